@@ -1,0 +1,1 @@
+"""Giao ban tracker: domain, storage and services, with no Qt in it."""

@@ -1,0 +1,1 @@
+"""Giao ban desktop application (PySide6)."""
