@@ -1,0 +1,163 @@
+"""Every layout value of the printed reports (fonts, sizes, page, wording) in one place.
+
+The Party's document format rules (Hướng dẫn 36-HD/VPTW, 2018; Quy định
+399-QĐ/TW, 2026) are revised from time to time: change them here, not in the
+renderers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.rows import Category
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a printed table: its title, relative width and alignment."""
+
+    title: str
+    width: float  # relative weight; renderers scale to the table's width
+    align: str = "left"  # "left" | "center"
+
+
+@dataclass(frozen=True)
+class ReportLayout:
+    """Fonts, sizes (pt), page (mm) and wording of the follow-up reports."""
+
+    # --- fonts -------------------------------------------------------------
+    font_family: str = "Times New Roman"
+    fallback_font_family: str = "Liberation Serif"  # metric-compatible, on Linux
+
+    # --- sizes, in points ----------------------------------------------------
+    province_size: float = 14.0  # TỈNH ỦY NAM ĐỊNH
+    issuing_body_size: float = 14.0  # BAN DÂN VẬN (bold)
+    number_size: float = 14.0  # Số 12-BC/BDVTU
+    party_size: float = 15.0  # ĐẢNG CỘNG SẢN VIỆT NAM (bold)
+    date_size: float = 14.0  # Nam Định, ngày … (italic)
+    title_size: float = 15.0
+    subtitle_size: float = 14.0
+    body_size: float = 14.0  # summary paragraph, empty-report sentence
+    table_size: float = 12.0
+    table_header_size: float = 12.0
+    group_heading_size: float = 12.0
+    recipients_heading_size: float = 12.0  # "Nơi nhận:" (bold italic)
+    recipients_size: float = 11.0
+    signer_size: float = 14.0
+    page_number_size: float = 13.0
+    signature_gap_lines: int = 4  # blank lines between the capacity and the name
+
+    # --- page, in millimetres --------------------------------------------
+    page_size: str = "A4"
+    page_width_mm: float = 210.0
+    page_height_mm: float = 297.0
+    landscape: bool = True  # the table is wide: the whole document is landscape
+    margin_top_mm: float = 20.0
+    margin_bottom_mm: float = 20.0
+    margin_left_mm: float = 30.0
+    margin_right_mm: float = 15.0
+    page_numbers_from: int = 2  # first numbered page (top centre)
+    header_left_share: float = 0.42  # width of the left header block (the rest is right)
+    party_rule_share: float = 0.45  # rule under the party line, as a share of the right block
+    cell_padding_pt: float = 3.0
+
+    # --- wording: header block -----------------------------------------------
+    party_line: str = "ĐẢNG CỘNG SẢN VIỆT NAM"
+    province_template: str = "TỈNH ỦY {province}"
+    star: str = "*"
+    number_template: str = "Số {number}-{code}/{issuer}"  # no colon after "Số"
+    number_placeholder: str = "    "  # "Số     -BC/BDVTU": room to write the number by hand
+    default_document_code: str = "BC"
+    placeholder: str = "……"  # for an empty province, place, issuing body or issuer code
+
+    # --- wording: titles ------------------------------------------------------
+    followup_title: str = (
+        "DANH SÁCH THEO DÕI, ĐÔN ĐỐC THỰC HIỆN CÁC NỘI DUNG CHỈ ĐẠO TẠI HỘI NGHỊ GIAO BAN"
+    )
+    open_items_title: str = "DANH SÁCH CÁC NỘI DUNG CHỈ ĐẠO CHƯA HOÀN THÀNH"
+    open_items_subtitle: str = "(để rà soát tại hội nghị giao ban tiếp theo)"
+    as_of_template: str = "(tính đến ngày {date})"
+    empty_followup_template: str = "Không có nội dung chỉ đạo nào cần theo dõi trong {quarter}."
+    empty_open_items_template: str = (
+        "Không còn nội dung chỉ đạo nào chưa hoàn thành tính đến ngày {date}."
+    )
+    summary_table_heading: str = "Tổng hợp theo cơ quan, đơn vị"
+    list_heading: str = "Danh sách chi tiết"
+
+    # --- the follow-up table ----------------------------------------------------
+    columns: tuple[Column, ...] = (
+        Column("STT", 4.0, "center"),
+        Column("Nội dung chỉ đạo", 31.0),
+        Column("Giao ban ngày", 8.5, "center"),
+        Column("Chủ trì", 10.0),
+        Column("Phối hợp", 10.0),
+        Column("Thời hạn", 9.5, "center"),
+        Column("Tình trạng", 12.0),
+        Column("Kết quả / tiến độ", 15.0),
+    )
+    summary_columns: tuple[Column, ...] = (
+        Column("STT", 4.0, "center"),
+        Column("Cơ quan, đơn vị", 26.0),
+        Column("Tổng số", 8.0, "center"),
+        Column("Hoàn thành đúng hạn", 11.0, "center"),
+        Column("Hoàn thành quá hạn", 11.0, "center"),
+        Column("Chưa hoàn thành – trong hạn", 11.0, "center"),
+        Column("Chưa hoàn thành – quá hạn", 11.0, "center"),
+        Column("Thường xuyên", 9.0, "center"),
+        Column("Đã hủy", 9.0, "center"),
+    )
+    summary_total_label: str = "Cộng (theo nội dung chỉ đạo)"
+    group_number_template: str = "{roman}. {heading}"
+
+    # --- wording: cells ---------------------------------------------------------
+    category_labels: tuple[tuple[Category, str], ...] = (
+        (Category.DONE_ON_TIME, "Hoàn thành đúng hạn"),
+        (Category.DONE_LATE, "Hoàn thành quá hạn"),
+        (Category.OPEN_IN_TIME, "Chưa hoàn thành – trong hạn"),
+        (Category.OPEN_OVERDUE, "Chưa hoàn thành – quá hạn"),
+        (Category.STANDING, "Thường xuyên"),
+        (Category.CANCELLED, "Đã hủy"),
+    )
+    standing_due: str = "Thường xuyên"
+    extended_template: str = "(gia hạn từ {quarter})"
+    done_on_template: str = "{label} ({date})"
+    carried_template: str = "{status}, chuyển từ {quarter}"
+    days_late_template: str = "quá hạn {days} ngày"
+
+    # --- wording: closing block -----------------------------------------------
+    recipients_heading: str = "Nơi nhận:"
+    recipient_template: str = "- {text};"
+    archive_template: str = "- {text}."
+    archive_prefix: str = "Lưu"
+    archive_placeholder: str = "Lưu ……"
+    head_capacity: tuple[str, ...] = ("TRƯỞNG BAN",)
+    deputy_capacity: tuple[str, ...] = ("K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN")
+
+    # --- spreadsheet -----------------------------------------------------------
+    xlsx_width_chars: float = 150.0  # total width of the table columns, in Excel characters
+    xlsx_sheet_title: str = "Danh sách"
+    xlsx_summary_sheet_title: str = "Tổng hợp"
+
+    def category_label(self, category: Category) -> str:
+        """The words for a follow-up category ("Hoàn thành đúng hạn"…)."""
+        return dict(self.category_labels)[category]
+
+    @property
+    def page_size_mm(self) -> tuple[float, float]:
+        """(width, height) of the page as printed, orientation applied."""
+        if self.landscape:
+            return self.page_height_mm, self.page_width_mm
+        return self.page_width_mm, self.page_height_mm
+
+    @property
+    def text_width_mm(self) -> float:
+        """Width between the left and right margins."""
+        return self.page_size_mm[0] - self.margin_left_mm - self.margin_right_mm
+
+    @property
+    def font_families(self) -> tuple[str, str]:
+        """The font and its fallback, in order of preference."""
+        return self.font_family, self.fallback_font_family
+
+
+LAYOUT = ReportLayout()
