@@ -157,6 +157,7 @@ class FollowUpRow:
     done_on: date | None
     category: Category
     latest_note: str
+    days_overdue: int = 0  # days past the deadline's last day, as of the report date
 
 
 @dataclass(frozen=True)

@@ -38,13 +38,13 @@ class ReportLayout:
     title_size: float = 15.0
     subtitle_size: float = 14.0
     body_size: float = 14.0  # summary paragraph, empty-report sentence
-    table_size: float = 12.0
-    table_header_size: float = 12.0
-    group_heading_size: float = 12.0
-    recipients_heading_size: float = 12.0  # "Nơi nhận:" (bold italic)
-    recipients_size: float = 11.0
+    table_size: float = 13.0
+    table_header_size: float = 13.0
+    group_heading_size: float = 13.0
+    recipients_heading_size: float = 14.0  # "Nơi nhận:", underlined
+    recipients_size: float = 12.0
     signer_size: float = 14.0
-    page_number_size: float = 13.0
+    page_number_size: float = 14.0
     signature_gap_lines: int = 4  # blank lines between the capacity and the name
 
     # --- page, in millimetres --------------------------------------------
@@ -58,7 +58,7 @@ class ReportLayout:
     margin_right_mm: float = 15.0
     page_numbers_from: int = 2  # first numbered page (top centre)
     header_left_share: float = 0.42  # width of the left header block (the rest is right)
-    party_rule_share: float = 0.45  # rule under the party line, as a share of the right block
+    party_rule_mm: float = 68.0  # the rule under the party line: as long as the line itself
     cell_padding_pt: float = 3.0
 
     # --- wording: header block -----------------------------------------------
@@ -86,18 +86,18 @@ class ReportLayout:
 
     # --- the follow-up table ----------------------------------------------------
     columns: tuple[Column, ...] = (
-        Column("STT", 4.0, "center"),
-        Column("Nội dung chỉ đạo", 31.0),
-        Column("Giao ban ngày", 8.5, "center"),
-        Column("Chủ trì", 10.0),
-        Column("Phối hợp", 10.0),
-        Column("Thời hạn", 9.5, "center"),
-        Column("Tình trạng", 12.0),
+        Column("STT", 5.0, "center"),
+        Column("Nội dung chỉ đạo", 28.0),
+        Column("Giao ban ngày", 10.0, "center"),
+        Column("Chủ trì", 9.0),
+        Column("Phối hợp", 9.0),
+        Column("Thời hạn", 11.0, "center"),
+        Column("Tình trạng", 13.0),
         Column("Kết quả / tiến độ", 15.0),
     )
     summary_columns: tuple[Column, ...] = (
-        Column("STT", 4.0, "center"),
-        Column("Cơ quan, đơn vị", 26.0),
+        Column("STT", 5.0, "center"),
+        Column("Cơ quan, đơn vị", 25.0),
         Column("Tổng số", 8.0, "center"),
         Column("Hoàn thành đúng hạn", 11.0, "center"),
         Column("Hoàn thành quá hạn", 11.0, "center"),

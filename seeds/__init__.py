@@ -1,0 +1,1 @@
+"""Reference and sample data shipped with the app (installed as ``tracker.seeds``)."""

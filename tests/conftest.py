@@ -1,0 +1,33 @@
+"""Shared fixtures: a fresh real SQLite file per test, optionally with the sample giao ban."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("GIAOBAN_DB", None)
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from tracker.db import close_db, open_db  # noqa: E402
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Iterator[Path]:
+    """A new database file, opened, with the standard organizations."""
+    path = tmp_path / "giaoban.sqlite3"
+    open_db(str(path))
+    yield path
+    close_db()
+
+
+@pytest.fixture
+def sample_db(db_path: Path) -> Path:
+    """The database with the sample giao ban of 1 April 2021 loaded."""
+    from tracker.seeding import load_sample
+
+    load_sample()
+    return db_path

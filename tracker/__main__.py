@@ -1,0 +1,7 @@
+"""``python -m tracker``: the headless command line."""
+
+import sys
+
+from tracker.cli import main
+
+sys.exit(main())

@@ -1,0 +1,368 @@
+"""The ``giaoban`` command line: headless subcommands that never import Qt.
+
+Every user error ends with exit status 2 and one Vietnamese line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, NoReturn
+
+from tracker.errors import TrackerError
+
+EXIT_USER_ERROR = 2
+GuiRunner = Callable[[argparse.Namespace], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        message = message.replace("argument ", "tham số ")
+        self.exit(EXIT_USER_ERROR, f"giaoban: lỗi cú pháp lệnh: {message} (xem giaoban --help)\n")
+
+
+def _quarter(text: str) -> Any:
+    from tracker.quarters import Quarter
+
+    try:
+        return Quarter.parse(text, default_year=date.today().year)
+    except TrackerError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _date(text: str) -> date:
+    from tracker.dates import parse_date
+
+    try:
+        return parse_date(text, default_year=date.today().year)
+    except TrackerError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        help="tệp dữ liệu hoặc URL sqlite:///… (mặc định: $GIAOBAN_DB hoặc thư mục "
+        "dữ liệu của người dùng)",
+    )
+    p = _Parser(
+        prog="giaoban",
+        description="Theo dõi, đôn đốc thực hiện các nội dung chỉ đạo tại hội nghị giao ban. "
+        "Không có lệnh con: mở cửa sổ chương trình.",
+        parents=[common],
+    )
+    p.add_argument(
+        "--exit-when-shown",
+        action="store_true",
+        help="mở cửa sổ, in số mili giây khởi động rồi thoát (đo hiệu năng)",
+    )
+    p.add_argument("--lang", choices=["vi", "en"], help="ngôn ngữ giao diện")
+    sub = p.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
+
+    demo = sub.add_parser("demo", parents=[common], help="nạp dữ liệu mẫu")
+    demo.add_argument(
+        "--synthetic",
+        type=int,
+        metavar="N",
+        help="thêm N nội dung chỉ đạo giả lập (để thử ở quy mô lớn)",
+    )
+    demo.add_argument("--seed", type=int, default=1)
+
+    meetings = sub.add_parser("meetings", parents=[common], help="liệt kê các cuộc giao ban")
+    meetings.add_argument("--json", action="store_true")
+    meetings.add_argument("--year", type=int)
+
+    directives = sub.add_parser("directives", parents=[common], help="liệt kê nội dung chỉ đạo")
+    directives.add_argument("--quarter", type=_quarter, help='ví dụ "Quý II-2021" hoặc 2021-Q2')
+    directives.add_argument(
+        "--carried", action="store_true", help="cùng với --quarter: cả nội dung chuyển từ quý trước"
+    )
+    directives.add_argument("--org", help="tên viết tắt của tổ chức, ví dụ MTTQ")
+    directives.add_argument(
+        "--status",
+        choices=["open", "in_progress", "done", "cancelled", "overdue", "not_started"],
+    )
+    directives.add_argument("--search", default="", help='tìm không dấu: "bau cu" thấy "bầu cử"')
+    directives.add_argument("--meeting", type=int, help="mã số cuộc giao ban")
+    directives.add_argument("--as-of", type=_date, help="tính quá hạn đến ngày (mặc định hôm nay)")
+    directives.add_argument("--json", action="store_true")
+
+    done = sub.add_parser("done", parents=[common], help="đánh dấu hoàn thành")
+    done.add_argument("ids", type=int, nargs="+", metavar="ID")
+    done.add_argument("--org", help="chỉ tổ chức này (mặc định: mọi cơ quan chủ trì)")
+    done.add_argument("--on", type=_date, help="ngày hoàn thành (mặc định hôm nay)")
+    done.add_argument("--note", default="", help="kết quả")
+
+    reopen = sub.add_parser("reopen", parents=[common], help="mở lại (chưa hoàn thành)")
+    reopen.add_argument("ids", type=int, nargs="+", metavar="ID")
+    reopen.add_argument("--org")
+
+    export = sub.add_parser("export", parents=[common], help="xuất toàn bộ dữ liệu ra JSON")
+    export.add_argument("file")
+    imp = sub.add_parser("import", parents=[common], help="nhập dữ liệu từ tệp JSON")
+    imp.add_argument("file")
+    imp.add_argument(
+        "--replace", action="store_true", help="thay thế toàn bộ dữ liệu hiện có (sao lưu trước)"
+    )
+
+    report = sub.add_parser("report", parents=[common], help="in danh sách theo dõi")
+    report.add_argument("--kind", choices=["follow-up", "open-items"], default="follow-up")
+    report.add_argument("--quarter", type=_quarter)
+    report.add_argument("--format", choices=["pdf", "xlsx", "docx"], required=True)
+    report.add_argument("--out", required=True)
+    report.add_argument("--as-of", type=_date)
+    report.add_argument("--group-by", choices=["org", "meeting"], default="org")
+    report.add_argument(
+        "--without-done", action="store_true", help="không liệt kê nội dung đã hoàn thành"
+    )
+
+    backup = sub.add_parser("backup", parents=[common], help="sao lưu dữ liệu")
+    backup.add_argument("dest", nargs="?", help="tệp đích (mặc định: thư mục backups)")
+    restore = sub.add_parser("restore", parents=[common], help="khôi phục từ bản sao lưu")
+    restore.add_argument("file")
+    return p
+
+
+def main(argv: Sequence[str] | None = None, *, gui: GuiRunner | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        if gui is None:
+            print("giaoban: hãy chọn một lệnh (xem giaoban --help).", file=sys.stderr)
+            return EXIT_USER_ERROR
+        return gui(args)
+    try:
+        return COMMANDS[args.command](args)
+    except TrackerError as exc:
+        print(f"giaoban: lỗi: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        from tracker.db import close_db
+
+        close_db()
+
+
+def _open(args: argparse.Namespace, *, create: bool = True) -> None:
+    from tracker.db import open_db
+
+    open_db(args.db, create=create)
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1) + "\n")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from tracker import seeding
+
+    _open(args)
+    if args.synthetic is not None:
+        if args.synthetic <= 0:
+            raise TrackerError("Số nội dung giả lập phải là số dương.")
+        made = seeding.synthetic(args.synthetic, seed=args.seed)
+        print(f"Đã thêm {made} nội dung chỉ đạo giả lập.")
+        return 0
+    changes = seeding.load_sample()
+    if changes.meeting_ids:
+        print(f"Đã nạp cuộc giao ban mẫu ({len(changes.directive_ids)} nội dung chỉ đạo).")
+    else:
+        print("Dữ liệu mẫu đã có sẵn; không thêm gì.")
+    return 0
+
+
+def meeting_json(m: Any) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "held_on": m.held_on.isoformat(),
+        "title": m.title,
+        "chair": m.chair_name,
+        "chair_position": m.chair_position,
+        "reviewed_quarter": m.reviewed_quarter.iso if m.reviewed_quarter else None,
+        "attendees": list(m.attendee_names),
+        "directive_count": m.directive_count,
+        "done_count": m.done_count,
+    }
+
+
+def directive_json(d: Any) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "meeting_id": d.meeting_id,
+        "position": d.position,
+        "content": d.content,
+        "owners": [
+            {
+                "org": o.short_name,
+                "role": o.role.value,
+                "status": o.status.value,
+                "done_on": o.done_on.isoformat() if o.done_on else None,
+            }
+            for o in d.owners
+        ],
+        "due_quarter": d.due.iso if d.due else None,
+        "original_due": d.original_due.iso if d.original_due else None,
+        "status": d.status.value,
+        "done_on": d.done_on.isoformat() if d.done_on else None,
+        "overdue": d.overdue,
+        "topics": list(d.topics),
+    }
+
+
+def cmd_meetings(args: argparse.Namespace) -> int:
+    from tracker import queries
+    from tracker.dates import format_date
+
+    _open(args)
+    rows = queries.list_meetings(queries.MeetingFilter(year=args.year))
+    if args.json:
+        _print_json([meeting_json(m) for m in rows])
+        return 0
+    for m in rows:
+        print(
+            f"{m.id:>6}  {format_date(m.held_on)}  {m.done_count}/{m.directive_count} "
+            f"hoàn thành  {m.title}"
+        )
+    if not rows:
+        print("Chưa có cuộc giao ban nào. Chạy 'giaoban demo' để nạp dữ liệu mẫu.")
+    return 0
+
+
+def cmd_directives(args: argparse.Namespace) -> int:
+    from tracker import queries
+    from tracker.quarters import format_deadline
+
+    _open(args)
+    org_id = queries.find_organization(args.org).id if args.org else None
+    flt = queries.DirectiveFilter(
+        meeting_id=args.meeting,
+        quarter=args.quarter,
+        include_carried=args.carried,
+        organization_id=org_id,
+        status=queries.StatusFilter(args.status or "all"),
+        search=args.search,
+        as_of=args.as_of,
+    )
+    rows = queries.list_directives(flt)
+    if args.json:
+        _print_json([directive_json(d) for d in rows])
+        return 0
+    for d in rows:
+        flag = " QUÁ HẠN" if d.overdue else ""
+        owners = ", ".join(o.short_name for o in d.leads)
+        print(
+            f"{d.id:>7}  {format_deadline(d.due):<14} {d.status.value:<11}{flag}  "
+            f"[{owners}] {d.content}"
+        )
+    print(f"({len(rows)} nội dung)", file=sys.stderr)
+    return 0
+
+
+def _org_id(text: str | None) -> int | None:
+    from tracker import queries
+
+    return queries.find_organization(text).id if text else None
+
+
+def cmd_done(args: argparse.Namespace) -> int:
+    from tracker import services
+
+    _open(args, create=False)
+    changes = services.mark_done(
+        directive_ids=args.ids, on=args.on, note=args.note, organization_id=_org_id(args.org)
+    )
+    print(f"Đã đánh dấu hoàn thành {len(changes.directive_ids)} nội dung.")
+    return 0
+
+
+def cmd_reopen(args: argparse.Namespace) -> int:
+    from tracker import services
+
+    _open(args, create=False)
+    changes = services.reopen(directive_ids=args.ids, organization_id=_org_id(args.org))
+    print(f"Đã mở lại {len(changes.directive_ids)} nội dung.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from tracker import exchange
+
+    _open(args, create=False)
+    n = exchange.export_file(args.file)
+    print(f"Đã xuất {n} cuộc giao ban ra {args.file}.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from tracker import exchange
+
+    data = exchange.read_file(args.file)  # read and check before touching the database
+    exchange.validate(data)
+    _open(args)
+    if args.replace:
+        from tracker.backup import backup_now
+
+        backup_now()
+    changes = exchange.import_data(data, replace=args.replace)
+    print(
+        f"Đã nhập {len(changes.meeting_ids)} cuộc giao ban, "
+        f"{len(changes.directive_ids)} nội dung chỉ đạo."
+    )
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from tracker import followup, queries
+    from tracker.reporting.render import write_report
+
+    if args.kind == "follow-up" and args.quarter is None:
+        raise TrackerError('Hãy cho biết quý cần in, ví dụ --quarter "Quý II-2021".')
+    _open(args, create=False)
+    as_of = args.as_of or date.today()
+    if args.kind == "follow-up":
+        report = followup.follow_up_list(
+            args.quarter, as_of=as_of, include_done=not args.without_done, group_by=args.group_by
+        )
+    else:
+        report = followup.open_items(as_of=as_of, group_by=args.group_by)
+    write_report(
+        report, queries.load_settings(), fmt=args.format, path=args.out, issued_on=date.today()
+    )
+    print(f"Đã ghi {args.out}.")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from tracker.backup import backup_now
+
+    _open(args, create=False)
+    path = backup_now(args.dest)
+    print(f"Đã sao lưu vào {path}.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from tracker.backup import restore_from
+    from tracker.db import resolve_target
+
+    path = restore_from(args.file, resolve_target(args.db))
+    print(f"Đã khôi phục {path} từ {args.file}.")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "demo": cmd_demo,
+    "meetings": cmd_meetings,
+    "directives": cmd_directives,
+    "done": cmd_done,
+    "reopen": cmd_reopen,
+    "export": cmd_export,
+    "import": cmd_import,
+    "report": cmd_report,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+}

@@ -1,0 +1,616 @@
+"""The complete JSON form of a database, and snapshots of single records for undo.
+
+File format (``"format": "giaoban"``, ``"version": 1``), all keys required::
+
+    organizations: [{id, name, short_name, position, active}]
+    groups:        [{id, name, short_name, position, members: [organization id]}]
+    settings:      {key: text}
+    meetings:      [{id, held_on "YYYY-MM-DD", title, chair_name, chair_position,
+                     reviewed_quarter "2021-Q1"|null, notes, notice_ref, version,
+                     attendees: [organization id],
+                     directives: [{id, position, content, due_quarter|null,
+                                   original_due|null, version, topics: [text],
+                                   owners: [{organization_id, role "lead"|"support",
+                                             position, status, done_on|null, result_note}],
+                                   extensions: [{old_quarter, new_quarter, extended_on,
+                                                 reason}],
+                                   history: [{kind, happened_on, organization_id|null,
+                                              text}]}]}]
+
+A directive's status and done date are not in the file: they follow from its
+owners' statuses and are recomputed on import.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tracker.changes import Changes
+from tracker.db import database
+from tracker.errors import ImportFileError, ValidationError
+from tracker.models import (
+    Assignment,
+    Directive,
+    DirectiveTopic,
+    Extension,
+    HistoryEntry,
+    Meeting,
+    MeetingAttendee,
+    Organization,
+    OrgGroup,
+    OrgGroupMember,
+    Setting,
+    Topic,
+)
+from tracker.quarters import Quarter
+from tracker.rows import HistoryKind, Role, Status
+from tracker.status import derive_status
+from tracker.text import fold
+
+FORMAT = "giaoban"
+VERSION = 1
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_TEXT = 50_000
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def export_data() -> dict[str, Any]:
+    """The whole database as plain data, in a stable order."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "organizations": [
+            {
+                "id": o.id,
+                "name": o.name,
+                "short_name": o.short_name,
+                "position": o.position,
+                "active": bool(o.active),
+            }
+            for o in Organization.select().order_by(Organization.id)
+        ],
+        "groups": [
+            {
+                "id": g.id,
+                "name": g.name,
+                "short_name": g.short_name,
+                "position": g.position,
+                "members": [
+                    m.organization_id
+                    for m in OrgGroupMember.select()
+                    .where(OrgGroupMember.group == g.id)
+                    .order_by(OrgGroupMember.id)
+                ],
+            }
+            for g in OrgGroup.select().order_by(OrgGroup.id)
+        ],
+        "settings": {s.key: s.value for s in Setting.select().order_by(Setting.key)},
+        "meetings": [_meeting_dict(m) for m in Meeting.select().order_by(Meeting.id)],
+    }
+
+
+def _meeting_dict(m: Meeting) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "held_on": _iso(m.held_on),
+        "title": m.title,
+        "chair_name": m.chair_name,
+        "chair_position": m.chair_position,
+        "reviewed_quarter": m.reviewed_quarter,
+        "notes": m.notes,
+        "notice_ref": m.notice_ref,
+        "version": m.version,
+        "attendees": [
+            a.organization_id
+            for a in MeetingAttendee.select()
+            .where(MeetingAttendee.meeting == m.id)
+            .order_by(MeetingAttendee.id)
+        ],
+        "directives": [
+            _directive_dict(d)
+            for d in Directive.select()
+            .where(Directive.meeting == m.id)
+            .order_by(Directive.position, Directive.id)
+        ],
+    }
+
+
+def _directive_dict(d: Directive) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "position": d.position,
+        "content": d.content,
+        "due_quarter": d.due_quarter,
+        "original_due": d.original_due,
+        "version": d.version,
+        "topics": [
+            t.topic.name
+            for t in DirectiveTopic.select(DirectiveTopic, Topic)
+            .join(Topic)
+            .where(DirectiveTopic.directive == d.id)
+            .order_by(Topic.name)
+        ],
+        "owners": [
+            {
+                "organization_id": a.organization_id,
+                "role": a.role,
+                "position": a.position,
+                "status": a.status,
+                "done_on": _iso(a.done_on),
+                "result_note": a.result_note,
+            }
+            for a in Assignment.select()
+            .where(Assignment.directive == d.id)
+            .order_by(Assignment.position, Assignment.id)
+        ],
+        "extensions": [
+            {
+                "old_quarter": e.old_quarter,
+                "new_quarter": e.new_quarter,
+                "extended_on": _iso(e.extended_on),
+                "reason": e.reason,
+            }
+            for e in Extension.select().where(Extension.directive == d.id).order_by(Extension.id)
+        ],
+        "history": [
+            {
+                "kind": h.kind,
+                "happened_on": _iso(h.happened_on),
+                "organization_id": h.organization_id,
+                "text": h.text,
+            }
+            for h in HistoryEntry.select()
+            .where(HistoryEntry.directive == d.id)
+            .order_by(HistoryEntry.id)
+        ],
+    }
+
+
+def _iso(value: object) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)[:10]
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def export_file(path: str | os.PathLike[str]) -> int:
+    """Write the JSON file; returns the number of meetings written."""
+    data = export_data()
+    target = Path(path)
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        tmp.write_text(dumps(data), encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise ValidationError(f'Không ghi được tệp "{target}": {exc.strerror}.') from exc
+    return len(data["meetings"])
+
+
+# --- import ---------------------------------------------------------------------------------
+
+
+def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Read and parse a JSON file, turning every failure into ImportFileError."""
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_FILE_BYTES:
+            raise ImportFileError(f'Tệp "{p.name}" quá lớn để nhập.')
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(f'Không đọc được tệp "{p}": {exc.strerror}.') from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(
+            f'Tệp "{p.name}" không phải văn bản UTF-8 (lỗi ở byte {exc.start}).'
+        ) from exc
+    return parse_text(text, name=p.name)
+
+
+def parse_text(text: str, *, name: str = "tệp") -> dict[str, Any]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFileError(
+            f'"{name}" không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}).'
+        ) from exc
+    except RecursionError as exc:
+        raise ImportFileError(f'"{name}" lồng quá nhiều tầng, không phải tệp Giao ban.') from exc
+    return data
+
+
+class _Checker:
+    """Validates the whole file before anything is written."""
+
+    def __init__(self) -> None:
+        self.org_ids: set[int] = set()
+
+    def fail(self, where: str, what: str) -> ImportFileError:
+        return ImportFileError(f"Tệp nhập không hợp lệ: {where}: {what}. Chưa nhập gì.")
+
+    def obj(self, value: Any, where: str, keys: tuple[str, ...]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, "phải là một đối tượng JSON")
+        missing = [k for k in keys if k not in value]
+        if missing:
+            raise self.fail(where, f"thiếu khóa {', '.join(missing)}")
+        return value
+
+    def lst(self, value: Any, where: str) -> list[Any]:
+        if not isinstance(value, list):
+            raise self.fail(where, "phải là một danh sách")
+        return value
+
+    def int_(self, value: Any, where: str, *, positive: bool = True) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(where, "phải là số nguyên")
+        if positive and not (0 < value < 2**62):
+            raise self.fail(where, "phải là số dương")
+        if not positive and abs(value) >= 2**62:
+            raise self.fail(where, "số quá lớn")
+        return value
+
+    def text(self, value: Any, where: str, *, required: bool = False, limit: int = MAX_TEXT) -> str:
+        if not isinstance(value, str):
+            raise self.fail(where, "phải là chữ")
+        if required and not value.strip():
+            raise self.fail(where, "không được để trống")
+        if len(value) > limit:
+            raise self.fail(where, f"dài quá {limit} ký tự")
+        if "\x00" in value:
+            raise self.fail(where, "chứa ký tự không hợp lệ")
+        return value
+
+    def day(self, value: Any, where: str, *, nullable: bool = False) -> date | None:
+        if value is None and nullable:
+            return None
+        if not isinstance(value, str):
+            raise self.fail(where, "phải là ngày dạng YYYY-MM-DD")
+        try:
+            d = date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(where, f'"{value[:40]}" không phải ngày dạng YYYY-MM-DD') from None
+        if not 1945 <= d.year <= 2100:
+            raise self.fail(where, "năm phải từ 1945 đến 2100")
+        return d
+
+    def quarter(self, value: Any, where: str) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise self.fail(where, "phải là quý dạng 2021-Q2 hoặc null")
+        try:
+            return Quarter.from_iso(value).iso
+        except ValidationError:
+            raise self.fail(where, f'"{value[:40]}" không phải quý dạng 2021-Q2') from None
+
+    def org(self, value: Any, where: str) -> int:
+        i = self.int_(value, where)
+        if i not in self.org_ids:
+            raise self.fail(where, f"tổ chức mã số {i} không có trong tệp")
+        return i
+
+    def unique(self, values: list[Any], where: str, what: str) -> None:
+        seen: set[Any] = set()
+        for v in values:
+            key = fold(v) if isinstance(v, str) else v
+            if key in seen:
+                raise self.fail(where, f"{what} {v!r} bị trùng")
+            seen.add(key)
+
+
+def validate(data: Any) -> dict[str, Any]:
+    """Check every value and reference; raise ImportFileError at the first problem."""
+    c = _Checker()
+    root = c.obj(
+        data, "gốc", ("format", "version", "organizations", "groups", "settings", "meetings")
+    )
+    if root["format"] != FORMAT:
+        raise c.fail("format", 'không phải tệp Giao ban (cần "giaoban")')
+    if root["version"] != VERSION:
+        raise c.fail("version", f"phiên bản {root['version']!r} chưa được hỗ trợ")
+    orgs = c.lst(root["organizations"], "organizations")
+    for i, o in enumerate(orgs):
+        w = f"organizations[{i}]"
+        c.obj(o, w, ("id", "name", "short_name", "position", "active"))
+        c.int_(o["id"], w + ".id")
+        c.text(o["name"], w + ".name", required=True, limit=500)
+        c.text(o["short_name"], w + ".short_name", required=True, limit=500)
+        c.int_(o["position"], w + ".position", positive=False)
+        if not isinstance(o["active"], bool):
+            raise c.fail(w + ".active", "phải là true hoặc false")
+    c.unique([o["id"] for o in orgs], "organizations", "mã số")
+    c.unique([o["name"] for o in orgs], "organizations", "tên")
+    c.unique([o["short_name"] for o in orgs], "organizations", "tên viết tắt")
+    c.org_ids = {o["id"] for o in orgs}
+    groups = c.lst(root["groups"], "groups")
+    for i, g in enumerate(groups):
+        w = f"groups[{i}]"
+        c.obj(g, w, ("id", "name", "short_name", "position", "members"))
+        c.int_(g["id"], w + ".id")
+        c.text(g["name"], w + ".name", required=True, limit=500)
+        c.text(g["short_name"], w + ".short_name", required=True, limit=500)
+        c.int_(g["position"], w + ".position", positive=False)
+        members = c.lst(g["members"], w + ".members")
+        for j, m in enumerate(members):
+            c.org(m, f"{w}.members[{j}]")
+        c.unique(members, w + ".members", "tổ chức")
+    c.unique([g["id"] for g in groups], "groups", "mã số")
+    c.unique([g["name"] for g in groups], "groups", "tên")
+    c.unique([g["short_name"] for g in groups], "groups", "tên viết tắt")
+    settings = root["settings"]
+    if not isinstance(settings, dict):
+        raise c.fail("settings", "phải là một đối tượng JSON")
+    for k, v in settings.items():
+        c.text(k, "settings", required=True, limit=100)
+        c.text(v, f"settings.{k}")
+    meetings = c.lst(root["meetings"], "meetings")
+    directive_ids: list[int] = []
+    for i, m in enumerate(meetings):
+        w = f"meetings[{i}]"
+        c.obj(
+            m,
+            w,
+            (
+                "id",
+                "held_on",
+                "title",
+                "chair_name",
+                "chair_position",
+                "reviewed_quarter",
+                "notes",
+                "notice_ref",
+                "version",
+                "attendees",
+                "directives",
+            ),
+        )
+        c.int_(m["id"], w + ".id")
+        c.day(m["held_on"], w + ".held_on")
+        c.text(m["title"], w + ".title", required=True, limit=500)
+        c.text(m["chair_name"], w + ".chair_name", limit=500)
+        c.text(m["chair_position"], w + ".chair_position", limit=500)
+        c.quarter(m["reviewed_quarter"], w + ".reviewed_quarter")
+        c.text(m["notes"], w + ".notes")
+        c.text(m["notice_ref"], w + ".notice_ref", limit=500)
+        c.int_(m["version"], w + ".version")
+        attendees = c.lst(m["attendees"], w + ".attendees")
+        for j, a in enumerate(attendees):
+            c.org(a, f"{w}.attendees[{j}]")
+        c.unique(attendees, w + ".attendees", "tổ chức")
+        for k, d in enumerate(c.lst(m["directives"], w + ".directives")):
+            _validate_directive(c, d, f"{w}.directives[{k}]")
+            directive_ids.append(d["id"])
+    c.unique([m["id"] for m in meetings], "meetings", "mã số")
+    c.unique(directive_ids, "directives", "mã số")
+    return root
+
+
+def _validate_directive(c: _Checker, d: Any, w: str) -> None:
+    c.obj(
+        d,
+        w,
+        (
+            "id",
+            "position",
+            "content",
+            "due_quarter",
+            "original_due",
+            "version",
+            "topics",
+            "owners",
+            "extensions",
+            "history",
+        ),
+    )
+    c.int_(d["id"], w + ".id")
+    c.int_(d["position"], w + ".position", positive=False)
+    c.text(d["content"], w + ".content", required=True, limit=10_000)
+    c.quarter(d["due_quarter"], w + ".due_quarter")
+    c.quarter(d["original_due"], w + ".original_due")
+    c.int_(d["version"], w + ".version")
+    topics = c.lst(d["topics"], w + ".topics")
+    for j, t in enumerate(topics):
+        c.text(t, f"{w}.topics[{j}]", required=True, limit=500)
+    owners = c.lst(d["owners"], w + ".owners")
+    roles = {r.value for r in Role}
+    statuses = {s.value for s in Status}
+    for j, o in enumerate(owners):
+        ow = f"{w}.owners[{j}]"
+        c.obj(o, ow, ("organization_id", "role", "position", "status", "done_on", "result_note"))
+        c.org(o["organization_id"], ow + ".organization_id")
+        if o["role"] not in roles:
+            raise c.fail(ow + ".role", 'phải là "lead" hoặc "support"')
+        c.int_(o["position"], ow + ".position", positive=False)
+        if o["status"] not in statuses:
+            raise c.fail(ow + ".status", f"phải là một trong {', '.join(sorted(statuses))}")
+        done = c.day(o["done_on"], ow + ".done_on", nullable=True)
+        if (o["status"] == Status.DONE.value) != (done is not None) and o["role"] == "lead":
+            raise c.fail(ow + ".done_on", "chỉ có (và phải có) khi trạng thái là done")
+        c.text(o["result_note"], ow + ".result_note")
+    c.unique([o["organization_id"] for o in owners], w + ".owners", "tổ chức")
+    if not any(o["role"] == "lead" for o in owners):
+        raise c.fail(w + ".owners", "cần ít nhất một cơ quan chủ trì")
+    for j, e in enumerate(c.lst(d["extensions"], w + ".extensions")):
+        ew = f"{w}.extensions[{j}]"
+        c.obj(e, ew, ("old_quarter", "new_quarter", "extended_on", "reason"))
+        c.quarter(e["old_quarter"], ew + ".old_quarter")
+        c.quarter(e["new_quarter"], ew + ".new_quarter")
+        c.day(e["extended_on"], ew + ".extended_on")
+        c.text(e["reason"], ew + ".reason")
+    kinds = {k.value for k in HistoryKind}
+    for j, h in enumerate(c.lst(d["history"], w + ".history")):
+        hw = f"{w}.history[{j}]"
+        c.obj(h, hw, ("kind", "happened_on", "organization_id", "text"))
+        if h["kind"] not in kinds:
+            raise c.fail(hw + ".kind", f"phải là một trong {', '.join(sorted(kinds))}")
+        c.day(h["happened_on"], hw + ".happened_on")
+        if h["organization_id"] is not None:
+            c.org(h["organization_id"], hw + ".organization_id")
+        c.text(h["text"], hw + ".text")
+
+
+def import_data(data: Any, *, replace: bool = False) -> Changes:
+    """Load a validated file, all or nothing. Without ``replace`` the database
+    must hold no giao ban yet (its organizations are then replaced by the file's)."""
+    root = validate(data)
+    with database.atomic():
+        if Meeting.select().exists() and not replace:
+            raise ImportFileError(
+                "Cơ sở dữ liệu này đã có dữ liệu giao ban. Hãy nhập vào một tệp dữ liệu mới "
+                "(hoặc chọn thay thế toàn bộ)."
+            )
+        for model in (
+            HistoryEntry,
+            Extension,
+            DirectiveTopic,
+            Assignment,
+            Directive,
+            MeetingAttendee,
+            Meeting,
+            OrgGroupMember,
+            OrgGroup,
+            Topic,
+            Setting,
+            Organization,
+        ):
+            model.delete().execute()
+        for o in root["organizations"]:
+            Organization.insert(**o).execute()
+        for g in root["groups"]:
+            OrgGroup.insert(
+                id=g["id"], name=g["name"], short_name=g["short_name"], position=g["position"]
+            ).execute()
+            for m in g["members"]:
+                OrgGroupMember.insert(group=g["id"], organization=m).execute()
+        for k, v in root["settings"].items():
+            Setting.insert(key=k, value=v).execute()
+        for m in root["meetings"]:
+            _insert_meeting(m)
+    return Changes(
+        meeting_ids=frozenset(m["id"] for m in root["meetings"]),
+        directive_ids=frozenset(d["id"] for m in root["meetings"] for d in m["directives"]),
+        organization_ids=frozenset(o["id"] for o in root["organizations"]),
+        settings=True,
+    )
+
+
+def import_file(path: str | os.PathLike[str], *, replace: bool = False) -> Changes:
+    return import_data(read_file(path), replace=replace)
+
+
+def _insert_meeting(m: dict[str, Any]) -> None:
+    Meeting.insert(
+        id=m["id"],
+        held_on=m["held_on"],
+        title=m["title"],
+        title_folded=fold(m["title"]),
+        chair_name=m["chair_name"],
+        chair_position=m["chair_position"],
+        reviewed_quarter=m["reviewed_quarter"],
+        notes=m["notes"],
+        notice_ref=m["notice_ref"],
+        version=m["version"],
+    ).execute()
+    for a in m["attendees"]:
+        MeetingAttendee.insert(meeting=m["id"], organization=a).execute()
+    for d in m["directives"]:
+        _insert_directive(m["id"], d)
+
+
+def _insert_directive(meeting_id: int, d: dict[str, Any]) -> None:
+    leads = [
+        (Status(o["status"]), date.fromisoformat(o["done_on"]) if o["done_on"] else None)
+        for o in d["owners"]
+        if o["role"] == Role.LEAD.value
+    ]
+    status, done_on = derive_status(leads)
+    Directive.insert(
+        id=d["id"],
+        meeting=meeting_id,
+        position=d["position"],
+        content=d["content"],
+        content_folded=fold(d["content"]),
+        due_quarter=d["due_quarter"],
+        original_due=d["original_due"],
+        status=status.value,
+        done_on=done_on,
+        version=d["version"],
+    ).execute()
+    for name in d["topics"]:
+        topic, _ = Topic.get_or_create(name=name)
+        DirectiveTopic.insert(directive=d["id"], topic=topic.id).execute()
+    for o in d["owners"]:
+        Assignment.insert(directive=d["id"], **o).execute()
+    for e in d["extensions"]:
+        Extension.insert(directive=d["id"], **e).execute()
+    for h in d["history"]:
+        HistoryEntry.insert(
+            directive=d["id"],
+            kind=h["kind"],
+            happened_on=h["happened_on"],
+            organization=h["organization_id"],
+            text=h["text"],
+        ).execute()
+
+
+# --- snapshots for undo ---------------------------------------------------------------------
+
+
+def snapshot_meeting(meeting_id: int) -> dict[str, Any]:
+    """A meeting with its directives, as restore_meeting takes it back."""
+    return _meeting_dict(Meeting.get_by_id(meeting_id))
+
+
+def snapshot_directive(directive_id: int) -> dict[str, Any]:
+    d = Directive.get_by_id(directive_id)
+    return {"meeting_id": d.meeting_id, **_directive_dict(d)}
+
+
+def _bump(model: type[Meeting] | type[Directive], pk: int, version: int) -> int:
+    current = model.select(model.version).where(model.id == pk).scalar()
+    return max(version, current or 0) + 1
+
+
+def restore_meeting(snapshot: dict[str, Any]) -> Changes:
+    """Put a meeting back exactly as snapshotted (same ids); a newer version number
+    is given so that windows holding the replaced copy see their edit is stale."""
+    with database.atomic():
+        snap = dict(snapshot)
+        snap["version"] = _bump(Meeting, snap["id"], snap["version"])
+        Meeting.delete().where(Meeting.id == snap["id"]).execute()
+        _insert_meeting(snap)
+    return Changes(
+        meeting_ids=frozenset({snap["id"]}),
+        directive_ids=frozenset(d["id"] for d in snap["directives"]),
+    )
+
+
+def restore_directive(snapshot: dict[str, Any]) -> Changes:
+    with database.atomic():
+        snap = dict(snapshot)
+        meeting_id = snap.pop("meeting_id")
+        snap["version"] = _bump(Directive, snap["id"], snap["version"])
+        Directive.delete().where(Directive.id == snap["id"]).execute()
+        _insert_directive(meeting_id, snap)
+    return Changes(meeting_ids=frozenset({meeting_id}), directive_ids=frozenset({snap["id"]}))
+
+
+def restore_directives(snapshots: list[dict[str, Any]]) -> Changes:
+    changes = Changes()
+    with database.atomic():
+        for s in snapshots:
+            changes |= restore_directive(s)
+    return changes
+
+
+ChangeFn = Callable[[], Changes]

@@ -1,0 +1,143 @@
+"""peewee models: the stored shape of meetings, directives and their follow-up.
+
+Quarters are stored as ISO text ("2021-Q2"), which sorts correctly as text, so
+deadline comparisons run in SQL. A directive's ``status`` and ``done_on`` are a
+cache of what its lead assignments say, rewritten by the services in the same
+transaction as every assignment change; overdue is never stored.
+"""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from tracker.db import database
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Setting(BaseModel):
+    key = pw.CharField(primary_key=True)
+    value = pw.TextField()
+
+
+class Organization(BaseModel):
+    name = pw.CharField(unique=True)
+    short_name = pw.CharField(unique=True)
+    position = pw.IntegerField(default=0, index=True)
+    active = pw.BooleanField(default=True)
+
+
+class OrgGroup(BaseModel):
+    """Several organizations chosen as one owner ("MTTQ và các đoàn thể CT-XH")."""
+
+    name = pw.CharField(unique=True)
+    short_name = pw.CharField(unique=True)
+    position = pw.IntegerField(default=0)
+
+
+class OrgGroupMember(BaseModel):
+    group = pw.ForeignKeyField(OrgGroup, backref="members", on_delete="CASCADE")
+    organization = pw.ForeignKeyField(Organization, on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("group", "organization"), True),)
+
+
+class Meeting(BaseModel):
+    held_on = pw.DateField(index=True)
+    title = pw.CharField()
+    title_folded = pw.CharField(default="")
+    chair_name = pw.CharField(default="")
+    chair_position = pw.CharField(default="")
+    reviewed_quarter = pw.CharField(null=True)  # "2021-Q1"
+    notes = pw.TextField(default="")
+    notice_ref = pw.CharField(default="")  # số thông báo kết luận
+    version = pw.IntegerField(default=1)
+
+
+class MeetingAttendee(BaseModel):
+    meeting = pw.ForeignKeyField(Meeting, backref="attendees", on_delete="CASCADE")
+    organization = pw.ForeignKeyField(Organization, on_delete="RESTRICT")
+
+    class Meta:
+        indexes = ((("meeting", "organization"), True),)
+
+
+class Directive(BaseModel):
+    meeting = pw.ForeignKeyField(Meeting, backref="directives", on_delete="CASCADE")
+    position = pw.IntegerField(default=0)
+    content = pw.TextField()
+    content_folded = pw.TextField(default="")  # fold(content): diacritics-free search key
+    due_quarter = pw.CharField(null=True, index=True)  # "2021-Q2"; NULL = thường xuyên
+    original_due = pw.CharField(null=True)  # deadline before any extension
+    status = pw.CharField(default="open", index=True)  # cache, see module docstring
+    done_on = pw.DateField(null=True)
+    version = pw.IntegerField(default=1)
+
+    class Meta:
+        indexes = ((("meeting", "position"), False),)
+
+
+class Assignment(BaseModel):
+    """One organization's part in a directive and its own progress."""
+
+    directive = pw.ForeignKeyField(Directive, backref="assignments", on_delete="CASCADE")
+    organization = pw.ForeignKeyField(Organization, on_delete="RESTRICT", index=True)
+    role = pw.CharField(default="lead")  # lead | support
+    position = pw.IntegerField(default=0)
+    status = pw.CharField(default="open")
+    done_on = pw.DateField(null=True)
+    result_note = pw.TextField(default="")
+
+    class Meta:
+        indexes = ((("directive", "organization"), True),)
+
+
+class Extension(BaseModel):
+    """A deadline extension (gia hạn)."""
+
+    directive = pw.ForeignKeyField(Directive, backref="extensions", on_delete="CASCADE")
+    old_quarter = pw.CharField(null=True)
+    new_quarter = pw.CharField(null=True)
+    extended_on = pw.DateField()
+    reason = pw.TextField(default="")
+
+
+class Topic(BaseModel):
+    name = pw.CharField(unique=True)
+
+
+class DirectiveTopic(BaseModel):
+    directive = pw.ForeignKeyField(Directive, backref="topic_links", on_delete="CASCADE")
+    topic = pw.ForeignKeyField(Topic, on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("directive", "topic"), True),)
+
+
+class HistoryEntry(BaseModel):
+    directive = pw.ForeignKeyField(Directive, backref="history", on_delete="CASCADE")
+    kind = pw.CharField()  # created | edited | status | extension | note
+    happened_on = pw.DateField()
+    organization = pw.ForeignKeyField(Organization, null=True, on_delete="SET NULL")
+    text = pw.TextField(default="")
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Setting,
+    Organization,
+    OrgGroup,
+    OrgGroupMember,
+    Meeting,
+    MeetingAttendee,
+    Directive,
+    Assignment,
+    Extension,
+    Topic,
+    DirectiveTopic,
+    HistoryEntry,
+)

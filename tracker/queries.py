@@ -1,0 +1,543 @@
+"""Every read: frozen rows built with a fixed number of queries, never one per row."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+import peewee as pw
+
+from tracker.errors import NotFoundError
+from tracker.models import (
+    Assignment,
+    Directive,
+    DirectiveTopic,
+    HistoryEntry,
+    Meeting,
+    MeetingAttendee,
+    Organization,
+    OrgGroup,
+    OrgGroupMember,
+    Setting,
+    Topic,
+)
+from tracker.quarters import Quarter
+from tracker.rows import (
+    DirectiveRow,
+    GroupRow,
+    HistoryKind,
+    HistoryRow,
+    MeetingRow,
+    OrganizationRow,
+    OwnerRow,
+    Role,
+    Status,
+)
+from tracker.settings import ReportSettings
+from tracker.status import is_overdue
+from tracker.text import fold
+
+# --- organizations --------------------------------------------------------------------------
+
+
+def list_organizations(*, include_inactive: bool = True) -> list[OrganizationRow]:
+    used = {r[0] for r in Assignment.select(Assignment.organization).distinct().tuples()} | {
+        r[0] for r in MeetingAttendee.select(MeetingAttendee.organization).distinct().tuples()
+    }
+    query = Organization.select().order_by(Organization.position, Organization.id)
+    if not include_inactive:
+        query = query.where(Organization.active == True)  # noqa: E712 (peewee expression)
+    return [
+        OrganizationRow(o.id, o.name, o.short_name, o.position, o.active, o.id in used)
+        for o in query
+    ]
+
+
+def list_groups() -> list[GroupRow]:
+    members: dict[int, list[int]] = defaultdict(list)
+    for group_id, org_id in (
+        OrgGroupMember.select(OrgGroupMember.group, OrgGroupMember.organization)
+        .join(Organization)
+        .order_by(Organization.position)
+        .tuples()
+    ):
+        members[group_id].append(org_id)
+    return [
+        GroupRow(g.id, g.name, g.short_name, tuple(members[g.id]))
+        for g in OrgGroup.select().order_by(OrgGroup.position, OrgGroup.id)
+    ]
+
+
+def find_organization(text: str) -> OrganizationRow:
+    """An organization by short or full name, ignoring case and diacritics."""
+    key = fold(text)
+    for org in list_organizations():
+        if key in (fold(org.short_name), fold(org.name)):
+            return org
+    raise NotFoundError(f'Không có tổ chức "{text}". Hãy dùng tên viết tắt, ví dụ "MTTQ".')
+
+
+def find_owner_ids(text: str) -> tuple[int, ...]:
+    """Organization ids named by a short/full name or by a group's name."""
+    key = fold(text)
+    for group in list_groups():
+        if key in (fold(group.short_name), fold(group.name)):
+            return group.organization_ids
+    return (find_organization(text).id,)
+
+
+def list_topics() -> list[str]:
+    return [t.name for t in Topic.select(Topic.name).order_by(Topic.name)]
+
+
+def load_settings() -> ReportSettings:
+    return ReportSettings.from_strings({s.key: s.value for s in Setting.select()})
+
+
+# --- meetings -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingFilter:
+    search: str = ""
+    year: int | None = None
+
+
+def _meeting_query(flt: MeetingFilter) -> pw.ModelSelect:
+    query = Meeting.select(Meeting.id)
+    if flt.year is not None:
+        query = query.where(
+            (Meeting.held_on >= date(flt.year, 1, 1)) & (Meeting.held_on <= date(flt.year, 12, 31))
+        )
+    key = fold(flt.search)
+    if key:
+        query = query.where(Meeting.title_folded.contains(key))
+    return query
+
+
+def count_meetings(flt: MeetingFilter = MeetingFilter()) -> int:
+    return _meeting_query(flt).count()
+
+
+def meeting_page(
+    flt: MeetingFilter = MeetingFilter(), *, offset: int = 0, limit: int = 200
+) -> list[MeetingRow]:
+    """Meetings newest first, one page of them."""
+    ids = [
+        r[0]
+        for r in _meeting_query(flt)
+        .order_by(Meeting.held_on.desc(), Meeting.id.desc())
+        .offset(offset)
+        .limit(limit)
+        .tuples()
+    ]
+    return meeting_rows(ids)
+
+
+def list_meetings(flt: MeetingFilter = MeetingFilter()) -> list[MeetingRow]:
+    return meeting_page(flt, offset=0, limit=-1)
+
+
+def meeting_years() -> list[int]:
+    years = Meeting.select(pw.fn.strftime("%Y", Meeting.held_on).alias("y")).distinct().tuples()
+    return sorted((int(y) for (y,) in years if y), reverse=True)
+
+
+def meeting_rows(ids: Sequence[int]) -> list[MeetingRow]:
+    """Rows for the given ids, in the given order."""
+    if not ids:
+        return []
+    counts = {
+        mid: (total, done)
+        for mid, total, done in Directive.select(
+            Directive.meeting,
+            pw.fn.COUNT(Directive.id),
+            pw.fn.SUM(pw.Case(None, [(Directive.status == Status.DONE.value, 1)], 0)),
+        )
+        .where(Directive.meeting.in_(list(ids)))
+        .group_by(Directive.meeting)
+        .tuples()
+    }
+    attendees: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for mid, oid, short in (
+        MeetingAttendee.select(MeetingAttendee.meeting, Organization.id, Organization.short_name)
+        .join(Organization)
+        .where(MeetingAttendee.meeting.in_(list(ids)))
+        .order_by(Organization.position)
+        .tuples()
+    ):
+        attendees[mid].append((oid, short))
+    by_id = {m.id: m for m in Meeting.select().where(Meeting.id.in_(list(ids)))}
+    rows = []
+    for mid in ids:
+        m = by_id.get(mid)
+        if m is None:
+            continue
+        total, done = counts.get(mid, (0, 0))
+        rows.append(
+            MeetingRow(
+                id=m.id,
+                held_on=m.held_on,
+                title=m.title,
+                chair_name=m.chair_name,
+                chair_position=m.chair_position,
+                reviewed_quarter=Quarter.from_iso(m.reviewed_quarter)
+                if m.reviewed_quarter
+                else None,
+                notes=m.notes,
+                notice_ref=m.notice_ref,
+                attendee_ids=tuple(a for a, _ in attendees[mid]),
+                attendee_names=tuple(n for _, n in attendees[mid]),
+                directive_count=total,
+                done_count=int(done or 0),
+                version=m.version,
+            )
+        )
+    return rows
+
+
+def meeting(meeting_id: int) -> MeetingRow:
+    rows = meeting_rows([meeting_id])
+    if not rows:
+        raise NotFoundError(f"Không tìm thấy cuộc giao ban mã số {meeting_id}.")
+    return rows[0]
+
+
+# --- directives -----------------------------------------------------------------------------
+
+
+class StatusFilter(StrEnum):
+    ALL = "all"
+    OPEN = "open"  # chưa hoàn thành: open or in progress
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+    OVERDUE = "overdue"
+    NOT_STARTED = "not_started"  # status open exactly
+
+
+class SortKey(StrEnum):
+    MEETING = "meeting"  # meeting date, then position
+    CONTENT = "content"
+    DUE = "due"
+    STATUS = "status"
+    DONE_ON = "done_on"
+
+
+@dataclass(frozen=True)
+class DirectiveFilter:
+    """What the all-directives view and ``giaoban directives`` select."""
+
+    meeting_id: int | None = None
+    quarter: Quarter | None = None
+    include_carried: bool = False  # with quarter: also earlier ones not finished before it
+    organization_id: int | None = None  # any owner, lead or support
+    lead_only: bool = False
+    status: StatusFilter = StatusFilter.ALL
+    search: str = ""
+    topic: str | None = None
+    as_of: date | None = None  # for "overdue"; today when None
+    ids: tuple[int, ...] | None = field(default=None)
+
+
+def _as_of(flt: DirectiveFilter) -> date:
+    return flt.as_of or date.today()
+
+
+def search_condition(text: str) -> pw.Expression | None:
+    """Diacritics-insensitive substring match over the content: FTS5 trigram
+    index for three characters or more, a scan below that."""
+    key = fold(text)
+    if not key:
+        return None
+    if len(key) >= 3:
+        phrase = '"' + key.replace('"', '""') + '"'
+        sub = pw.SQL("(SELECT rowid FROM directive_fts WHERE directive_fts MATCH ?)", (phrase,))
+        return Directive.id.in_(sub)
+    return Directive.content_folded.contains(key)
+
+
+def _directive_query(flt: DirectiveFilter, *columns: pw.Field) -> pw.ModelSelect:
+    query = Directive.select(*(columns or (Directive.id,)))
+    conditions: list[pw.Expression] = []
+    if flt.ids is not None:
+        conditions.append(Directive.id.in_(list(flt.ids)))
+    if flt.meeting_id is not None:
+        conditions.append(Directive.meeting == flt.meeting_id)
+    if flt.quarter is not None:
+        q = flt.quarter.iso
+        if flt.include_carried:
+            start = flt.quarter.first_day
+            carried = (Directive.due_quarter < q) & (
+                Directive.status.not_in([Status.DONE.value, Status.CANCELLED.value])
+                | (Directive.done_on >= start)
+            )
+            conditions.append((Directive.due_quarter == q) | carried)
+        else:
+            conditions.append(Directive.due_quarter == q)
+    if flt.organization_id is not None:
+        owners = Assignment.select(Assignment.directive).where(
+            Assignment.organization == flt.organization_id
+        )
+        if flt.lead_only:
+            owners = owners.where(Assignment.role == Role.LEAD.value)
+        conditions.append(Directive.id.in_(owners))
+    status = StatusFilter(flt.status)
+    unfinished = Directive.status.in_([Status.OPEN.value, Status.IN_PROGRESS.value])
+    if status is StatusFilter.OPEN:
+        conditions.append(unfinished)
+    elif status is StatusFilter.NOT_STARTED:
+        conditions.append(Directive.status == Status.OPEN.value)
+    elif status in (StatusFilter.IN_PROGRESS, StatusFilter.DONE, StatusFilter.CANCELLED):
+        conditions.append(Directive.status == status.value)
+    elif status is StatusFilter.OVERDUE:
+        current = Quarter.of(_as_of(flt)).iso
+        conditions.append(unfinished & (Directive.due_quarter < current))
+    cond = search_condition(flt.search)
+    if cond is not None:
+        conditions.append(cond)
+    if flt.topic:
+        topic_ids = Topic.select(Topic.id).where(Topic.name == flt.topic)
+        conditions.append(
+            Directive.id.in_(
+                DirectiveTopic.select(DirectiveTopic.directive).where(
+                    DirectiveTopic.topic.in_(topic_ids)
+                )
+            )
+        )
+    if conditions:
+        query = query.where(*conditions)
+    return query
+
+
+def _order(sort: SortKey, descending: bool) -> list[pw.Ordering]:
+    def d(expr: pw.Node) -> pw.Ordering:
+        return expr.desc() if descending else expr.asc()
+
+    tail = [Directive.position.asc(), Directive.id.asc()]
+    if sort is SortKey.MEETING:
+        return [d(Meeting.held_on), d(Meeting.id), *tail]
+    if sort is SortKey.CONTENT:
+        return [d(Directive.content_folded), Directive.id.asc()]
+    if sort is SortKey.DUE:
+        # standing (NULL) last either way
+        return [Directive.due_quarter.is_null(), d(Directive.due_quarter), *tail]
+    if sort is SortKey.STATUS:
+        return [d(Directive.status), Directive.due_quarter.asc(), *tail]
+    return [Directive.done_on.is_null(), d(Directive.done_on), *tail]
+
+
+def count_directives(flt: DirectiveFilter = DirectiveFilter()) -> int:
+    return _directive_query(flt).count()
+
+
+def directive_ids(
+    flt: DirectiveFilter = DirectiveFilter(),
+    *,
+    sort: SortKey = SortKey.MEETING,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = -1,
+) -> list[int]:
+    """Ids of the directives the filter selects, sorted, optionally one page."""
+    query = _directive_query(flt)
+    if sort is SortKey.MEETING:
+        query = query.join(Meeting)
+    query = query.order_by(*_order(SortKey(sort), descending)).offset(offset).limit(limit)
+    return [r[0] for r in query.tuples()]
+
+
+def directive_page(
+    flt: DirectiveFilter = DirectiveFilter(),
+    *,
+    sort: SortKey = SortKey.MEETING,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[DirectiveRow]:
+    ids = directive_ids(flt, sort=sort, descending=descending, offset=offset, limit=limit)
+    return directive_rows(ids, as_of=_as_of(flt))
+
+
+def list_directives(flt: DirectiveFilter = DirectiveFilter()) -> list[DirectiveRow]:
+    return directive_page(flt, limit=-1)
+
+
+def _chunks(ids: Sequence[int], size: int = 900) -> Iterable[list[int]]:
+    for i in range(0, len(ids), size):
+        yield list(ids[i : i + size])
+
+
+def directive_rows(ids: Sequence[int], *, as_of: date | None = None) -> list[DirectiveRow]:
+    """Rows for the given ids, in that order, with owners, topics and latest note."""
+    as_of = as_of or date.today()
+    base: dict[int, tuple] = {}
+    owners: dict[int, list[OwnerRow]] = defaultdict(list)
+    topics: dict[int, list[str]] = defaultdict(list)
+    notes: dict[int, str] = {}
+    for chunk in _chunks(list(ids)):
+        for row in (
+            Directive.select(
+                Directive.id,
+                Directive.meeting,
+                Meeting.held_on,
+                Meeting.title,
+                Directive.position,
+                Directive.content,
+                Directive.due_quarter,
+                Directive.original_due,
+                Directive.status,
+                Directive.done_on,
+                Directive.version,
+            )
+            .join(Meeting)
+            .where(Directive.id.in_(chunk))
+            .tuples()
+        ):
+            base[row[0]] = row
+        for a in (
+            Assignment.select(
+                Assignment.directive,
+                Organization.id,
+                Organization.short_name,
+                Organization.name,
+                Assignment.role,
+                Assignment.status,
+                Assignment.done_on,
+                Assignment.result_note,
+            )
+            .join(Organization)
+            .where(Assignment.directive.in_(chunk))
+            .order_by(Assignment.role, Organization.position, Assignment.position)
+            .tuples()
+        ):
+            owners[a[0]].append(
+                OwnerRow(a[1], a[2], a[3], Role(a[4]), Status(a[5]), _date(a[6]), a[7])
+            )
+        for did, name in (
+            DirectiveTopic.select(DirectiveTopic.directive, Topic.name)
+            .join(Topic)
+            .where(DirectiveTopic.directive.in_(chunk))
+            .order_by(Topic.name)
+            .tuples()
+        ):
+            topics[did].append(name)
+        notes.update(latest_notes(chunk))
+    rows = []
+    for did in ids:
+        b = base.get(did)
+        if b is None:
+            continue
+        due = Quarter.from_iso(b[6]) if b[6] else None
+        status = Status(b[8])
+        own = owners[did]
+        latest = notes.get(did) or next((o.result_note for o in own if o.result_note), "")
+        rows.append(
+            DirectiveRow(
+                id=did,
+                meeting_id=b[1],
+                meeting_held_on=_date(b[2]),
+                meeting_title=b[3],
+                position=b[4],
+                content=b[5],
+                due=due,
+                original_due=Quarter.from_iso(b[7]) if b[7] else None,
+                status=status,
+                done_on=_date(b[9]),
+                overdue=is_overdue(status, due, as_of),
+                owners=tuple(own),
+                topics=tuple(topics[did]),
+                latest_note=latest,
+                version=b[10],
+            )
+        )
+    return rows
+
+
+def latest_notes(ids: Sequence[int]) -> dict[int, str]:
+    """The newest progress note or result text of each directive."""
+    newest = (
+        HistoryEntry.select(pw.fn.MAX(HistoryEntry.id))
+        .where(
+            HistoryEntry.directive.in_(list(ids))
+            & (
+                (HistoryEntry.kind == HistoryKind.NOTE.value)
+                | (
+                    (HistoryEntry.kind == HistoryKind.STATUS.value)
+                    & HistoryEntry.text.contains(":")
+                )
+            )
+        )
+        .group_by(HistoryEntry.directive)
+    )
+    out = {}
+    for did, kind, text in (
+        HistoryEntry.select(HistoryEntry.directive, HistoryEntry.kind, HistoryEntry.text)
+        .where(HistoryEntry.id.in_(newest))
+        .tuples()
+    ):
+        out[did] = text.split(": ", 1)[1] if kind == HistoryKind.STATUS.value else text
+    return out
+
+
+def directive(directive_id: int, *, as_of: date | None = None) -> DirectiveRow:
+    rows = directive_rows([directive_id], as_of=as_of)
+    if not rows:
+        raise NotFoundError(f"Không tìm thấy nội dung chỉ đạo mã số {directive_id}.")
+    return rows[0]
+
+
+def history(directive_id: int) -> list[HistoryRow]:
+    """The follow-up of one directive, oldest first."""
+    return [
+        HistoryRow(h[0], h[1], HistoryKind(h[2]), _date(h[3]), h[4], h[5])
+        for h in HistoryEntry.select(
+            HistoryEntry.id,
+            HistoryEntry.directive,
+            HistoryEntry.kind,
+            HistoryEntry.happened_on,
+            HistoryEntry.text,
+            Organization.short_name,
+        )
+        .join(Organization, pw.JOIN.LEFT_OUTER)
+        .where(HistoryEntry.directive == directive_id)
+        .order_by(HistoryEntry.happened_on, HistoryEntry.id)
+        .tuples()
+    ]
+
+
+def chase_list(*, as_of: date | None = None) -> list[tuple[OrganizationRow, list[DirectiveRow]]]:
+    """Cần đôn đốc: per lead organization, its unfinished directives that are
+    overdue or due this quarter, oldest deadline first."""
+    as_of = as_of or date.today()
+    current = Quarter.of(as_of).iso
+    pairs = (
+        Assignment.select(Assignment.organization, Directive.id)
+        .join(Directive)
+        .where(
+            (Assignment.role == Role.LEAD.value)
+            & Assignment.status.in_([Status.OPEN.value, Status.IN_PROGRESS.value])
+            & (Directive.due_quarter <= current)
+        )
+        .order_by(Directive.due_quarter, Directive.id)
+        .tuples()
+    )
+    per_org: dict[int, list[int]] = defaultdict(list)
+    for org_id, did in pairs:
+        per_org[org_id].append(did)
+    all_ids = list(dict.fromkeys(i for ids in per_org.values() for i in ids))
+    rows = {r.id: r for r in directive_rows(all_ids, as_of=as_of)}
+    return [
+        (org, [rows[i] for i in per_org[org.id] if i in rows])
+        for org in list_organizations()
+        if per_org.get(org.id)
+    ]
+
+
+def _date(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value  # type: ignore[return-value]
+    return date.fromisoformat(str(value)[:10])

@@ -1,0 +1,625 @@
+"""Every change to the data: one typed function each, one transaction each,
+each returning the ``Changes`` it made."""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from typing import ParamSpec, TypeVar
+
+import peewee as pw
+
+from tracker.changes import Changes
+from tracker.dates import format_date
+from tracker.db import database
+from tracker.drafts import DirectiveDraft, MeetingDraft
+from tracker.errors import (
+    DatabaseBusyError,
+    InUseError,
+    NotFoundError,
+    StaleEditError,
+    ValidationError,
+)
+from tracker.models import (
+    Assignment,
+    Directive,
+    DirectiveTopic,
+    Extension,
+    HistoryEntry,
+    Meeting,
+    MeetingAttendee,
+    Organization,
+    Setting,
+    Topic,
+)
+from tracker.quarters import Quarter, format_deadline
+from tracker.rows import HistoryKind, Role, Status
+from tracker.settings import ReportSettings
+from tracker.status import derive_status
+from tracker.text import clean, fold
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+MAX_CONTENT = 10_000
+MAX_SHORT = 500
+MAX_NOTES = 50_000
+EARLIEST_MEETING = date(1945, 1, 1)
+FUTURE_DAYS_ALLOWED = 366
+
+STATUS_WORDS = {
+    Status.OPEN: "Mở lại (chưa hoàn thành)",
+    Status.IN_PROGRESS: "Đang thực hiện",
+    Status.DONE: "Hoàn thành",
+    Status.CANCELLED: "Hủy",
+}
+
+
+def service(fn: Callable[P, R]) -> Callable[P, R]:
+    """Run ``fn`` in one write transaction; a lock held too long becomes a
+    plain message instead of "database is locked"."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            with _write_transaction():
+                return fn(*args, **kwargs)
+        except (pw.OperationalError, sqlite3.OperationalError) as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise DatabaseBusyError(
+                    "Cơ sở dữ liệu đang được một chương trình khác ghi (có thể là cửa sổ "
+                    "Giao ban thứ hai). Chưa lưu được; hãy thử lại sau ít giây."
+                ) from exc
+            raise
+
+    return wrapper
+
+
+def _write_transaction() -> pw._atomic:  # type: ignore[name-defined]
+    db = database.obj
+    if isinstance(db, pw.SqliteDatabase) and not db.in_transaction():
+        # IMMEDIATE takes the write lock up front, so the busy timeout applies
+        # instead of a deadlock error when two writers upgrade at once.
+        return db.atomic("IMMEDIATE")
+    return database.atomic()
+
+
+# --- validation -----------------------------------------------------------------------------
+
+
+def _text(value: str, *, field: str, label: str, required: bool, limit: int) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(f"{label} phải là chữ.", field=field)
+    text = clean(value)
+    if required and not text:
+        raise ValidationError(f"{label} không được để trống.", field=field)
+    if len(text) > limit:
+        raise ValidationError(f"{label} quá dài (tối đa {limit} ký tự).", field=field)
+    return text
+
+
+def _notes(value: str, *, field: str, label: str) -> str:
+    text = value.strip() if isinstance(value, str) else ""
+    if len(text) > MAX_NOTES:
+        raise ValidationError(f"{label} quá dài (tối đa {MAX_NOTES} ký tự).", field=field)
+    return text
+
+
+def _check_meeting_date(held_on: date, today: date | None = None) -> None:
+    today = today or date.today()
+    if not isinstance(held_on, date):
+        raise ValidationError("Ngày giao ban không hợp lệ.", field="held_on")
+    if held_on < EARLIEST_MEETING:
+        raise ValidationError("Ngày giao ban phải từ năm 1945 trở đi.", field="held_on")
+    if (held_on - today).days > FUTURE_DAYS_ALLOWED:
+        raise ValidationError(
+            f"Ngày giao ban {format_date(held_on)} ở quá xa trong tương lai; hãy kiểm tra lại năm.",
+            field="held_on",
+        )
+
+
+def _check_orgs(ids: Iterable[int], *, field: str) -> list[int]:
+    unique = list(dict.fromkeys(int(i) for i in ids))
+    if unique:
+        found = {
+            o.id for o in Organization.select(Organization.id).where(Organization.id.in_(unique))
+        }
+        missing = [i for i in unique if i not in found]
+        if missing:
+            raise ValidationError(
+                f"Không có tổ chức mã số {', '.join(map(str, missing))}.", field=field
+            )
+    return unique
+
+
+def _check_directive(draft: DirectiveDraft) -> tuple[str, list[int], list[int]]:
+    content = _text(
+        draft.content, field="content", label="Nội dung chỉ đạo", required=True, limit=MAX_CONTENT
+    )
+    leads = _check_orgs(draft.lead_ids, field="leads")
+    if not leads:
+        raise ValidationError("Hãy chọn ít nhất một cơ quan chủ trì.", field="leads")
+    supports = [i for i in _check_orgs(draft.support_ids, field="supports") if i not in leads]
+    if draft.due is not None and not isinstance(draft.due, Quarter):
+        raise ValidationError("Thời hạn không hợp lệ.", field="due")
+    return content, leads, supports
+
+
+def _get(model: type[pw.Model], pk: int, what: str) -> pw.Model:
+    obj = model.get_or_none(model.id == pk)
+    if obj is None:
+        raise NotFoundError(f"Không tìm thấy {what} mã số {pk}.")
+    return obj
+
+
+def _check_version(obj: Meeting | Directive, expected: int | None, what: str) -> None:
+    if expected is not None and obj.version != expected:
+        raise StaleEditError(
+            f"{what} này vừa được sửa ở nơi khác (bản số {obj.version}, bạn đang sửa bản "
+            f"số {expected}). Dữ liệu đã được tải lại; hãy xem và sửa lại."
+        )
+
+
+def _history(
+    directive_id: int, kind: HistoryKind, text: str, on: date, org_id: int | None = None
+) -> None:
+    HistoryEntry.create(
+        directive=directive_id, kind=kind.value, text=text, happened_on=on, organization=org_id
+    )
+
+
+# --- meetings -------------------------------------------------------------------------------
+
+
+def _meeting_fields(draft: MeetingDraft) -> dict[str, object]:
+    _check_meeting_date(draft.held_on)
+    title = _text(draft.title, field="title", label="Tiêu đề", required=True, limit=MAX_SHORT)
+    return {
+        "held_on": draft.held_on,
+        "title": title,
+        "title_folded": fold(title),
+        "chair_name": _text(
+            draft.chair_name,
+            field="chair_name",
+            label="Người chủ trì",
+            required=False,
+            limit=MAX_SHORT,
+        ),
+        "chair_position": _text(
+            draft.chair_position,
+            field="chair_position",
+            label="Chức vụ",
+            required=False,
+            limit=MAX_SHORT,
+        ),
+        "reviewed_quarter": draft.reviewed_quarter.iso if draft.reviewed_quarter else None,
+        "notes": _notes(draft.notes, field="notes", label="Ghi chú"),
+        "notice_ref": _text(
+            draft.notice_ref,
+            field="notice_ref",
+            label="Số thông báo",
+            required=False,
+            limit=MAX_SHORT,
+        ),
+    }
+
+
+def _set_attendees(meeting_id: int, ids: Sequence[int]) -> None:
+    MeetingAttendee.delete().where(MeetingAttendee.meeting == meeting_id).execute()
+    rows = [{"meeting": meeting_id, "organization": i} for i in ids]
+    if rows:
+        MeetingAttendee.insert_many(rows).execute()
+
+
+@service
+def log_meeting(
+    *, meeting: MeetingDraft, directives: Sequence[DirectiveDraft] = (), today: date | None = None
+) -> Changes:
+    """Save a new giao ban and the directives issued at it, all or nothing."""
+    fields = _meeting_fields(meeting)
+    attendees = _check_orgs(meeting.attendee_ids, field="attendees")
+    checked = [_check_directive(d) for d in directives]  # every row checked before any write
+    m = Meeting.create(**fields)
+    _set_attendees(m.id, attendees)
+    on = today or date.today()
+    ids = [
+        _insert_directive(m.id, pos, draft, c, leads, supports, on)
+        for pos, (draft, (c, leads, supports)) in enumerate(
+            zip(directives, checked, strict=True), 1
+        )
+    ]
+    return Changes(meeting_ids=frozenset({m.id}), directive_ids=frozenset(ids), created_id=m.id)
+
+
+@service
+def update_meeting(
+    *, meeting_id: int, meeting: MeetingDraft, expected_version: int | None = None
+) -> Changes:
+    """Edit a meeting's header (not its directives)."""
+    m = _get(Meeting, meeting_id, "cuộc giao ban")
+    _check_version(m, expected_version, "Cuộc giao ban")
+    fields = _meeting_fields(meeting)
+    attendees = _check_orgs(meeting.attendee_ids, field="attendees")
+    Meeting.update(**fields, version=Meeting.version + 1).where(Meeting.id == m.id).execute()
+    _set_attendees(m.id, attendees)
+    return Changes(meeting_ids=frozenset({m.id}))
+
+
+@service
+def delete_meeting(*, meeting_id: int) -> Changes:
+    """Delete a meeting with its directives and their follow-up."""
+    m = _get(Meeting, meeting_id, "cuộc giao ban")
+    ids = [d.id for d in Directive.select(Directive.id).where(Directive.meeting == m.id)]
+    m.delete_instance()  # directives, assignments, history cascade
+    return Changes(meeting_ids=frozenset({meeting_id}), directive_ids=frozenset(ids))
+
+
+# --- directives -----------------------------------------------------------------------------
+
+
+def _insert_directive(
+    meeting_id: int,
+    position: int,
+    draft: DirectiveDraft,
+    content: str,
+    leads: list[int],
+    supports: list[int],
+    on: date,
+) -> int:
+    due = draft.due.iso if draft.due else None
+    d = Directive.create(
+        meeting=meeting_id,
+        position=position,
+        content=content,
+        content_folded=fold(content),
+        due_quarter=due,
+        original_due=due,
+    )
+    _set_owners(d.id, leads, supports)
+    _set_topics(d.id, draft.topics)
+    _history(
+        d.id, HistoryKind.CREATED, f"Giao nhiệm vụ, thời hạn: {format_deadline(draft.due)}", on
+    )
+    return d.id
+
+
+def _set_owners(directive_id: int, leads: list[int], supports: list[int]) -> None:
+    """Replace the owners, keeping the progress of organizations that stay leads."""
+    existing = {
+        a.organization_id: a
+        for a in Assignment.select().where(Assignment.directive == directive_id)
+    }
+    wanted = {**{o: Role.LEAD for o in leads}, **{o: Role.SUPPORT for o in supports}}
+    gone = [o for o in existing if o not in wanted]
+    if gone:
+        Assignment.delete().where(
+            (Assignment.directive == directive_id) & Assignment.organization.in_(gone)
+        ).execute()
+    for pos, (org_id, role) in enumerate(wanted.items()):
+        a = existing.get(org_id)
+        if a is None:
+            Assignment.create(
+                directive=directive_id, organization=org_id, role=role.value, position=pos
+            )
+        elif a.role != role.value or a.position != pos:
+            fields: dict[str, object] = {"role": role.value, "position": pos}
+            if role is Role.SUPPORT:  # a supporting organization has no status of its own
+                fields.update(status=Status.OPEN.value, done_on=None)
+            Assignment.update(**fields).where(Assignment.id == a.id).execute()
+    _refresh_status(directive_id)
+
+
+def _set_topics(directive_id: int, topics: Iterable[str]) -> None:
+    DirectiveTopic.delete().where(DirectiveTopic.directive == directive_id).execute()
+    for name in dict.fromkeys(clean(t) for t in topics if clean(t)):
+        topic, _ = Topic.get_or_create(name=name[:MAX_SHORT])
+        DirectiveTopic.create(directive=directive_id, topic=topic.id)
+
+
+def _refresh_status(directive_id: int) -> None:
+    """Rewrite the directive's cached status from its leads' statuses."""
+    leads = [
+        (Status(a.status), a.done_on)
+        for a in Assignment.select(Assignment.status, Assignment.done_on).where(
+            (Assignment.directive == directive_id) & (Assignment.role == Role.LEAD.value)
+        )
+    ]
+    status, done_on = derive_status(leads)
+    Directive.update(status=status.value, done_on=done_on).where(
+        Directive.id == directive_id
+    ).execute()
+
+
+@service
+def add_directive(
+    *, meeting_id: int, directive: DirectiveDraft, today: date | None = None
+) -> Changes:
+    """Add a directive at the end of a meeting's list."""
+    _get(Meeting, meeting_id, "cuộc giao ban")
+    content, leads, supports = _check_directive(directive)
+    last = (
+        Directive.select(pw.fn.MAX(Directive.position)).where(Directive.meeting == meeting_id)
+    ).scalar() or 0
+    new_id = _insert_directive(
+        meeting_id, last + 1, directive, content, leads, supports, today or date.today()
+    )
+    return Changes(
+        meeting_ids=frozenset({meeting_id}), directive_ids=frozenset({new_id}), created_id=new_id
+    )
+
+
+@service
+def update_directive(
+    *,
+    directive_id: int,
+    directive: DirectiveDraft,
+    expected_version: int | None = None,
+    today: date | None = None,
+) -> Changes:
+    """Edit content, owners, topics and deadline. A deadline changed here is a
+    correction; use ``extend_deadline`` for a gia hạn."""
+    d = _get(Directive, directive_id, "nội dung chỉ đạo")
+    _check_version(d, expected_version, "Nội dung chỉ đạo")
+    content, leads, supports = _check_directive(directive)
+    due = directive.due.iso if directive.due else None
+    fields: dict[str, object] = {
+        "content": content,
+        "content_folded": fold(content),
+        "due_quarter": due,
+        "version": Directive.version + 1,
+    }
+    if due != d.due_quarter and not d.extensions.exists():
+        fields["original_due"] = due
+    Directive.update(**fields).where(Directive.id == d.id).execute()
+    _set_owners(d.id, leads, supports)
+    _set_topics(d.id, directive.topics)
+    if content != d.content or due != d.due_quarter:
+        _history(d.id, HistoryKind.EDITED, "Sửa nội dung hoặc thời hạn", today or date.today())
+    return Changes(meeting_ids=frozenset({d.meeting_id}), directive_ids=frozenset({d.id}))
+
+
+@service
+def delete_directive(*, directive_id: int) -> Changes:
+    """Delete one directive and its follow-up; the others keep their numbers' order."""
+    d = _get(Directive, directive_id, "nội dung chỉ đạo")
+    meeting_id = d.meeting_id
+    d.delete_instance()
+    return Changes(meeting_ids=frozenset({meeting_id}), directive_ids=frozenset({directive_id}))
+
+
+@service
+def move_directive(*, directive_id: int, new_position: int) -> Changes:
+    """Move a directive within its meeting (positions are 1-based)."""
+    d = _get(Directive, directive_id, "nội dung chỉ đạo")
+    ids = [
+        x.id
+        for x in Directive.select(Directive.id)
+        .where(Directive.meeting == d.meeting_id)
+        .order_by(Directive.position, Directive.id)
+    ]
+    ids.remove(d.id)
+    ids.insert(max(0, min(new_position - 1, len(ids))), d.id)
+    for pos, i in enumerate(ids, 1):
+        Directive.update(position=pos).where(Directive.id == i).execute()
+    return Changes(meeting_ids=frozenset({d.meeting_id}), directive_ids=frozenset(ids))
+
+
+# --- follow-up ------------------------------------------------------------------------------
+
+
+@service
+def set_status(
+    *,
+    directive_ids: Sequence[int],
+    status: Status,
+    on: date | None = None,
+    note: str = "",
+    organization_id: int | None = None,
+) -> Changes:
+    """Set the status of every lead organization of the directives (or of one
+    organization only), recording it in each directive's history."""
+    on = on or date.today()
+    status = Status(status)
+    if status is Status.DONE:
+        _check_meeting_date(on)
+    note = _notes(note, field="note", label="Kết quả")
+    touched: set[int] = set()
+    meetings: set[int] = set()
+    for directive_id in dict.fromkeys(directive_ids):
+        d = _get(Directive, directive_id, "nội dung chỉ đạo")
+        if status is Status.DONE and on < d.meeting.held_on:
+            raise ValidationError(
+                f"Ngày hoàn thành {format_date(on)} trước ngày giao ban "
+                f"{format_date(d.meeting.held_on)}.",
+                field="done_on",
+            )
+        query = Assignment.select().where(
+            (Assignment.directive == d.id) & (Assignment.role == Role.LEAD.value)
+        )
+        if organization_id is not None:
+            query = query.where(Assignment.organization == organization_id)
+            if not query.exists():
+                org = _get(Organization, organization_id, "tổ chức")
+                raise ValidationError(
+                    f"{org.short_name} không phải cơ quan chủ trì của nội dung này.",
+                    field="organization",
+                )
+        fields: dict[str, object] = {
+            "status": status.value,
+            "done_on": on if status is Status.DONE else None,
+        }
+        if status is Status.DONE or note:
+            fields["result_note"] = note
+        Assignment.update(**fields).where(Assignment.id.in_([a.id for a in query])).execute()
+        _refresh_status(d.id)
+        Directive.update(version=Directive.version + 1).where(Directive.id == d.id).execute()
+        word = STATUS_WORDS[status]
+        text = f"{word} ({format_date(on)})" if status is Status.DONE else word
+        if note:
+            text += f": {note}"
+        _history(d.id, HistoryKind.STATUS, text, on, organization_id)
+        touched.add(d.id)
+        meetings.add(d.meeting_id)
+    return Changes(meeting_ids=frozenset(meetings), directive_ids=frozenset(touched))
+
+
+def mark_done(
+    *,
+    directive_ids: Sequence[int],
+    on: date | None = None,
+    note: str = "",
+    organization_id: int | None = None,
+) -> Changes:
+    return set_status(
+        directive_ids=directive_ids,
+        status=Status.DONE,
+        on=on,
+        note=note,
+        organization_id=organization_id,
+    )
+
+
+def reopen(*, directive_ids: Sequence[int], organization_id: int | None = None) -> Changes:
+    return set_status(
+        directive_ids=directive_ids, status=Status.OPEN, organization_id=organization_id
+    )
+
+
+def cancel(
+    *, directive_ids: Sequence[int], reason: str = "", organization_id: int | None = None
+) -> Changes:
+    return set_status(
+        directive_ids=directive_ids,
+        status=Status.CANCELLED,
+        note=reason,
+        organization_id=organization_id,
+    )
+
+
+@service
+def add_note(
+    *, directive_id: int, text: str, organization_id: int | None = None, on: date | None = None
+) -> Changes:
+    """Record a progress note (tiến độ) reported by an organization."""
+    d = _get(Directive, directive_id, "nội dung chỉ đạo")
+    note = _text(text, field="note", label="Nội dung tiến độ", required=True, limit=MAX_CONTENT)
+    if organization_id is not None:
+        _get(Organization, organization_id, "tổ chức")
+    _history(d.id, HistoryKind.NOTE, note, on or date.today(), organization_id)
+    Directive.update(version=Directive.version + 1).where(Directive.id == d.id).execute()
+    return Changes(meeting_ids=frozenset({d.meeting_id}), directive_ids=frozenset({d.id}))
+
+
+@service
+def extend_deadline(
+    *, directive_id: int, new_due: Quarter, reason: str, on: date | None = None
+) -> Changes:
+    """Gia hạn: move the deadline to a later quarter, remembering the old one."""
+    d = _get(Directive, directive_id, "nội dung chỉ đạo")
+    reason = _text(reason, field="reason", label="Lý do gia hạn", required=True, limit=MAX_CONTENT)
+    if d.due_quarter is None:
+        raise ValidationError("Nội dung thường xuyên không có thời hạn để gia hạn.", field="due")
+    old = Quarter.from_iso(d.due_quarter)
+    if not isinstance(new_due, Quarter) or new_due <= old:
+        raise ValidationError(f"Thời hạn mới phải sau {old}.", field="due")
+    on = on or date.today()
+    Extension.create(
+        directive=d.id, old_quarter=old.iso, new_quarter=new_due.iso, extended_on=on, reason=reason
+    )
+    Directive.update(
+        due_quarter=new_due.iso,
+        original_due=d.original_due or old.iso,
+        version=Directive.version + 1,
+    ).where(Directive.id == d.id).execute()
+    _history(d.id, HistoryKind.EXTENSION, f"Gia hạn từ {old} đến {new_due}: {reason}", on)
+    return Changes(meeting_ids=frozenset({d.meeting_id}), directive_ids=frozenset({d.id}))
+
+
+# --- organizations --------------------------------------------------------------------------
+
+
+def _org_names(name: str, short_name: str, exclude_id: int | None = None) -> tuple[str, str]:
+    name = _text(name, field="name", label="Tên tổ chức", required=True, limit=MAX_SHORT)
+    short = _text(
+        short_name, field="short_name", label="Tên viết tắt", required=True, limit=MAX_SHORT
+    )
+    for value, column, label, field in (
+        (name, Organization.name, "Tên", "name"),
+        (short, Organization.short_name, "Tên viết tắt", "short_name"),
+    ):
+        clash = Organization.select().where(pw.fn.lower(column) == value.lower())
+        if exclude_id is not None:
+            clash = clash.where(Organization.id != exclude_id)
+        if clash.exists():
+            raise ValidationError(f'{label} "{value}" đã có trong danh sách.', field=field)
+    return name, short
+
+
+@service
+def add_organization(*, name: str, short_name: str) -> Changes:
+    name, short = _org_names(name, short_name)
+    last = Organization.select(pw.fn.MAX(Organization.position)).scalar() or 0
+    org = Organization.create(name=name, short_name=short, position=last + 1)
+    return Changes(organization_ids=frozenset({org.id}), created_id=org.id)
+
+
+@service
+def rename_organization(*, organization_id: int, name: str, short_name: str) -> Changes:
+    """Correct an organization's name everywhere. For a reorganization that old
+    records must not show, add a new organization and deactivate this one."""
+    org = _get(Organization, organization_id, "tổ chức")
+    name, short = _org_names(name, short_name, exclude_id=org.id)
+    Organization.update(name=name, short_name=short).where(Organization.id == org.id).execute()
+    return Changes(organization_ids=frozenset({org.id}))
+
+
+@service
+def reorder_organizations(*, organization_ids: Sequence[int]) -> Changes:
+    """Set the display order: the given ids first, in that order."""
+    ids = _check_orgs(organization_ids, field="order")
+    rest = [
+        o.id
+        for o in Organization.select(Organization.id)
+        .where(Organization.id.not_in(ids))
+        .order_by(Organization.position, Organization.id)
+    ]
+    for pos, org_id in enumerate(ids + rest, 1):
+        Organization.update(position=pos).where(Organization.id == org_id).execute()
+    return Changes(organization_ids=frozenset(ids + rest))
+
+
+@service
+def set_organization_active(*, organization_id: int, active: bool) -> Changes:
+    org = _get(Organization, organization_id, "tổ chức")
+    Organization.update(active=bool(active)).where(Organization.id == org.id).execute()
+    return Changes(organization_ids=frozenset({org.id}))
+
+
+@service
+def delete_organization(*, organization_id: int) -> Changes:
+    """Delete an organization that nothing refers to."""
+    org = _get(Organization, organization_id, "tổ chức")
+    used = (
+        Assignment.select().where(Assignment.organization == org.id).exists()
+        or MeetingAttendee.select().where(MeetingAttendee.organization == org.id).exists()
+    )
+    if used:
+        raise InUseError(
+            f"{org.short_name} đã có trong các cuộc giao ban hoặc nội dung chỉ đạo nên không xóa "
+            "được. Có thể ngừng sử dụng tổ chức này thay vì xóa."
+        )
+    org.delete_instance()
+    return Changes(organization_ids=frozenset({organization_id}))
+
+
+# --- settings -------------------------------------------------------------------------------
+
+
+@service
+def save_settings(*, settings: ReportSettings) -> Changes:
+    for key, value in settings.to_strings().items():
+        _notes(value, field=key, label="Thiết lập")
+        Setting.insert(key=key, value=value).on_conflict_replace().execute()
+    return Changes(settings=True)

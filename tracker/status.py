@@ -1,0 +1,52 @@
+"""How a directive's status follows from its lead organizations' statuses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from tracker.quarters import Quarter
+from tracker.rows import Category, Status
+
+
+def derive_status(leads: Iterable[tuple[Status, date | None]]) -> tuple[Status, date | None]:
+    """Done when every (not cancelled) lead is done, dated by the latest;
+    in progress when some lead has started; cancelled when all are."""
+    leads = list(leads)
+    if not leads:
+        return Status.OPEN, None
+    active = [(s, d) for s, d in leads if s is not Status.CANCELLED]
+    if not active:
+        return Status.CANCELLED, None
+    if all(s is Status.DONE for s, _ in active):
+        dates = [d for _, d in active if d is not None]
+        return Status.DONE, max(dates) if dates else None
+    if any(s in (Status.DONE, Status.IN_PROGRESS) for s, _ in active):
+        return Status.IN_PROGRESS, None
+    return Status.OPEN, None
+
+
+def is_overdue(status: Status, due: Quarter | None, as_of: date) -> bool:
+    """Not finished and the as-of date is past the deadline quarter's last day."""
+    if due is None or status in (Status.DONE, Status.CANCELLED):
+        return False
+    return as_of > due.last_day
+
+
+def categorize(
+    status: Status, done_on: date | None, due: Quarter | None, as_of: date
+) -> Category:
+    """The follow-up category of one row as of a date.
+
+    Something done after ``as_of`` was not yet done on that date.
+    """
+    if status is Status.CANCELLED:
+        return Category.CANCELLED
+    done = status is Status.DONE and (done_on is None or done_on <= as_of)
+    if done:
+        if due is None or done_on is None or done_on <= due.last_day:
+            return Category.DONE_ON_TIME
+        return Category.DONE_LATE
+    if due is None:
+        return Category.STANDING
+    return Category.OPEN_OVERDUE if as_of > due.last_day else Category.OPEN_IN_TIME
