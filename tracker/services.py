@@ -545,14 +545,20 @@ def _org_names(name: str, short_name: str, exclude_id: int | None = None) -> tup
     short = _text(
         short_name, field="short_name", label="Tên viết tắt", required=True, limit=MAX_SHORT
     )
-    for value, column, label, field in (
-        (name, Organization.name, "Tên", "name"),
-        (short, Organization.short_name, "Tên viết tắt", "short_name"),
+    # Compared folded, in Python: SQLite's lower() leaves "Đ", "Ộ"… as they are, and
+    # names equal but for case or diacritics would make the export refuse to import
+    # and "--org" ambiguous.
+    others = [
+        (fold(o.name), fold(o.short_name))
+        for o in Organization.select(Organization.name, Organization.short_name).where(
+            Organization.id != (exclude_id if exclude_id is not None else -1)
+        )
+    ]
+    for value, index, label, field in (
+        (name, 0, "Tên", "name"),
+        (short, 1, "Tên viết tắt", "short_name"),
     ):
-        clash = Organization.select().where(pw.fn.lower(column) == value.lower())
-        if exclude_id is not None:
-            clash = clash.where(Organization.id != exclude_id)
-        if clash.exists():
+        if any(fold(value) == names[index] for names in others):
             raise ValidationError(f'{label} "{value}" đã có trong danh sách.', field=field)
     return name, short
 

@@ -653,8 +653,10 @@ def test_add_organization_goes_last(db_path: Path) -> None:
         ("ban dân vận tỉnh ủy", "X", "name"),
         ("Tổ chức mới", "bdv", "short_name"),
         ("Tổ chức mới", "HỘI ND", "short_name"),
+        ("Tổ chức mới", "lđlđ tỉnh", "short_name"),  # Đ is not lowered by SQLite's lower()
         ("LIÊN ĐOÀN LAO ĐỘNG TỈNH", "X", "name"),
         ("liên đoàn lao động tỉnh", "X", "name"),
+        ("Hoi Nong dan tinh", "X", "name"),  # same without diacritics: import would refuse it
         ("Tổ chức mới", "", "short_name"),
         ("", "X", "name"),
     ],
@@ -662,7 +664,7 @@ def test_add_organization_goes_last(db_path: Path) -> None:
 def test_add_organization_duplicate_or_empty_refused(
     db_path: Path, name: str, short_name: str, field: str
 ) -> None:
-    """A name or short name already used (ignoring case) or empty is refused."""
+    """A name or short name already used (ignoring case and diacritics) or empty is refused."""
     before = Organization.select().count()
     with pytest.raises(ValidationError) as err:
         services.add_organization(name=name, short_name=short_name)
