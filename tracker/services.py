@@ -120,6 +120,16 @@ def _check_meeting_date(held_on: date, today: date | None = None) -> None:
         )
 
 
+def _check_done_date(on: date) -> None:
+    """A done date is a day that has happened (the meeting-date check comes per directive)."""
+    if not isinstance(on, date):
+        raise ValidationError("Ngày hoàn thành không hợp lệ.", field="done_on")
+    if on > date.today():
+        raise ValidationError(
+            f"Ngày hoàn thành {format_date(on)} chưa tới; hãy kiểm tra lại.", field="done_on"
+        )
+
+
 def _check_orgs(ids: Iterable[int], *, field: str) -> list[int]:
     unique = list(dict.fromkeys(int(i) for i in ids))
     if unique:
@@ -423,7 +433,7 @@ def set_status(
     on = on or date.today()
     status = Status(status)
     if status is Status.DONE:
-        _check_meeting_date(on)
+        _check_done_date(on)
     note = _notes(note, field="note", label="Kết quả")
     touched: set[int] = set()
     meetings: set[int] = set()

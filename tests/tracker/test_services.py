@@ -767,3 +767,15 @@ def test_changes_empty_and_union() -> None:
         meeting_ids=frozenset({1}), directive_ids=frozenset({2}), settings=True, created_id=5
     )
     assert not (a | b).empty
+
+
+@pytest.mark.parametrize(
+    "on", [date(1944, 6, 1), date.today() + timedelta(days=1), date.today() + timedelta(days=400)]
+)
+def test_implausible_done_date_is_refused_as_a_done_date(db_path: Path, on: date) -> None:
+    """A done date before the meeting or in the future is refused, field "done_on"."""
+    (did,) = directive_ids_of(new_meeting(draft()))
+    with pytest.raises(ValidationError, match="Ngày hoàn thành") as err:
+        services.mark_done(directive_ids=[did], on=on)
+    assert err.value.field == "done_on"
+    assert cached(did) == ("open", None)
