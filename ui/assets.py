@@ -1,0 +1,38 @@
+"""The one module that reads files from ``resources/`` (installed as package ``ui.resources``).
+
+It is not called ``ui/resources.py``: that name is taken by the resources
+package itself, and a module of the same name would shadow it (or be shadowed).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+
+PACKAGE = "ui.resources"
+
+
+def _file(*parts: str) -> Path:
+    return Path(str(resources.files(PACKAGE).joinpath(*parts)))
+
+
+@cache
+def icon(name: str) -> QIcon:
+    """An icon from ``resources/icons/<name>.svg`` (an empty icon if there is none)."""
+    path = _file("icons", f"{name}.svg")
+    return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+def stylesheet() -> str:
+    """The application style sheet, ``resources/style/app.qss``."""
+    path = _file("style", "app.qss")
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def translation_file(lang: str) -> Path | None:
+    """The compiled translation ``resources/i18n/giaoban_<lang>.qm``, if shipped."""
+    path = _file("i18n", f"giaoban_{lang}.qm")
+    return path if path.is_file() else None

@@ -1,0 +1,250 @@
+"""Details of the selected directive: its owners' progress, its history, a note, an extension."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker import queries
+from tracker.dates import format_date
+from tracker.errors import NotFoundError
+from tracker.rows import DirectiveRow, HistoryKind, Role, Status
+from ui import assets
+from ui.directive_table_model import deadline_text, status_icon_name, status_text
+
+ORG_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DetailsPanel(QWidget):
+    """What the clerk needs to follow one directive up.
+
+    Signals:
+        owner_done_requested(int, int): directive id, organization id to mark done.
+        owner_reopen_requested(int, int): directive id, organization id to reopen.
+        note_submitted(int, str): directive id, progress note text.
+        extend_requested(int): directive id whose deadline to extend.
+    """
+
+    owner_done_requested = Signal(int, int)
+    owner_reopen_requested = Signal(int, int)
+    note_submitted = Signal(int, str)
+    extend_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailsPanel")
+        self.setAccessibleName(self.tr("Chi tiết nội dung chỉ đạo"))
+        self._row: DirectiveRow | None = None
+
+        self.title = QLabel(self)
+        self.title.setObjectName("detailsTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(self.tr("Thời hạn và trạng thái"))
+
+        self.owners = QTreeWidget(self)
+        self.owners.setAccessibleName(self.tr("Các cơ quan chủ trì, phối hợp và tiến độ"))
+        self.owners.setRootIsDecorated(False)
+        self.owners.setUniformRowHeights(True)
+        self.owners.setHeaderLabels(
+            [
+                self.tr("Tổ chức"),
+                self.tr("Vai trò"),
+                self.tr("Trạng thái"),
+                self.tr("Ngày hoàn thành"),
+                self.tr("Kết quả"),
+            ]
+        )
+        self.owners.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.owners.header()
+        header.setStretchLastSection(True)
+        for col, width in ((0, 110), (1, 80), (2, 130), (3, 115)):
+            header.resizeSection(col, width)
+        self.owner_done = QPushButton(
+            assets.icon("mark-done"), self.tr("Tổ chức này đã &xong"), self
+        )
+        self.owner_done.setAccessibleName(self.tr("Đánh dấu tổ chức đang chọn đã hoàn thành"))
+        self.owner_reopen = QPushButton(self.tr("Tổ chức này &chưa xong"), self)
+        self.owner_reopen.setAccessibleName(self.tr("Mở lại phần việc của tổ chức đang chọn"))
+        self.extend = QPushButton(assets.icon("extend"), self.tr("&Gia hạn…"), self)
+        self.extend.setAccessibleName(self.tr("Gia hạn thời hạn của nội dung này"))
+
+        self.history = QTreeWidget(self)
+        self.history.setAccessibleName(self.tr("Lịch sử theo dõi"))
+        self.history.setRootIsDecorated(False)
+        self.history.setHeaderLabels([self.tr("Ngày"), self.tr("Tổ chức"), self.tr("Diễn biến")])
+        self.history.setWordWrap(True)
+        hh = self.history.header()
+        hh.setStretchLastSection(True)
+        hh.resizeSection(0, 95)
+        hh.resizeSection(1, 85)
+        self.note = QLineEdit(self)
+        self.note.setAccessibleName(self.tr("Ghi chú tiến độ mới"))
+        self.note.setPlaceholderText(self.tr("Ghi chú tiến độ mới, Enter để lưu…"))
+        self.add_note = QPushButton(assets.icon("note"), self.tr("Thêm &ghi chú"), self)
+        self.add_note.setAccessibleName(self.tr("Thêm ghi chú tiến độ"))
+        self.add_note.setText(self.tr("Thêm ghi chú"))
+
+        left = QWidget(self)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.title)
+        lv.addWidget(self.summary)
+        lv.addWidget(self.owners, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.owner_done)
+        buttons.addWidget(self.owner_reopen)
+        buttons.addStretch(1)
+        buttons.addWidget(self.extend)
+        lv.addLayout(buttons)
+
+        right = QWidget(self)
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.tr("&Lịch sử theo dõi"), right)
+        heading.setObjectName("sectionLabel")
+        heading.setBuddy(self.history)
+        rv.addWidget(heading)
+        rv.addWidget(self.history, 1)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.add_note)
+        rv.addLayout(note_row)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("detailsSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.splitter)
+
+        self.owners.currentItemChanged.connect(self._update_buttons)
+        self.owner_done.clicked.connect(self._on_owner_done_clicked)
+        self.owner_reopen.clicked.connect(self._on_owner_reopen_clicked)
+        self.extend.clicked.connect(self._on_extend_clicked)
+        self.add_note.clicked.connect(self._on_add_note_clicked)
+        self.note.returnPressed.connect(self._on_add_note_clicked)
+        QWidget.setTabOrder(self.owners, self.owner_done)
+        QWidget.setTabOrder(self.owner_done, self.owner_reopen)
+        QWidget.setTabOrder(self.owner_reopen, self.extend)
+        QWidget.setTabOrder(self.extend, self.history)
+        QWidget.setTabOrder(self.history, self.note)
+        QWidget.setTabOrder(self.note, self.add_note)
+        self.show_directive(None)
+
+    @property
+    def directive(self) -> DirectiveRow | None:
+        return self._row
+
+    def show_directive(self, row: DirectiveRow | None) -> None:
+        """Show ``row`` (None: a hint to select one), with its history read afresh."""
+        keep_org = self._current_org()
+        self._row = row
+        self.owners.clear()
+        self.history.clear()
+        enabled = row is not None
+        for w in (self.owners, self.history, self.note, self.add_note, self.extend):
+            w.setEnabled(enabled)
+        if row is None:
+            self.title.setText(self.tr("Chọn một nội dung để xem chi tiết và lịch sử theo dõi."))
+            self.summary.clear()
+            self._update_buttons()
+            return
+        self.title.setText(self.tr("{n}. {content}").format(n=row.position, content=row.content))
+        self.summary.setText(
+            self.tr("Giao ban {day} · Thời hạn: {due} · Trạng thái: {status}").format(
+                day=format_date(row.meeting_held_on),
+                due=deadline_text(row),
+                status=status_text(row.status, row.overdue),
+            )
+        )
+        self.extend.setEnabled(
+            row.due is not None and row.status not in (Status.DONE, Status.CANCELLED)
+        )
+        for owner in row.owners:
+            lead = owner.role is Role.LEAD
+            item = QTreeWidgetItem(
+                [
+                    owner.short_name,
+                    self.tr("Chủ trì") if lead else self.tr("Phối hợp"),
+                    status_text(owner.status) if lead else "",
+                    format_date(owner.done_on) if owner.done_on else "",
+                    owner.result_note,
+                ]
+            )
+            item.setToolTip(0, owner.name)
+            item.setData(0, ORG_ROLE, owner.organization_id if lead else None)
+            if lead:
+                overdue = row.overdue and owner.status in (Status.OPEN, Status.IN_PROGRESS)
+                item.setIcon(2, assets.icon(status_icon_name(owner.status, overdue)))
+            self.owners.addTopLevelItem(item)
+            if owner.organization_id == keep_org and lead:
+                self.owners.setCurrentItem(item)
+        if self.owners.currentItem() is None and self.owners.topLevelItemCount():
+            self.owners.setCurrentItem(self.owners.topLevelItem(0))
+        try:
+            entries = queries.history(row.id)
+        except NotFoundError:
+            entries = []
+        for h in entries:
+            item = QTreeWidgetItem(
+                [format_date(h.happened_on), h.organization_short_name or "", h.text]
+            )
+            item.setToolTip(2, h.text)
+            if h.kind is HistoryKind.NOTE:
+                item.setIcon(2, assets.icon("note"))
+            self.history.addTopLevelItem(item)
+        if self.history.topLevelItemCount():
+            self.history.scrollToItem(
+                self.history.topLevelItem(self.history.topLevelItemCount() - 1)
+            )
+        self._update_buttons()
+
+    def clear_note(self) -> None:
+        self.note.clear()
+
+    def _current_org(self) -> int | None:
+        item = self.owners.currentItem()
+        return item.data(0, ORG_ROLE) if item is not None else None
+
+    def _update_buttons(self, *_args: object) -> None:
+        org = self._current_org()
+        status = None
+        if self._row is not None and org is not None:
+            status = next((o.status for o in self._row.owners if o.organization_id == org), None)
+        self.owner_done.setEnabled(status in (Status.OPEN, Status.IN_PROGRESS))
+        self.owner_reopen.setEnabled(status in (Status.DONE, Status.CANCELLED))
+
+    def _on_owner_done_clicked(self) -> None:
+        org = self._current_org()
+        if self._row is not None and org is not None:
+            self.owner_done_requested.emit(self._row.id, org)
+
+    def _on_owner_reopen_clicked(self) -> None:
+        org = self._current_org()
+        if self._row is not None and org is not None:
+            self.owner_reopen_requested.emit(self._row.id, org)
+
+    def _on_extend_clicked(self) -> None:
+        if self._row is not None:
+            self.extend_requested.emit(self._row.id)
+
+    def _on_add_note_clicked(self) -> None:
+        if self._row is not None:
+            self.note_submitted.emit(self._row.id, self.note.text())

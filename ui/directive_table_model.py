@@ -1,0 +1,361 @@
+"""Directives as a table, paged in from ``tracker.queries`` and sorted in SQL."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from tracker import queries
+from tracker.changes import Changes
+from tracker.dates import format_date
+from tracker.quarters import format_deadline
+from tracker.queries import DirectiveFilter, SortKey
+from tracker.rows import DirectiveRow, Status
+from ui import assets
+
+PAGE_SIZE = 200
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the default parent: Qt models take it in most overrides
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+OVERDUE_COLOUR = QColor("#b71c1c")
+MUTED_COLOUR = QColor("#78858f")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("directives", text)
+
+
+class Column(IntEnum):
+    NUMBER = 0
+    CONTENT = 1
+    LEADS = 2
+    SUPPORTS = 3
+    DUE = 4
+    STATUS = 5
+    DONE_ON = 6
+    NOTE = 7
+    MEETING = 8
+
+
+# Source strings only: translated when shown (QT_TRANSLATE_NOOP in spirit).
+HEADERS = {
+    Column.NUMBER: "STT",
+    Column.CONTENT: "Nội dung",
+    Column.LEADS: "Chủ trì",
+    Column.SUPPORTS: "Phối hợp",
+    Column.DUE: "Thời hạn",
+    Column.STATUS: "Trạng thái",
+    Column.DONE_ON: "Ngày hoàn thành",
+    Column.NOTE: "Kết quả / ghi chú",
+    Column.MEETING: "Giao ban ngày",
+}
+
+SORT_KEYS = {
+    Column.NUMBER: SortKey.MEETING,
+    Column.MEETING: SortKey.MEETING,
+    Column.CONTENT: SortKey.CONTENT,
+    Column.DUE: SortKey.DUE,
+    Column.STATUS: SortKey.STATUS,
+    Column.DONE_ON: SortKey.DONE_ON,
+}
+
+STATUS_WORDS = {
+    Status.OPEN: "Chưa thực hiện",
+    Status.IN_PROGRESS: "Đang thực hiện",
+    Status.DONE: "Hoàn thành",
+    Status.CANCELLED: "Đã hủy",
+}
+
+STATUS_ICONS = {
+    Status.OPEN: "open",
+    Status.IN_PROGRESS: "in-progress",
+    Status.DONE: "done",
+    Status.CANCELLED: "cancelled",
+}
+
+
+def status_text(status: Status, overdue: bool = False) -> str:
+    """The status as the clerk reads it ("Quá hạn" when overdue)."""
+    return _tr("Quá hạn") if overdue else _tr(STATUS_WORDS[status])
+
+
+def status_icon_name(status: Status, overdue: bool = False) -> str:
+    return "overdue" if overdue else STATUS_ICONS[status]
+
+
+def deadline_text(row: DirectiveRow) -> str:
+    text = format_deadline(row.due)
+    if row.due is None:
+        text = _tr("Thường xuyên")
+    return text + " " + _tr("(gia hạn)") if row.extended else text
+
+
+def overdue_tooltip(row: DirectiveRow) -> str:
+    assert row.due is not None
+    return _tr("Quá hạn: thời hạn {due} đã hết từ ngày {day}.").format(
+        due=str(row.due), day=format_date(row.due.last_day)
+    )
+
+
+class DirectiveTableModel(QAbstractTableModel):
+    """The directives a filter selects, sorted in SQL, 200 rows a page.
+
+    Holds the total count and the rows fetched so far; ``data()`` only reads
+    them. ``refresh(changes)`` re-reads the rows a change touched.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._filter: DirectiveFilter | None = None
+        self._rows: list[DirectiveRow] = []
+        self._row_of: dict[int, int] = {}
+        self._total = 0
+        self._sort = SortKey.MEETING
+        self._sort_column = Column.NUMBER
+        self._descending = False
+
+    # --- what the view asks -----------------------------------------------------------
+
+    @property
+    def filter(self) -> DirectiveFilter | None:
+        return self._filter
+
+    @property
+    def total(self) -> int:
+        """How many directives the filter selects (loaded or not)."""
+        return self._total
+
+    @property
+    def sort_column(self) -> Column:
+        return self._sort_column
+
+    @property
+    def sort_order(self) -> Qt.SortOrder:
+        return Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+
+    def row(self, row: int) -> DirectiveRow:
+        return self._rows[row]
+
+    def ids(self) -> list[int]:
+        """Ids of the loaded rows, in order."""
+        return [r.id for r in self._rows]
+
+    def row_of(self, directive_id: int) -> int | None:
+        return self._row_of.get(directive_id)
+
+    @staticmethod
+    def is_sortable(column: int) -> bool:
+        return column in SORT_KEYS
+
+    # --- changing what is shown -------------------------------------------------------
+
+    def set_filter(self, flt: DirectiveFilter | None) -> None:
+        """Show what ``flt`` selects (nothing for None), first page only."""
+        self._filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        if self._filter is None:
+            self._total = 0
+            self._rows = []
+        else:
+            self._total = queries.count_directives(self._filter)
+            self._rows = self._page(0)
+        self._index_rows()
+        self.endResetModel()
+
+    def _page(self, offset: int) -> list[DirectiveRow]:
+        assert self._filter is not None
+        return queries.directive_page(
+            self._filter,
+            sort=self._sort,
+            descending=self._descending,
+            offset=offset,
+            limit=PAGE_SIZE,
+        )
+
+    def _index_rows(self) -> None:
+        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+
+    def refresh(self, changes: Changes) -> None:
+        """Bring the shown rows up to date with a change, touching only what it names."""
+        if self._filter is None:
+            return
+        present = [i for i in changes.directive_ids if i in self._row_of]
+        if not present and changes.meeting_ids and not changes.directive_ids:
+            present = [r.id for r in self._rows if r.meeting_id in changes.meeting_ids]
+        others = tuple(i for i in changes.directive_ids if i not in self._row_of)
+        if others and queries.directive_ids(dataclasses.replace(self._filter, ids=others)):
+            self.reload()  # new rows belong here: their place depends on the sort
+            return
+        if not present:
+            return
+        still = set(queries.directive_ids(dataclasses.replace(self._filter, ids=tuple(present))))
+        gone = sorted((self._row_of[i] for i in present if i not in still), reverse=True)
+        for row in gone:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self._total -= 1
+            self.endRemoveRows()
+        if gone:
+            self._index_rows()
+        kept = [i for i in present if i in still]
+        for fresh in queries.directive_rows(kept, as_of=self._filter.as_of):
+            row = self._row_of[fresh.id]
+            self._rows[row] = fresh
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    # --- Qt overrides -------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(Column)
+
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:
+        if parent.isValid() or self._filter is None:
+            return
+        more = [r for r in self._page(len(self._rows)) if r.id not in self._row_of]
+        if not more:
+            self._total = len(self._rows)  # the table shrank meanwhile
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+        self._rows.extend(more)
+        for i, r in enumerate(more, start):
+            self._row_of[r.id] = i
+        self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _tr(HEADERS[Column(section)])
+        if role == Qt.ItemDataRole.ToolTipRole and section not in SORT_KEYS:
+            return _tr("Không sắp xếp theo cột này")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in SORT_KEYS:
+            return
+        self._sort_column = Column(column)
+        self._sort = SORT_KEYS[Column(column)]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        if self._filter is not None:
+            self.reload()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == ROW_ROLE:
+            return r
+        if role == ID_ROLE:
+            return r.id
+        if role == SORT_ROLE:
+            return self._sort_value(r, col)
+        if role == Qt.ItemDataRole.DecorationRole and col is Column.STATUS:
+            return assets.icon(status_icon_name(r.status, r.overdue))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, col)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if r.overdue:
+                return QBrush(OVERDUE_COLOUR)
+            if r.status in (Status.DONE, Status.CANCELLED):
+                return QBrush(MUTED_COLOUR)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col in (Column.NUMBER, Column.DONE_ON, Column.MEETING):
+                return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = self._display(r, col)
+            if col is Column.STATUS and r.overdue:
+                return _tr("Quá hạn") + ", " + _tr(STATUS_WORDS[r.status])
+            return text
+        return None
+
+    # --- cell contents --------------------------------------------------------------------
+
+    @staticmethod
+    def _display(r: DirectiveRow, col: Column) -> str:
+        if col is Column.NUMBER:
+            return str(r.position)
+        if col is Column.CONTENT:
+            return r.content
+        if col is Column.LEADS:
+            return ", ".join(o.short_name for o in r.leads)
+        if col is Column.SUPPORTS:
+            return ", ".join(o.short_name for o in r.supports)
+        if col is Column.DUE:
+            return deadline_text(r)
+        if col is Column.STATUS:
+            return status_text(r.status, r.overdue)
+        if col is Column.DONE_ON:
+            return format_date(r.done_on) if r.done_on else ""
+        if col is Column.NOTE:
+            return r.latest_note
+        return format_date(r.meeting_held_on)
+
+    @staticmethod
+    def _sort_value(r: DirectiveRow, col: Column) -> Any:
+        if col is Column.DUE:
+            return r.due.key if r.due else 10**9
+        if col is Column.DONE_ON:
+            return r.done_on or date.max
+        if col is Column.MEETING:
+            return (r.meeting_held_on, r.position)
+        if col is Column.NUMBER:
+            return r.position
+        return DirectiveTableModel._display(r, col)
+
+    @staticmethod
+    def _tooltip(r: DirectiveRow, col: Column) -> str | None:
+        if col is Column.STATUS or (col is Column.NUMBER and r.overdue):
+            if r.overdue:
+                return overdue_tooltip(r)
+            return status_text(r.status)
+        if col is Column.CONTENT:
+            return r.content
+        if col is Column.DUE and r.extended and r.original_due is not None:
+            return _tr("Đã gia hạn; thời hạn ban đầu: {due}.").format(due=str(r.original_due))
+        if col is Column.LEADS:
+            return "\n".join(o.name for o in r.leads)
+        if col is Column.SUPPORTS:
+            return "\n".join(o.name for o in r.supports) or None
+        if col is Column.NOTE and r.latest_note:
+            return r.latest_note
+        if col is Column.MEETING:
+            return r.meeting_title
+        return None
