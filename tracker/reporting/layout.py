@@ -19,6 +19,7 @@ class Column:
     title: str
     width: float  # relative weight; renderers scale to the table's width
     align: str = "left"  # "left" | "center"
+    numeric: bool = False  # whole numbers (STT, counts): a spreadsheet stores them as numbers
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ class ReportLayout:
 
     # --- the follow-up table ----------------------------------------------------
     columns: tuple[Column, ...] = (
-        Column("STT", 5.0, "center"),
+        Column("STT", 5.0, "center", numeric=True),
         Column("Nội dung chỉ đạo", 28.0),
         Column("Giao ban ngày", 10.0, "center"),
         Column("Chủ trì", 9.0),
@@ -96,15 +97,15 @@ class ReportLayout:
         Column("Kết quả / tiến độ", 15.0),
     )
     summary_columns: tuple[Column, ...] = (
-        Column("STT", 5.0, "center"),
+        Column("STT", 5.0, "center", numeric=True),
         Column("Cơ quan, đơn vị", 25.0),
-        Column("Tổng số", 8.0, "center"),
-        Column("Hoàn thành đúng hạn", 11.0, "center"),
-        Column("Hoàn thành quá hạn", 11.0, "center"),
-        Column("Chưa hoàn thành – trong hạn", 11.0, "center"),
-        Column("Chưa hoàn thành – quá hạn", 11.0, "center"),
-        Column("Thường xuyên", 9.0, "center"),
-        Column("Đã hủy", 9.0, "center"),
+        Column("Tổng số", 8.0, "center", numeric=True),
+        Column("Hoàn thành đúng hạn", 11.0, "center", numeric=True),
+        Column("Hoàn thành quá hạn", 11.0, "center", numeric=True),
+        Column("Chưa hoàn thành – trong hạn", 11.0, "center", numeric=True),
+        Column("Chưa hoàn thành – quá hạn", 11.0, "center", numeric=True),
+        Column("Thường xuyên", 9.0, "center", numeric=True),
+        Column("Đã hủy", 9.0, "center", numeric=True),
     )
     summary_total_label: str = "Cộng (theo nội dung chỉ đạo)"
     group_number_template: str = "{roman}. {heading}"

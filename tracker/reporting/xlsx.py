@@ -1,0 +1,297 @@
+"""The report document as an Excel workbook (openpyxl, imported only when used)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tracker.reporting.document import ReportDocument, Table
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+EXCEL_MAX_TEXT = 32767  # characters Excel keeps in one cell
+_FORMULA_STARTS = ("=", "+", "-", "@")
+_MM_PER_INCH = 25.4
+
+
+def write_xlsx(doc: ReportDocument, path: str | Path) -> None:
+    """Write ``doc`` as an A4-landscape workbook: the list, then a summary sheet.
+
+    Raises:
+        OSError: the file cannot be written.
+    """
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = doc.layout.xlsx_sheet_title
+    styles = _Styles(doc)
+    _write_list(sheet, doc, styles)
+    if doc.summary_table is not None:
+        summary = workbook.create_sheet(doc.layout.xlsx_summary_sheet_title)
+        _write_summary(summary, doc, styles)
+    workbook.save(path)
+
+
+def put(
+    sheet: Worksheet,
+    row: int,
+    column: int,
+    value: str,
+    style: dict[str, Any],
+    *,
+    numeric: bool = False,
+) -> None:
+    """Write ``value`` as text — never a formula, even when it starts with "=" — and style it.
+
+    With ``numeric``, whole numbers ("12") are stored as numbers, so that Excel
+    neither flags "number stored as text" nor sorts "10" before "9".
+    """
+    cell = sheet.cell(row=row, column=column)
+    for name, item in style.items():
+        setattr(cell, name, item)
+    if numeric and value.isascii() and value.isdigit():
+        cell.value = int(value)
+        return
+    if len(value) > EXCEL_MAX_TEXT:
+        value = value[: EXCEL_MAX_TEXT - 1] + "…"
+    cell.value = value
+    if value.startswith(_FORMULA_STARTS):
+        # openpyxl reads a leading "=" as a formula; "+", "-", "@" become one
+        # when a user re-enters the cell in Excel. Stored as text, they stay text.
+        cell.data_type = "s"
+
+
+class _Styles:
+    """The fonts, alignments and borders of the workbook, made once and shared by cells."""
+
+    def __init__(self, doc: ReportDocument) -> None:
+        from openpyxl.styles import Alignment, Border, Font, Side
+
+        lay = doc.layout
+        family = lay.font_family
+
+        def font(size: float, **kwargs: Any) -> Font:
+            return Font(name=family, size=size, **kwargs)
+
+        thin = Side(style="thin", color="000000")
+        grid = Border(left=thin, right=thin, top=thin, bottom=thin)
+        centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.rule = Border(bottom=thin)
+        self.province = {"font": font(lay.province_size), "alignment": centre}
+        self.body_line = {"font": font(lay.issuing_body_size, bold=True), "alignment": centre}
+        self.number = {"font": font(lay.number_size), "alignment": centre}
+        self.party = {"font": font(lay.party_size, bold=True), "alignment": centre}
+        self.date = {"font": font(lay.date_size, italic=True), "alignment": centre}
+        self.title = {"font": font(lay.title_size, bold=True), "alignment": centre}
+        self.subtitle = {"font": font(lay.subtitle_size, bold=True), "alignment": centre}
+        self.as_of = {"font": font(lay.subtitle_size, italic=True), "alignment": centre}
+        self.paragraph = {
+            "font": font(lay.body_size),
+            "alignment": Alignment(vertical="top", wrap_text=True, indent=1),
+        }
+        self.heading = {"font": font(lay.body_size, bold=True)}
+        self.header = {"font": font(lay.table_header_size, bold=True), "alignment": centre,
+                       "border": grid}  # fmt: skip
+        self.group = {
+            "font": font(lay.group_heading_size, bold=True),
+            "alignment": Alignment(vertical="center", wrap_text=True),
+            "border": grid,
+        }
+        self.cells = {
+            align: {
+                "font": font(lay.table_size),
+                "alignment": Alignment(horizontal=align, vertical="top", wrap_text=True),
+                "border": grid,
+            }
+            for align in ("left", "center")
+        }
+        self.totals = {
+            align: {**style, "font": font(lay.table_size, bold=True)}
+            for align, style in self.cells.items()
+        }
+        self.recipients_heading = {"font": font(lay.recipients_heading_size, underline="single")}
+        self.recipient = {"font": font(lay.recipients_size)}
+        self.signer = {"font": font(lay.signer_size, bold=True), "alignment": centre}
+
+
+def _widths(sheet: Worksheet, doc: ReportDocument, table: Table) -> None:
+    from openpyxl.utils import get_column_letter
+
+    total = sum(c.width for c in table.columns)
+    for index, column in enumerate(table.columns, start=1):
+        width = doc.layout.xlsx_width_chars * column.width / total
+        sheet.column_dimensions[get_column_letter(index)].width = round(width, 1)
+
+
+def _page_setup(sheet: Worksheet, doc: ReportDocument) -> None:
+    """A4, landscape, the document's margins, fit to one page wide, page numbers from page 2."""
+    lay = doc.layout
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if lay.landscape else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages tall as needed
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = lay.margin_left_mm / _MM_PER_INCH
+    sheet.page_margins.right = lay.margin_right_mm / _MM_PER_INCH
+    sheet.page_margins.top = lay.margin_top_mm / _MM_PER_INCH
+    sheet.page_margins.bottom = lay.margin_bottom_mm / _MM_PER_INCH
+    sheet.page_margins.header = lay.margin_top_mm / 2 / _MM_PER_INCH
+    sheet.HeaderFooter.differentFirst = True
+    sheet.oddHeader.center.text = "&P"
+    sheet.oddHeader.center.size = int(lay.page_number_size)
+    sheet.oddHeader.center.font = lay.font_family
+
+
+def _merge(sheet: Worksheet, row: int, first: int, last: int) -> None:
+    if last > first:
+        sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+
+
+def _lines_height(text: str, chars_per_line: float, size: float) -> float:
+    """Row height (pt) for ``text`` wrapped at ``chars_per_line`` — merged cells never autofit."""
+    lines = sum(max(1, -(-len(part) // max(1, int(chars_per_line)))) for part in text.split("\n"))
+    return lines * size * 1.35
+
+
+def _header_block(sheet: Worksheet, doc: ReportDocument, styles: _Styles, span: int) -> int:
+    """The two header blocks, the titles and the summary; returns the next free row."""
+    lay = doc.layout
+    split = max(1, round(span * lay.header_left_share))
+    left = [
+        (doc.province_line, styles.province),
+        (doc.issuing_body_line, styles.body_line),
+        (doc.star_line, styles.number),
+        (doc.number_line, styles.number),
+    ]
+    right = [(doc.party_line, styles.party), (doc.date_line, styles.date)]
+    for offset, (value, style) in enumerate(left):
+        put(sheet, 1 + offset, 1, value, style)
+        _merge(sheet, 1 + offset, 1, split)
+    for offset, (value, style) in enumerate(right):
+        put(sheet, 1 + offset, split + 1, value, style)
+        _merge(sheet, 1 + offset, split + 1, span)
+    # The rule under the party line: a bottom border on the middle of the right block.
+    width = span - split
+    inner = max(1, round(width * 0.5))
+    first = split + 1 + (width - inner) // 2
+    for column in range(first, first + inner):
+        sheet.cell(row=1, column=column).border = styles.rule
+    sheet.row_dimensions[1].height = lay.party_size * 1.5
+
+    row = 6
+    chars = doc.layout.xlsx_width_chars * 0.95
+    for value, style, size in (
+        (doc.title, styles.title, lay.title_size),
+        (doc.subtitle, styles.subtitle, lay.subtitle_size),
+        (doc.as_of_line, styles.as_of, lay.subtitle_size),
+    ):
+        put(sheet, row, 1, value, style)
+        _merge(sheet, row, 1, span)
+        sheet.row_dimensions[row].height = _lines_height(value, chars * 11 / size, size)
+        row += 1
+    row += 1
+    for value in (doc.empty_message, doc.summary):
+        if value:
+            put(sheet, row, 1, value, styles.paragraph)
+            _merge(sheet, row, 1, span)
+            size = lay.body_size
+            sheet.row_dimensions[row].height = _lines_height(value, chars * 11 / size, size)
+            row += 2
+    return row
+
+
+def _write_table(
+    sheet: Worksheet, table: Table, styles: _Styles, first_row: int
+) -> tuple[int, int]:
+    """Write ``table`` from ``first_row``; returns (header row, last row)."""
+    span = len(table.columns)
+    header = first_row
+    for index, column in enumerate(table.columns, start=1):
+        put(sheet, header, index, column.title, styles.header)
+    row = header + 1
+    cell_styles = [styles.cells[c.align] for c in table.columns]
+    numeric = [c.numeric for c in table.columns]
+    for section in table.sections:
+        if section.heading:
+            put(sheet, row, 1, section.heading, styles.group)
+            for column in range(2, span + 1):
+                sheet.cell(row=row, column=column).border = styles.group["border"]
+            _merge(sheet, row, 1, span)
+            row += 1
+        for values in section.rows:
+            for index, (value, style, number) in enumerate(
+                zip(values, cell_styles, numeric, strict=True), 1
+            ):
+                put(sheet, row, index, value, style, numeric=number)
+            row += 1
+    if table.total is not None:
+        total_styles = [styles.totals[c.align] for c in table.columns]
+        for index, (value, style, number) in enumerate(
+            zip(table.total, total_styles, numeric, strict=True), 1
+        ):
+            put(sheet, row, index, value, style, numeric=number)
+        row += 1
+    return header, row - 1
+
+
+def _closing(sheet: Worksheet, doc: ReportDocument, styles: _Styles, row: int, span: int) -> None:
+    """ "Nơi nhận:" and the recipients on the left, the signer on the right."""
+    split = max(1, round(span * doc.layout.header_left_share))
+    put(sheet, row, 1, doc.recipients_heading, styles.recipients_heading)
+    for offset, line in enumerate(doc.recipients, start=1):
+        put(sheet, row + offset, 1, line, styles.recipient)
+        _merge(sheet, row + offset, 1, split)
+    lines = [*doc.signer_capacity, *([""] * doc.layout.signature_gap_lines), doc.signer_name]
+    for offset, line in enumerate(lines):
+        if line:
+            put(sheet, row + offset, split + 1, line, styles.signer)
+        _merge(sheet, row + offset, split + 1, span)
+
+
+def _write_list(sheet: Worksheet, doc: ReportDocument, styles: _Styles) -> None:
+    columns = doc.table.columns if doc.table is not None else doc.layout.columns
+    span = len(columns)
+    _widths(sheet, doc, doc.table or _empty_table(doc))
+    row = _header_block(sheet, doc, styles, span)
+    if doc.table is not None:
+        header, last = _write_table(sheet, doc.table, styles, row)
+        sheet.freeze_panes = sheet.cell(row=header + 1, column=1).coordinate
+        sheet.print_title_rows = f"{header}:{header}"
+        sheet.auto_filter.ref = f"A{header}:{_letter(span)}{last}"
+        row = last + 2
+    _closing(sheet, doc, styles, row, span)
+    _page_setup(sheet, doc)
+
+
+def _write_summary(sheet: Worksheet, doc: ReportDocument, styles: _Styles) -> None:
+    table = doc.summary_table
+    assert table is not None
+    span = len(table.columns)
+    _widths(sheet, doc, table)
+    for row, (value, style) in enumerate(
+        (
+            (doc.summary_heading.upper(), styles.title),
+            (doc.subtitle, styles.subtitle),
+            (doc.as_of_line, styles.as_of),
+        ),  # fmt: skip
+        start=1,
+    ):
+        put(sheet, row, 1, value, style)
+        _merge(sheet, row, 1, span)
+    header, _ = _write_table(sheet, table, styles, 5)
+    sheet.print_title_rows = f"{header}:{header}"
+    _page_setup(sheet, doc)
+
+
+def _empty_table(doc: ReportDocument) -> Table:
+    return Table(doc.layout.columns, ())
+
+
+def _letter(column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(column))
