@@ -1,87 +1,347 @@
-"""Consistent copies of the database with SQLite's online backup API."""
+"""Consistent copies of the database with SQLite's online backup API, and restoring them.
+
+Backups live in a ``backups`` folder beside the data file (owner-only: folder
+0o700, files 0o600), named ``<stem>-YYYYMMDD-HHMMSS-<kind>.sqlite3`` where kind
+is ``daily`` (taken on opening, at most once a day), ``manual`` (Sao lưu ngay),
+``before-restore`` or ``before-schema-N``. Only daily copies are rotated
+(the newest of each of the last 14 days and of each of the last 12 months are
+kept); the others are rare and kept until the clerk deletes them.
+
+Every copy is written to a ``.part`` file, checked, then renamed: a backup
+file that exists is complete. Each is a self-contained file (rollback journal,
+no -wal beside it).
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import sqlite3
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 import peewee as pw
 
+from tracker.errors import DatabaseOpenError, TrackerError
+
 BACKUP_DIR_NAME = "backups"
+KEEP_DAILY = 14
+KEEP_MONTHLY = 12
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<kind>[a-z][a-z0-9-]*)\.sqlite3$"
+)
+KIND_LABELS = {
+    "daily": "Tự động hằng ngày",
+    "manual": "Sao lưu ngay",
+    "before-restore": "Trước khi khôi phục",
+}
+
+
+class BackupError(TrackerError):
+    """A backup could not be taken, or a file offered for restore is not a usable backup."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file, as File ▸ Khôi phục lists it."""
+
+    path: Path
+    taken_at: datetime
+    size: int
+    kind: str
+
+    @property
+    def kind_label(self) -> str:
+        if self.kind.startswith("before-schema-"):
+            return "Trước khi nâng cấp dữ liệu"
+        return KIND_LABELS.get(self.kind, self.kind)
 
 
 def backup_dir(db_path: str | os.PathLike[str]) -> Path:
     return Path(db_path).resolve().parent / BACKUP_DIR_NAME
 
 
-def backup_to(db: pw.Database, dest: str | os.PathLike[str]) -> Path:
-    """Copy the open database to ``dest`` (a consistent snapshot, even mid-use)."""
+def backup_name(db_path: str | os.PathLike[str], kind: str, when: datetime) -> Path:
+    """A new file name in the backups folder (never an existing one)."""
+    folder = backup_dir(db_path)
+    stem = Path(db_path).stem
+    stamp = when.strftime("%Y%m%d-%H%M%S")
+    candidate = folder / f"{stem}-{stamp}-{kind}.sqlite3"
+    n = 1
+    while candidate.exists() or candidate.with_name(candidate.name + ".part").exists():
+        n += 1
+        candidate = folder / f"{stem}-{stamp}-{n}-{kind}.sqlite3"
+    return candidate
+
+
+def _make_folder(folder: Path) -> None:
+    existed = folder.exists()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not existed:
+        os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
+
+
+def _copy_from(source: sqlite3.Connection, dest: str | os.PathLike[str]) -> Path:
+    """Online-backup ``source`` into ``dest`` through a checked ``.part`` file."""
     target = Path(dest)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(target.parent)
     tmp = target.with_name(target.name + ".part")
-    if tmp.exists():
-        tmp.unlink()
+    for p in (tmp, tmp.with_name(tmp.name + "-journal")):
+        if p.exists():
+            p.unlink()
     fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     os.close(fd)
-    out = sqlite3.connect(tmp)
     try:
-        db.connection().backup(out)
-    finally:
-        out.close()
-    os.replace(tmp, target)
+        out = sqlite3.connect(tmp)
+        try:
+            source.backup(out)
+            # One self-contained file: no -wal or -shm to lose when it is copied.
+            out.execute("PRAGMA journal_mode = DELETE")
+            check = out.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            out.close()
+        if check != "ok":
+            raise BackupError(f'Bản sao lưu vừa tạo "{target.name}" không đúng ({check}).')
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        if tmp.exists():
+            tmp.unlink()
+        raise
     return target
 
 
+def backup_to(db: pw.Database, dest: str | os.PathLike[str]) -> Path:
+    """Copy the open database to ``dest`` (a consistent snapshot, even mid-use)."""
+    try:
+        return _copy_from(db.connection(), dest)
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(f'Không sao lưu được vào "{dest}" ({_why(exc)}).') from exc
+
+
+def backup_file(db_path: str | os.PathLike[str], dest: str | os.PathLike[str]) -> Path:
+    """Copy the database file at ``db_path`` to ``dest`` with a connection of its own."""
+    from tracker.db import resolve_busy_timeout
+
+    try:
+        src = sqlite3.connect(db_path, timeout=resolve_busy_timeout() / 1000)
+        try:
+            return _copy_from(src, dest)
+        finally:
+            src.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(f'Không sao lưu được vào "{dest}" ({_why(exc)}).') from exc
+
+
+def _why(exc: BaseException) -> str:
+    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+
+
 def backup_before_migration(db: pw.Database, db_path: str, from_version: int) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    name = f"{Path(db_path).stem}-before-schema-{from_version + 1}-{stamp}.sqlite3"
-    return backup_to(db, backup_dir(db_path) / name)
+    dest = backup_name(db_path, f"before-schema-{from_version + 1}", datetime.now())
+    return _copy_from(db.connection(), dest)
 
 
 def backup_now(dest: str | os.PathLike[str] | None = None) -> Path:
-    """Back up the open database to ``dest`` or to a dated file in the backups folder."""
+    """Back up the open database to ``dest`` (a file, or a folder to put a dated
+    file in) or to a dated file in the backups folder."""
     from tracker.db import database
 
     db = database.obj
     if dest is None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        dest = backup_dir(db.database) / f"giaoban-{stamp}.sqlite3"
+        dest = backup_name(db.database, "manual", datetime.now())
+    elif Path(dest).is_dir():
+        dest = Path(dest) / backup_name(db.database, "manual", datetime.now()).name
     return backup_to(db, dest)
 
 
-def restore_from(source: str | os.PathLike[str], db_path: str) -> Path:
-    """Replace the database file with a backup, backing the current file up first."""
-    from tracker.db import close_db, open_db, sqlite_path
-    from tracker.errors import DatabaseOpenError
+# --- daily backups and rotation -------------------------------------------------------------
+
+
+def list_backups(db_path: str | os.PathLike[str]) -> list[BackupInfo]:
+    """The backups of ``db_path`` in its backups folder, newest first."""
+    folder = backup_dir(db_path)
+    stem = Path(db_path).stem
+    out = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for p in entries:
+        m = _NAME.match(p.name)
+        if m is None or m["stem"] != stem or not p.is_file():
+            continue
+        try:
+            taken = datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S")
+            size = p.stat().st_size
+        except (ValueError, OSError):
+            continue
+        out.append(BackupInfo(p, taken, size, m["kind"]))
+    out.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return out
+
+
+def daily_backup(db_path: str | os.PathLike[str], *, now: datetime | None = None) -> Path | None:
+    """On opening: a consistent copy unless one was taken today; then rotate.
+
+    Returns the new file, or None when today's copy already exists.
+    """
+    now = now or datetime.now()
+    if any(b.kind == "daily" and b.taken_at.date() == now.date() for b in list_backups(db_path)):
+        return None
+    path = backup_file(db_path, backup_name(db_path, "daily", now))
+    rotate(db_path, today=now.date())
+    return path
+
+
+def rotate(
+    db_path: str | os.PathLike[str],
+    *,
+    today: date,
+    keep_daily: int = KEEP_DAILY,
+    keep_monthly: int = KEEP_MONTHLY,
+) -> list[Path]:
+    """Delete daily backups beyond the newest of each of the last ``keep_daily``
+    days and of each of the last ``keep_monthly`` months; returns what was deleted.
+
+    Days and months count those that have a backup, so a clerk away for a month
+    still finds the last two weeks of work. Copies dated after ``today`` (a
+    clock set wrong) are kept and do not count.
+    """
+    dailies = [b for b in list_backups(db_path) if b.kind == "daily"]
+    keep: set[Path] = {b.path for b in dailies if b.taken_at.date() > today}
+    days: dict[date, BackupInfo] = {}
+    months: dict[tuple[int, int], BackupInfo] = {}
+    for b in dailies:  # newest first: the first seen of a day or month is its newest
+        d = b.taken_at.date()
+        if d > today:
+            continue
+        days.setdefault(d, b)
+        months.setdefault((d.year, d.month), b)
+    keep.update(days[d].path for d in sorted(days, reverse=True)[:keep_daily])
+    keep.update(months[m].path for m in sorted(months, reverse=True)[:keep_monthly])
+    deleted = []
+    for b in dailies:
+        if b.path not in keep:
+            try:
+                b.path.unlink()
+                deleted.append(b.path)
+            except OSError:
+                pass  # another window rotated it first, or it is in use: next time
+    return deleted
+
+
+# --- restore --------------------------------------------------------------------------------
+
+
+def check_backup(source: str | os.PathLike[str]) -> int:
+    """Check, without writing to it, that ``source`` is a healthy Giao ban
+    database this version can open; returns its schema version."""
+    from tracker.db import inspect_file
+
+    src = Path(source)
+    if not src.is_file():
+        raise BackupError(f'Không tìm thấy bản sao lưu "{src}".')
+    try:
+        return inspect_file(src, require_writable=False)
+    except DatabaseOpenError as exc:
+        raise BackupError(f"Không khôi phục từ tệp này: {exc}") from exc
+
+
+def restore_from(source: str | os.PathLike[str], db_path: str) -> Path | None:
+    """Replace the data with a backup, backing the current file up first.
+
+    The backup is checked before anything is touched: a damaged, foreign or
+    newer file is refused and the current file stays as it was. Returns the
+    copy of the current file taken first (None when there was no file).
+
+    A healthy current file is overwritten through SQLite's backup API, under
+    its write lock, so another window with the file open sees the restored
+    data rather than a file swapped away beneath it; a damaged one is replaced.
+    """
+    from tracker.db import resolve_busy_timeout, side_files, sqlite_path
 
     src = Path(source)
     target = Path(sqlite_path(db_path) or db_path)
-    # Open the backup read-only first: a damaged backup must not replace good data.
+    if target.exists() and src.exists() and src.resolve() == target.resolve():
+        raise BackupError("Tệp sao lưu được chọn chính là tệp dữ liệu đang dùng.")
+    check_backup(src)
+    staged = target.with_name(f".{target.name}.restore-{os.getpid()}")
     try:
-        conn = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
-        ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseOpenError(f'Bản sao lưu "{src}" không đọc được: {exc}.') from exc
-    if ok != "ok":
-        raise DatabaseOpenError(f'Bản sao lưu "{src}" đã bị hỏng, không khôi phục.')
-    if target.exists():
-        open_db(str(target), create=False)
-        backup_now()
-        close_db()
-    src_conn = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+        src_conn = sqlite3.connect(src.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            _copy_from(src_conn, staged)
+        finally:
+            src_conn.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(f'Không đọc được bản sao lưu "{src}" ({_why(exc)}).') from exc
     try:
-        tmp = target.with_name(target.name + ".restore")
-        out = sqlite3.connect(tmp)
-        src_conn.backup(out)
-        out.close()
+        if not target.exists():
+            os.replace(staged, target)
+            return None
+        saved = _save_current(target)
+        if _healthy(target):
+            staged_conn = sqlite3.connect(staged)
+            dest = sqlite3.connect(target, timeout=resolve_busy_timeout() / 1000)
+            try:
+                staged_conn.backup(dest)
+            except sqlite3.Error as exc:
+                from tracker.db import _is_busy
+
+                if _is_busy(exc):
+                    raise BackupError(
+                        "Tệp dữ liệu đang được một chương trình khác ghi; chưa khôi phục. "
+                        "Hãy thử lại sau ít giây."
+                    ) from exc
+                raise BackupError(
+                    f"Không khôi phục được ({exc}); dữ liệu hiện tại giữ nguyên."
+                ) from exc
+            finally:
+                dest.close()
+                staged_conn.close()
+        else:
+            # A damaged file: its journal files belong to it and must not be replayed
+            # into the restored data.
+            for side in side_files(target):
+                if side.exists():
+                    side.unlink()
+            os.replace(staged, target)
+        return saved
     finally:
-        src_conn.close()
-    for suffix in ("-wal", "-shm"):
-        side = target.with_name(target.name + suffix)
-        if side.exists():
-            side.unlink()
-    os.replace(tmp, target)
-    return target
+        for p in (staged, *side_files(staged)):
+            if p.exists():
+                p.unlink()
+
+
+def _healthy(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def _save_current(target: Path) -> Path:
+    """Keep the file about to be replaced: a consistent copy when it is readable
+    SQLite, else its bytes as they are (and its -wal), for someone to rescue."""
+    dest = backup_name(target, "before-restore", datetime.now())
+    if _healthy(target):
+        return backup_file(target, dest)
+    try:
+        _make_folder(dest.parent)
+        shutil.copyfile(target, dest)
+        os.chmod(dest, 0o600)
+        wal = target.with_name(target.name + "-wal")
+        if wal.exists():
+            shutil.copyfile(wal, dest.with_name(dest.name + "-wal.saved"))
+    except OSError as exc:
+        raise BackupError(
+            f"Không sao lưu được tệp hiện tại trước khi khôi phục ({_why(exc)}); chưa khôi phục."
+        ) from exc
+    return dest

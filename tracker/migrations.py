@@ -1,12 +1,27 @@
-"""Schema creation and version-keyed migrations (``PRAGMA user_version``)."""
+"""Schema creation and version-keyed migrations (``PRAGMA user_version``).
+
+Schema history:
+    1. the first release.
+    2. index ``history_entry(directive_id, kind)`` for the latest-note lookups of
+       the directive table and the follow-up list; ``PRAGMA application_id`` set
+       so that another program's SQLite file is told apart from ours.
+
+A new database is made at schema 1 by ``create_tables`` and then runs the same
+steps an old file does, so both end with the same schema.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
+
 import peewee as pw
+from playhouse.migrate import SqliteMigrator, migrate
 
 from tracker.errors import DatabaseOpenError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+APPLICATION_ID = 0x47424E31  # "GBN1" in the file header: a Giao ban database
 
 FTS_SQL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS directive_fts USING fts5("
@@ -32,6 +47,16 @@ def schema_version(db: pw.Database) -> int:
     return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
 
 
+def _to_2(db: pw.Database) -> None:
+    migrator = SqliteMigrator(db)
+    migrate(migrator.add_index("history_entry", ("directive_id", "kind"), False))
+    db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+# from-version → the step that makes it from-version + 1
+STEPS: dict[int, Callable[[pw.Database], None]] = {1: _to_2}
+
+
 def ensure_schema(db: pw.Database, path: str | None) -> None:
     """Create a new database, or migrate an older one forward (backup first)."""
     from tracker.models import ALL_MODELS
@@ -50,7 +75,8 @@ def ensure_schema(db: pw.Database, path: str | None) -> None:
             db.create_tables(ALL_MODELS)
             for sql in FTS_SQL + EXTRA_INDEXES:
                 db.execute_sql(sql)
-            db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute_sql("PRAGMA user_version = 1")
+            _run_steps(db, 1)
         from tracker.seeding import load_standard_organizations
 
         load_standard_organizations()
@@ -59,16 +85,31 @@ def ensure_schema(db: pw.Database, path: str | None) -> None:
         _migrate(db, version, path)
 
 
+def _run_steps(db: pw.Database, version: int) -> None:
+    """Each step and its version number together, or neither. The version is
+    read again under the write lock: a second window opening the same old
+    file at the same moment finds the work done instead of repeating it."""
+    while version < SCHEMA_VERSION:
+        lock = "IMMEDIATE" if isinstance(db, pw.SqliteDatabase) else None
+        with db.atomic(lock) if lock and not db.in_transaction() else db.atomic():
+            version = schema_version(db)
+            if version >= SCHEMA_VERSION:
+                return
+            STEPS[version](db)
+            version += 1
+            db.execute_sql(f"PRAGMA user_version = {version}")
+
+
 def _migrate(db: pw.Database, version: int, path: str | None) -> None:
     """Run each step from ``version`` up; a backup of the file is taken first."""
     if path and path != ":memory:":
         from tracker.backup import backup_before_migration
 
-        backup_before_migration(db, path, version)
-    steps: dict[int, object] = {}  # from-version → callable(db); none yet at schema 1
-    while version < SCHEMA_VERSION:
-        step = steps[version]
-        with db.atomic():
-            step(db)  # type: ignore[operator]
-            version += 1
-            db.execute_sql(f"PRAGMA user_version = {version}")
+        try:
+            backup_before_migration(db, path, version)
+        except (OSError, sqlite3.Error) as exc:
+            raise DatabaseOpenError(
+                f"Chưa nâng cấp tệp dữ liệu lên lược đồ {SCHEMA_VERSION} vì không sao lưu được "
+                f"trước khi nâng cấp ({exc}). Tệp được giữ nguyên."
+            ) from exc
+    _run_steps(db, version)
