@@ -1,0 +1,80 @@
+"""Time the follow-up report of one quarter in each format; print JSON samples (s).
+
+Run by ``run.py`` in a subprocess:
+
+    python tests/benchmarks/report_ops.py DB QUARTER --repeats 3 [--formats pdf,xlsx,docx]
+
+Each sample is what the clerk waits for: reading the quarter's follow-up list
+and writing the file (PDF through Qt, offscreen, as the window does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("db")
+    parser.add_argument("quarter")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--formats", default="pdf,xlsx,docx")
+    parser.add_argument("--as-of", default=None)
+    args = parser.parse_args()
+
+    from tracker import followup, queries
+    from tracker.db import open_db
+    from tracker.quarters import Quarter
+
+    try:
+        from tracker.reporting.render import write_report
+    except ImportError as exc:
+        json.dump({"error": f"no report writer: {exc}"}, sys.stdout)
+        return 0
+
+    formats = args.formats.split(",")
+    pdf_writer = None
+    if "pdf" in formats:
+        from PySide6.QtWidgets import QApplication
+
+        from ui.report_printing import render_pdf
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (kept alive)
+        pdf_writer = render_pdf
+
+    open_db(args.db, create=False)
+    quarter = Quarter.from_iso(args.quarter)
+    as_of = date.fromisoformat(args.as_of) if args.as_of else date.today()
+    settings = queries.load_settings()
+    out: dict[str, object] = {"quarter": quarter.iso, "samples": {}, "query_s": []}
+    rows = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt in formats:
+            samples = []
+            for i in range(args.repeats):
+                start = time.perf_counter()
+                report = followup.follow_up_list(quarter, as_of=as_of)
+                read = time.perf_counter()
+                path = Path(tmp) / f"report-{i}.{fmt}"
+                write_report(
+                    report, settings, fmt=fmt, path=path, issued_on=as_of, pdf_writer=pdf_writer
+                )
+                samples.append(time.perf_counter() - start)
+                out["query_s"].append(read - start)  # type: ignore[union-attr]
+                rows = sum(len(g.rows) for g in report.groups)
+                out[f"{fmt}_bytes"] = path.stat().st_size
+            out["samples"][fmt] = samples  # type: ignore[index]
+    out["rows"] = rows
+    json.dump(out, sys.stdout)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
