@@ -9,15 +9,20 @@ comes from the document model and is escaped here, so typed content such as
 from __future__ import annotations
 
 import html
+import re
 
 from tracker.reporting.document import ReportDocument, Table
 from tracker.reporting.layout import ReportLayout
+
+_SPACE_RUN = re.compile(r" (?= )")
 
 
 def text(value: str) -> str:
     """Escape ``value`` for HTML, keeping line breaks and runs of spaces visible."""
     escaped = html.escape(value, quote=True)
-    return escaped.replace("  ", "\u00a0 ").replace("\n", "<br />")
+    # Every space but the last of a run becomes a no-break space: HTML would
+    # collapse the run, and the last one still lets the line wrap there.
+    return _SPACE_RUN.sub("\u00a0", escaped).replace("\n", "<br />")
 
 
 def _p(
