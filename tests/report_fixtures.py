@@ -61,7 +61,7 @@ LONG = (
     "Rà soát, đánh giá toàn diện việc thực hiện quy chế dân chủ ở cơ sở, trong đó "
     "làm rõ trách nhiệm của người đứng đầu, những kết quả đạt được, hạn chế, nguyên nhân "
     "và đề xuất giải pháp khắc phục trong thời gian tới; "
-) * 9
+) * 12
 LONG = LONG[:2000]
 
 TEXTS = (
