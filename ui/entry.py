@@ -6,10 +6,14 @@ starts fast.
 
 from __future__ import annotations
 
-import argparse
-import sys
+import time
 
-from tracker.cli import main as cli_main
+STARTED = time.perf_counter()  # as early as possible: --exit-when-shown reports time from here
+
+import argparse  # noqa: E402
+import sys  # noqa: E402
+
+from tracker.cli import main as cli_main  # noqa: E402
 
 
 def _run_gui(args: argparse.Namespace) -> int:

@@ -37,9 +37,9 @@ def install(app: QCoreApplication, lang: str) -> bool:
         app.removeTranslator(old)
     _installed.clear()
     if lang == "vi":
-        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Territory.Vietnam))
+        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
         return True
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedKingdom))
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     path = assets.translation_file(lang)
     if path is None:
         return False

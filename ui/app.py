@@ -1,0 +1,119 @@
+"""Start the window: Qt application, language, style, database, and the start-up timer."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from tracker.db import open_db, resolve_target
+from tracker.errors import DatabaseOpenError
+from ui import assets, i18n, messages
+
+ORGANIZATION = "GiaoBan"
+APPLICATION = "GiaoBan"
+
+log = logging.getLogger("giaoban")
+
+
+def _tr(text: str) -> str:
+    return QApplication.translate("app", text)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names (for QSettings), icon and style sheet."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or sys.argv[:1] or ["giaoban"])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Giao ban")
+    app.setWindowIcon(assets.icon("app"))
+    app.setStyleSheet(assets.stylesheet())
+    return app
+
+
+def open_database(target: str | None, parent: QWidget | None = None) -> bool:
+    """Open the database, offering another file when it cannot be used; False to quit."""
+    current = resolve_target(target)
+    while True:
+        try:
+            open_db(current)
+            return True
+        except DatabaseOpenError as exc:
+            log.warning("Không mở được %s: %s", current, exc.message)
+            choice = messages.choose(
+                parent,
+                _tr("Không mở được tệp dữ liệu"),
+                exc.message + "\n\n" + _tr("Tệp này không bị thay đổi. Bạn muốn làm gì?"),
+                [_tr("&Mở tệp khác…"), _tr("&Thoát")],
+            )
+            if choice != 0:
+                return False
+            path, _ = QFileDialog.getOpenFileName(
+                parent,
+                _tr("Mở tệp dữ liệu Giao ban"),
+                os.path.dirname(current),
+                _tr("Dữ liệu Giao ban (*.sqlite3 *.db *.sqlite);;Mọi tệp (*)"),
+            )
+            if path:
+                current = path
+
+
+class FirstPaintWatcher(QObject):
+    """Calls ``done`` once every watched widget has been painted once."""
+
+    def __init__(self, widgets: list[QWidget], done: object) -> None:
+        super().__init__(widgets[0])
+        self._pending = set(widgets)
+        self._done = done
+        for w in widgets:
+            w.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and obj in self._pending:
+            self._pending.discard(obj)  # type: ignore[arg-type]
+            obj.removeEventFilter(self)
+            if not self._pending:
+                QTimer.singleShot(0, self._done)  # after this paint has finished
+        return False
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the window on ``args.db``; with ``args.exit_when_shown`` time the first paint."""
+    from ui import entry
+
+    started = getattr(entry, "STARTED", time.perf_counter())
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    app = create_application()
+    lang = getattr(args, "lang", None) or i18n.saved_language()
+    i18n.install(app, lang)
+    messages.install_excepthook()
+    exit_when_shown = bool(getattr(args, "exit_when_shown", False))
+    if exit_when_shown:
+        try:
+            open_db(getattr(args, "db", None))
+        except DatabaseOpenError as exc:
+            print(f"giaoban: lỗi: {exc.message}", file=sys.stderr)
+            return 2
+    elif not open_database(getattr(args, "db", None)):
+        return 1
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    if exit_when_shown:
+
+        def finish() -> None:
+            print(f"{(time.perf_counter() - started) * 1000:.0f}")
+            sys.stdout.flush()
+            app.exit(0)
+
+        FirstPaintWatcher(window.first_paint_targets(), finish)
+    window.show()
+    return app.exec()

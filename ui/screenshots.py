@@ -1,0 +1,138 @@
+"""Render the window on the sample data to PNG files: ``python -m ui.screenshots DIR``.
+
+Shots: the main window (Cần đôn đốc and Giao ban views), the new-giao-ban dialog and
+the all-directives view, each at 1366×768 and 1920×1080. The data is the sample
+giao ban of 01/04/2021 with a little follow-up, seen as of 20/07/2021, in a
+temporary database and with temporary settings, so nothing of the user's is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+AS_OF = date(2021, 7, 20)
+SIZES = ((1366, 768), (1920, 1080))
+
+
+def _seed() -> None:
+    """The sample giao ban, with the follow-up a clerk would have logged by July 2021."""
+    from tracker import queries, services
+    from tracker.quarters import Quarter
+    from tracker.seeding import load_sample
+
+    load_sample()
+    ids = queries.directive_ids()
+    mttq = queries.find_organization("MTTQ").id
+    services.mark_done(
+        directive_ids=ids[:2],
+        on=date(2021, 5, 25),
+        note="Đã hoàn thành; tỷ lệ cử tri đi bầu đạt 99,8%",
+    )
+    services.mark_done(
+        directive_ids=[ids[3]],
+        on=date(2021, 6, 18),
+        note="Đã tổ chức hội nghị quán triệt",
+        organization_id=mttq,
+    )
+    services.add_note(
+        directive_id=ids[4],
+        text="MTTQ, Hội LHPN đã ban hành chương trình hành động",
+        on=date(2021, 6, 30),
+    )
+    services.extend_deadline(
+        directive_id=ids[8],
+        new_due=Quarter(2021, 4),
+        reason="Chờ hướng dẫn của Trung ương",
+        on=date(2021, 6, 28),
+    )
+
+
+def _save(widget: QWidget, path: Path) -> None:
+    app = QApplication.instance()
+    for _ in range(3):
+        app.processEvents()
+    widget.grab().save(str(path), "PNG")
+    print(path)
+
+
+def _meeting_dialog(window: QWidget) -> QWidget | None:
+    from ui.main_window import optional_module
+
+    module = optional_module("meeting_dialog")
+    if module is None:
+        return None
+    return module.MeetingDialog(window, save=lambda *_args: None, today=AS_OF)
+
+
+def render(out: Path) -> list[Path]:
+    from tracker.db import close_db, open_db
+    from ui.app import create_application
+    from ui.main_window import TAB_ALL, TAB_CHASE, TAB_MEETING, MainWindow
+
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        app = create_application()
+        open_db(str(Path(tmp) / "giaoban.sqlite3"))
+        _seed()
+        written = []
+        for width, height in SIZES:
+            suffix = f"{width}x{height}"
+            window = MainWindow(as_of=AS_OF)
+            window.resize(width, height)
+            window.show()
+            window.tabs.setCurrentIndex(TAB_CHASE)
+            first_group = window.chase_model.index(0, 0)
+            window.chase_view.setCurrentIndex(window.chase_model.index(0, 0, first_group))
+            path = out / f"main-window-chase-{suffix}.png"
+            _save(window, path)
+            written.append(path)
+            window.tabs.setCurrentIndex(TAB_MEETING)
+            window.meeting_table.selectRow(3)
+            path = out / f"main-window-giao-ban-{suffix}.png"
+            _save(window, path)
+            written.append(path)
+            window.tabs.setCurrentIndex(TAB_ALL)
+            window.filter_bar.search.setText("bau cu")
+            window.filter_bar.flush()
+            window.all_table.selectRow(0)
+            path = out / f"all-directives-{suffix}.png"
+            _save(window, path)
+            written.append(path)
+            dialog = _meeting_dialog(window)
+            if dialog is not None:
+                dialog.resize(min(width - 200, 1100), min(height - 120, 760))
+                dialog.show()
+                path = out / f"new-giao-ban-{suffix}.png"
+                _save(dialog, path)
+                written.append(path)
+                dialog.close()
+                dialog.deleteLater()
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+        close_db()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", default="docs/screenshots", type=Path)
+    args = parser.parse_args(argv)
+    render(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
