@@ -210,16 +210,18 @@ def test_write_report_into_a_missing_folder(tmp_path: Path) -> None:
     """A missing folder is a clear Vietnamese error, not a traceback, and leaves nothing."""
     target = tmp_path / "không có" / "bao-cao.xlsx"
     with pytest.raises(ValidationError, match='Không ghi được tệp ".*bao-cao.xlsx": thư mục'):
-        write_report(fx.sample_report(), fx.SETTINGS, fmt="xlsx", path=target,
-                     issued_on=fx.ISSUED_ON)  # fmt: skip
+        write_report(
+            fx.sample_report(), fx.SETTINGS, fmt="xlsx", path=target, issued_on=fx.ISSUED_ON
+        )
     assert not target.parent.exists()
 
 
 def test_write_report_onto_a_folder(tmp_path: Path) -> None:
     """A path that is a folder is refused with a message."""
     with pytest.raises(ValidationError, match="Không ghi được tệp"):
-        write_report(fx.sample_report(), fx.SETTINGS, fmt="docx", path=tmp_path,
-                     issued_on=fx.ISSUED_ON)  # fmt: skip
+        write_report(
+            fx.sample_report(), fx.SETTINGS, fmt="docx", path=tmp_path, issued_on=fx.ISSUED_ON
+        )
 
 
 def test_write_report_failure_keeps_old_file(tmp_path: Path, monkeypatch) -> None:
@@ -233,8 +235,9 @@ def test_write_report_failure_keeps_old_file(tmp_path: Path, monkeypatch) -> Non
 
     monkeypatch.setattr("tracker.reporting.docx.write_docx", broken)
     with pytest.raises(ValidationError, match="ổ đĩa đã đầy"):
-        write_report(fx.sample_report(), fx.SETTINGS, fmt="docx", path=target,
-                     issued_on=fx.ISSUED_ON)  # fmt: skip
+        write_report(
+            fx.sample_report(), fx.SETTINGS, fmt="docx", path=target, issued_on=fx.ISSUED_ON
+        )
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["bao-cao.docx"]
 
@@ -242,22 +245,36 @@ def test_write_report_failure_keeps_old_file(tmp_path: Path, monkeypatch) -> Non
 def test_write_report_unknown_format(tmp_path: Path) -> None:
     """An unknown format is refused with the formats that exist."""
     with pytest.raises(ValidationError, match="pdf, xlsx hoặc docx"):
-        write_report(fx.sample_report(), fx.SETTINGS, fmt="odt", path=tmp_path / "x.odt",
-                     issued_on=fx.ISSUED_ON)  # fmt: skip
+        write_report(
+            fx.sample_report(),
+            fx.SETTINGS,
+            fmt="odt",
+            path=tmp_path / "x.odt",
+            issued_on=fx.ISSUED_ON,
+        )
 
 
 def test_write_report_pdf_needs_a_writer(tmp_path: Path) -> None:
     """PDF goes through the writer the Qt side passes in; forgetting it is a programming error."""
     with pytest.raises(ValueError, match="pdf_writer"):
-        write_report(fx.sample_report(), fx.SETTINGS, fmt="pdf", path=tmp_path / "x.pdf",
-                     issued_on=fx.ISSUED_ON)  # fmt: skip
+        write_report(
+            fx.sample_report(),
+            fx.SETTINGS,
+            fmt="pdf",
+            path=tmp_path / "x.pdf",
+            issued_on=fx.ISSUED_ON,
+        )
     calls = []
     write_report(
-        fx.sample_report(), fx.SETTINGS, fmt="pdf", path=tmp_path / "x.pdf",
+        fx.sample_report(),
+        fx.SETTINGS,
+        fmt="pdf",
+        path=tmp_path / "x.pdf",
         issued_on=fx.ISSUED_ON,
-        pdf_writer=lambda html, path, layout: calls.append((html, path, layout))
-        or path.write_bytes(b"%PDF"),
-    )  # fmt: skip
+        pdf_writer=lambda html, path, layout: (
+            calls.append((html, path, layout)) or path.write_bytes(b"%PDF")
+        ),
+    )
     assert (tmp_path / "x.pdf").read_bytes() == b"%PDF"
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in calls[0][0]
 

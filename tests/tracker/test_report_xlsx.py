@@ -16,8 +16,9 @@ from tracker.reporting.render import write_report
 
 def _write(tmp_path: Path, report=None, settings=fx.SETTINGS) -> Worksheet:
     path = tmp_path / "bao-cao.xlsx"
-    write_report(report or fx.sample_report(), settings, fmt="xlsx", path=path,
-                 issued_on=fx.ISSUED_ON)  # fmt: skip
+    write_report(
+        report or fx.sample_report(), settings, fmt="xlsx", path=path, issued_on=fx.ISSUED_ON
+    )
     return load_workbook(path).active
 
 
@@ -83,7 +84,7 @@ def test_formula_like_text_stays_text(sheet: Worksheet) -> None:
 
 
 def test_markup_prints_literally(sheet: Worksheet) -> None:
-    """"<b>" and "&" are kept as typed."""
+    """ "<b>" and "&" are kept as typed."""
     values = {cell.value for row in sheet.iter_rows() for cell in row}
     assert fx.MARKUP in values
 
@@ -130,7 +131,7 @@ def test_row_numbers_are_numbers(sheet: Worksheet) -> None:
 
 
 def test_closing_block_after_the_table(sheet: Worksheet) -> None:
-    """"Nơi nhận:", the recipients, the signer's capacity and name follow the table."""
+    """ "Nơi nhận:", the recipients, the signer's capacity and name follow the table."""
     values = [cell.value for row in sheet.iter_rows() for cell in row if cell.value]
     tail = values[values.index("Nơi nhận:") :]
     recipients = [v for v in tail if str(v).startswith("- ")]
