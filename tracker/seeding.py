@@ -170,7 +170,9 @@ def synthetic(count: int, *, seed: int = 1, today: date | None = None) -> int:
     directive_rows, assignment_rows, history_rows = [], [], []
     did = first_directive
     made = 0
-    span = (date(years[-1], 12, 31) - date(years[0], 1, 1)).days
+    # Spread up to today, not to the end of the year: meetings past today would
+    # all be moved onto today.
+    span = (today - date(years[0], 1, 1)).days
     for i in range(meetings):
         mid = first_meeting + i
         offset = span * i // meetings

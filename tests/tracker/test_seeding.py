@@ -152,6 +152,14 @@ def test_synthetic_counts_and_dates(synthetic_db: Path) -> None:
         assert m.reviewed_quarter == Quarter.of(m.held_on).previous()
 
 
+def test_synthetic_meetings_end_today_midyear(db_path: Path) -> None:
+    """With today in March, meetings stop at today instead of piling up on it."""
+    seeding.synthetic(1000, seed=1, today=date(2026, 3, 1))
+    held = [m.held_on for m in queries.list_meetings()]
+    assert max(held) <= date(2026, 3, 1)
+    assert max(Counter(held).values()) == 1
+
+
 def test_synthetic_statuses_are_plausible(synthetic_db: Path) -> None:
     """Some done (mostly on time), some open, some in progress, few cancelled, some overdue."""
     rows = queries.list_directives(DirectiveFilter(as_of=TODAY))
