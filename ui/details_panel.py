@@ -71,7 +71,7 @@ class DetailsPanel(QWidget):
         self.owners.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.owners.header()
         header.setStretchLastSection(True)
-        for col, width in ((0, 110), (1, 80), (2, 130), (3, 115)):
+        for col, width in ((0, 95), (1, 70), (2, 130), (3, 125)):
             header.resizeSection(col, width)
         self.owner_done = QPushButton(
             assets.icon("mark-done"), self.tr("Tổ chức này đã &xong"), self
@@ -89,8 +89,9 @@ class DetailsPanel(QWidget):
         self.history.setWordWrap(True)
         hh = self.history.header()
         hh.setStretchLastSection(True)
-        hh.resizeSection(0, 95)
-        hh.resizeSection(1, 85)
+        hh.resizeSection(0, 88)
+        hh.resizeSection(1, 78)
+        self.history.setUniformRowHeights(False)
         self.note = QLineEdit(self)
         self.note.setAccessibleName(self.tr("Ghi chú tiến độ mới"))
         self.note.setPlaceholderText(self.tr("Ghi chú tiến độ mới, Enter để lưu…"))
@@ -128,8 +129,8 @@ class DetailsPanel(QWidget):
         self.splitter.setObjectName("detailsSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.splitter)

@@ -21,7 +21,7 @@ from tracker.changes import Changes
 from tracker.dates import format_date
 from tracker.quarters import format_deadline
 from tracker.queries import DirectiveFilter, SortKey
-from tracker.rows import DirectiveRow, Status
+from tracker.rows import DirectiveRow, OwnerRow, Status
 from ui import assets
 
 PAGE_SIZE = 200
@@ -106,6 +106,19 @@ def deadline_text(row: DirectiveRow) -> str:
     return text + " " + _tr("(gia hạn)") if row.extended else text
 
 
+def owner_names(owners: tuple[OwnerRow, ...], groups: list[tuple[frozenset[int], str]]) -> str:
+    """Short names, with a whole group written as the group ("MTTQ và các đoàn thể")."""
+    ids = [o.organization_id for o in owners]
+    rest = set(ids)
+    parts: list[str] = []
+    for members, name in groups:  # largest group first
+        if members and members <= rest:
+            parts.append(name)
+            rest -= members
+    parts.extend(o.short_name for o in owners if o.organization_id in rest)
+    return ", ".join(parts)
+
+
 def overdue_tooltip(row: DirectiveRow) -> str:
     assert row.due is not None
     return _tr("Quá hạn: thời hạn {due} đã hết từ ngày {day}.").format(
@@ -129,6 +142,7 @@ class DirectiveTableModel(QAbstractTableModel):
         self._sort = SortKey.MEETING
         self._sort_column = Column.NUMBER
         self._descending = False
+        self._groups: list[tuple[frozenset[int], str]] = []
 
     # --- what the view asks -----------------------------------------------------------
 
@@ -172,6 +186,10 @@ class DirectiveTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
+        self._groups = sorted(
+            ((frozenset(g.organization_ids), g.short_name) for g in queries.list_groups()),
+            key=lambda g: -len(g[0]),
+        )
         if self._filter is None:
             self._total = 0
             self._rows = []
@@ -308,16 +326,15 @@ class DirectiveTableModel(QAbstractTableModel):
 
     # --- cell contents --------------------------------------------------------------------
 
-    @staticmethod
-    def _display(r: DirectiveRow, col: Column) -> str:
+    def _display(self, r: DirectiveRow, col: Column) -> str:
         if col is Column.NUMBER:
             return str(r.position)
         if col is Column.CONTENT:
             return r.content
         if col is Column.LEADS:
-            return ", ".join(o.short_name for o in r.leads)
+            return owner_names(r.leads, self._groups)
         if col is Column.SUPPORTS:
-            return ", ".join(o.short_name for o in r.supports)
+            return owner_names(r.supports, self._groups)
         if col is Column.DUE:
             return deadline_text(r)
         if col is Column.STATUS:
@@ -328,8 +345,7 @@ class DirectiveTableModel(QAbstractTableModel):
             return r.latest_note
         return format_date(r.meeting_held_on)
 
-    @staticmethod
-    def _sort_value(r: DirectiveRow, col: Column) -> Any:
+    def _sort_value(self, r: DirectiveRow, col: Column) -> Any:
         if col is Column.DUE:
             return r.due.key if r.due else 10**9
         if col is Column.DONE_ON:
@@ -338,7 +354,7 @@ class DirectiveTableModel(QAbstractTableModel):
             return (r.meeting_held_on, r.position)
         if col is Column.NUMBER:
             return r.position
-        return DirectiveTableModel._display(r, col)
+        return self._display(r, col)
 
     @staticmethod
     def _tooltip(r: DirectiveRow, col: Column) -> str | None:

@@ -9,13 +9,13 @@ from ui.directive_table_model import ID_ROLE, Column, DirectiveTableModel
 
 WIDTHS = {
     Column.NUMBER: 44,
-    Column.LEADS: 120,
-    Column.SUPPORTS: 95,
+    Column.LEADS: 150,
+    Column.SUPPORTS: 90,
     Column.DUE: 150,
-    Column.STATUS: 135,
-    Column.DONE_ON: 118,
-    Column.NOTE: 210,
-    Column.MEETING: 110,
+    Column.STATUS: 122,
+    Column.DONE_ON: 128,
+    Column.NOTE: 170,
+    Column.MEETING: 118,
 }
 
 

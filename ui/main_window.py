@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListView,
     QMainWindow,
     QMenu,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -81,35 +83,54 @@ class MeetingHeader(QFrame):
         self.title.setObjectName("meetingTitle")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.held_on = QLabel(self)
-        self.chair = QLabel(self)
-        self.chair.setWordWrap(True)
-        self.attendees = QLabel(self)
-        self.attendees.setWordWrap(True)
-        self.reviewed = QLabel(self)
+        self.held_on = self._value()
+        self.chair = self._value()
+        self.attendees = self._value()
+        self.reviewed = self._value()
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
+        self.notes.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form = QFormLayout()
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setHorizontalSpacing(12)
-        form.setVerticalSpacing(3)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        for label, widget in (
-            (self.tr("Ngày:"), self.held_on),
-            (self.tr("Chủ trì:"), self.chair),
-            (self.tr("Thành phần:"), self.attendees),
-            (self.tr("Đánh giá quý:"), self.reviewed),
-            (self.tr("Ghi chú:"), self.notes),
-        ):
-            widget.setAccessibleName(label.rstrip(":"))
-            form.addRow(label, widget)
+        self.notes.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 4)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(3)
+        fields = (
+            (self.tr("Ngày:"), self.held_on, 0, 0),
+            (self.tr("Đánh giá quý:"), self.reviewed, 0, 2),
+            (self.tr("Chủ trì:"), self.chair, 1, 0),
+            (self.tr("Thành phần:"), self.attendees, 2, 0),
+        )
+        for text, widget, row, col in fields:
+            label = QLabel(text, self)
+            label.setObjectName("sectionLabel")
+            widget.setAccessibleName(text.rstrip(":"))
+            grid.addWidget(label, row, col)
+            grid.addWidget(widget, row, col + 1, 1, 1 if col == 0 and row == 0 else 3)
+        notes_label = QLabel(self.tr("Ghi chú:"), self)
+        notes_label.setObjectName("sectionLabel")
+        notes_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.notes.setAccessibleName(self.tr("Ghi chú"))
+        grid.addWidget(notes_label, 3, 0)
+        grid.addWidget(self.notes, 3, 1, 1, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.title)
-        layout.addLayout(form)
+        layout.addLayout(grid)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.show_meeting(None)
+
+    def _value(self) -> QLabel:
+        label = QLabel(self)
+        # Long names are cut at the edge (full text in the tooltip) instead of widening
+        # the whole window.
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
 
     def show_meeting(self, m: MeetingRow | None) -> None:
         if m is None:
@@ -123,12 +144,15 @@ class MeetingHeader(QFrame):
         if m.chair_position:
             chair = f"{chair}, {m.chair_position}" if chair else m.chair_position
         self.chair.setText(chair or "—")
-        self.attendees.setText(", ".join(m.attendee_names) or "—")
+        self.chair.setToolTip(chair)
+        attendees = ", ".join(m.attendee_names)
+        self.attendees.setText(attendees or "—")
+        self.attendees.setToolTip(attendees)
         self.reviewed.setText(str(m.reviewed_quarter) if m.reviewed_quarter else "—")
-        notes = m.notes.strip()
-        short = notes if len(notes) <= 320 else notes[:317].rstrip() + "…"
+        notes = " ".join(m.notes.split())
+        short = notes if len(notes) <= 400 else notes[:397].rstrip() + "…"
         self.notes.setText(short or "—")
-        self.notes.setToolTip(notes)
+        self.notes.setToolTip(m.notes)
 
 
 class MainWindow(QMainWindow):
