@@ -105,6 +105,8 @@ def print_document(html: str, printer: QPrinter, layout: ReportLayout = LAYOUT) 
     doc.documentLayout().setPaintDevice(printer)
     doc.setDocumentMargin(0)
     doc.setHtml(html)
+    if not printer.docName():  # the PDF's title, the print queue's job name
+        printer.setDocName(doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
     page = printer.pageRect(QPrinter.Unit.DevicePixel)
     width, height = page.width(), page.height()
     doc.setPageSize(QSizeF(width, height))

@@ -215,6 +215,7 @@ def to_html(doc: ReportDocument) -> str:
     families = ", ".join(f"'{f}'" for f in lay.font_families)
     parts = [
         "<!DOCTYPE html><html><head><meta charset='utf-8' />",
+        f"<title>{text(doc.title)}</title>",
         f"<style>{_table_css(lay)}</style></head>",
         f'<body style="font-family:{families};font-size:{lay.body_size:g}pt">',
         _header(doc, lay),
