@@ -224,3 +224,10 @@ def test_unwritable_path_is_a_clear_error(qapp, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match='Không ghi được tệp ".*x.pdf": thư mục'):
         _pdf(tmp_path / "không có", name="x.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_vietnamese_file_name(qapp, tmp_path: Path) -> None:
+    """A file name with Vietnamese letters and spaces is written as named."""
+    path = _pdf(tmp_path, name="Báo cáo quý II-2021.pdf")
+    assert path.exists() and path.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in tmp_path.iterdir()] == ["Báo cáo quý II-2021.pdf"]
