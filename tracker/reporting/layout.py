@@ -48,8 +48,7 @@ class ReportLayout:
     page_number_size: float = 14.0
     signature_gap_lines: int = 4  # blank lines between the capacity and the name
 
-    # --- page, in millimetres --------------------------------------------
-    page_size: str = "A4"
+    # --- page: A4 (printers and Excel get A4's paper id), in millimetres -------
     page_width_mm: float = 210.0
     page_height_mm: float = 297.0
     landscape: bool = True  # the table is wide: the whole document is landscape
@@ -57,7 +56,7 @@ class ReportLayout:
     margin_bottom_mm: float = 20.0
     margin_left_mm: float = 30.0
     margin_right_mm: float = 15.0
-    page_numbers_from: int = 2  # first numbered page (top centre)
+    page_numbers_from: int = 2  # first numbered page, top centre (Word, Excel: always 2)
     header_left_share: float = 0.42  # width of the left header block (the rest is right)
     party_rule_mm: float = 68.0  # the rule under the party line: as long as the line itself
     cell_padding_pt: float = 3.0
