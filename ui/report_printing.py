@@ -7,7 +7,6 @@ page 2 on, as the Party's document format asks.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from pathlib import Path
@@ -24,28 +23,6 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from tracker.reporting.layout import LAYOUT, ReportLayout
-
-
-class _NoneRefGuard:
-    """Give back the references to None that PySide6 drops.
-
-    PySide6 6.12 on Python 3.11 returns None from every void method (save,
-    translate, drawContents…) without taking a reference to it; a few thousand
-    calls bring None's count to zero and Python aborts ("none_dealloc") — a
-    600-page report is enough. :meth:`repay` restores what was lost since the
-    guard was made. On Python 3.12+ None is immortal and this does nothing.
-    """
-
-    def __init__(self) -> None:
-        self._start = sys.getrefcount(None)
-
-    def repay(self) -> None:
-        """Take back the references lost since the guard was made."""
-        if sys.version_info >= (3, 12):
-            return
-        lost = self._start - sys.getrefcount(None)
-        for _ in range(lost):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
 
 
 def ensure_gui_app() -> QCoreApplication:
@@ -97,7 +74,6 @@ def print_document(html: str, printer: QPrinter, layout: ReportLayout = LAYOUT) 
     Raises:
         OSError: the printer (or the PDF file) could not be opened.
     """
-    guard = _NoneRefGuard()
     doc = QTextDocument()
     doc.setDefaultFont(report_font(layout))
     # Lay out at the printer's resolution: a painter on the printer would
@@ -121,7 +97,6 @@ def print_document(html: str, printer: QPrinter, layout: ReportLayout = LAYOUT) 
         top_margin = printer.pageLayout().paintRectPixels(printer.resolution()).top()
         pages = doc.pageCount()
         for index in range(pages):
-            guard.repay()
             if index:
                 printer.newPage()
             painter.save()
@@ -140,7 +115,6 @@ def print_document(html: str, printer: QPrinter, layout: ReportLayout = LAYOUT) 
                 )
     finally:
         painter.end()
-        guard.repay()
 
 
 def render_pdf(document_html: str, path: str | os.PathLike[str], layout: ReportLayout) -> None:
