@@ -10,9 +10,12 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from tracker.errors import TrackerError
+
+if TYPE_CHECKING:
+    from tracker.reporting.render import PdfWriter
 
 EXIT_USER_ERROR = 2
 GuiRunner = Callable[[argparse.Namespace], int]
@@ -127,8 +130,19 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: Sequence[str] | None = None, *, gui: GuiRunner | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    gui: GuiRunner | None = None,
+    pdf_writer: PdfWriter | None = None,
+) -> int:
+    """Run one subcommand (or ``gui`` without one); returns the exit status.
+
+    ``pdf_writer`` prints the report's HTML to a PDF file: it needs Qt, which
+    this package never imports, so ``ui.entry`` passes it in.
+    """
     args = build_parser().parse_args(argv)
+    args.pdf_writer = pdf_writer
     if args.command is None:
         if gui is None:
             print("giaoban: hãy chọn một lệnh (xem giaoban --help).", file=sys.stderr)
@@ -321,6 +335,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if args.kind == "follow-up" and args.quarter is None:
         raise TrackerError('Hãy cho biết quý cần in, ví dụ --quarter "Quý II-2021".')
+    pdf_writer = getattr(args, "pdf_writer", None)
+    if args.format == "pdf" and pdf_writer is None:
+        raise TrackerError(
+            "Bản cài đặt này không in được PDF (thiếu phần giao diện Qt): "
+            "hãy chọn --format xlsx hoặc docx."
+        )
     _open(args, create=False)
     as_of = args.as_of or date.today()
     if args.kind == "follow-up":
@@ -330,7 +350,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     else:
         report = followup.open_items(as_of=as_of, group_by=args.group_by)
     write_report(
-        report, queries.load_settings(), fmt=args.format, path=args.out, issued_on=date.today()
+        report,
+        queries.load_settings(),
+        fmt=args.format,
+        path=args.out,
+        issued_on=date.today(),
+        pdf_writer=pdf_writer,
     )
     print(f"Đã ghi {args.out}.")
     return 0

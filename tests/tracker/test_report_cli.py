@@ -1,0 +1,291 @@
+"""``giaoban report`` on the sample data: PDF, Excel and Word files read back, and its errors."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tracker import queries
+from tracker.reporting.layout import LAYOUT
+
+QUARTER = "Quý II-2021"
+AS_OF = "20/07/2021"
+PT_PER_MM = 72 / 25.4
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>'
+)
+
+needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _run(*args: str, module: str = "ui.entry") -> subprocess.CompletedProcess[str]:
+    """Run the console command in a fresh interpreter, as the clerk's shell would."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("GIAOBAN_DB", None)
+    return subprocess.run(
+        [sys.executable, "-m", module, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
+
+
+def _report(
+    db: Path, out: Path, *extra: str, quarter: str | None = QUARTER
+) -> subprocess.CompletedProcess[str]:
+    """``giaoban report`` of ``quarter`` as of 20/07/2021, its format from ``out``'s suffix."""
+    args = ["report", "--db", str(db), "--format", out.suffix.lstrip("."), "--out", str(out)]
+    args += ["--as-of", AS_OF, *extra]
+    if quarter is not None:
+        args += ["--quarter", quarter]
+    return _run(*args)
+
+
+def _contents() -> list[str]:
+    """Every directive's text in the open sample database."""
+    rows = queries.list_directives()
+    assert len(rows) == 11
+    return [_norm(d.content) for d in rows]
+
+
+def _pdf_text(path: Path, *args: str) -> str:
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *args, str(path), "-"], capture_output=True, check=True
+    )
+    return out.stdout.decode("utf-8")
+
+
+def _pdf_column(path: Path, index: int) -> str:
+    """The words of one table column, page by page and line by line (wrapped cells joined)."""
+    width = LAYOUT.text_width_mm * PT_PER_MM
+    weights = [c.width for c in LAYOUT.columns]
+    left = LAYOUT.margin_left_mm * PT_PER_MM + width * sum(weights[:index]) / sum(weights)
+    right = left + width * weights[index] / sum(weights)
+    top = LAYOUT.margin_top_mm * PT_PER_MM - 1
+    bottom = (LAYOUT.page_size_mm[1] - LAYOUT.margin_bottom_mm) * PT_PER_MM + 1
+    words = []
+    pages = _pdf_text(path, "-bbox").split("<page ")[1:]
+    for page, chunk in enumerate(pages, start=1):
+        for x, y, y1, text in _WORD.findall(chunk):
+            x, y, y1 = float(x), float(y), float(y1)
+            if left <= x < right - 2 and y >= top and y1 <= bottom:
+                words.append((page, round(y), x, html.unescape(text)))
+    return _norm(" ".join(w[3] for w in sorted(words)))
+
+
+def _assert_one_line_error(result: subprocess.CompletedProcess[str], *expected: str) -> None:
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for text in expected:
+        assert text in lines[0]
+
+
+@needs_poppler
+def test_pdf_has_title_quarter_and_every_directive(sample_db: Path, tmp_path: Path) -> None:
+    """The PDF holds the header, title, quarter, as-of date and every sample directive whole."""
+    out = tmp_path / "Danh-sach-theo-doi-Quy-II-2021.pdf"
+    result = _report(sample_db, out)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    first = _norm(_pdf_text(out, "-f", "1", "-l", "1"))
+    for expected in (
+        "TỈNH ỦY NAM ĐỊNH",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        LAYOUT.followup_title,
+        QUARTER,
+        f"(tính đến ngày {AS_OF})",
+        "Tổng số 11 nội dung chỉ đạo",
+    ):
+        assert expected in first
+    column = _pdf_column(out, 1).replace(LAYOUT.columns[1].title + " ", "")  # repeated header
+    for content in _contents():
+        assert content in column, content[:40]
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".pdf"] == [out.name]
+
+
+def test_xlsx_has_title_quarter_and_every_directive(sample_db: Path, tmp_path: Path) -> None:
+    """The Excel file holds the title, the quarter and every sample directive as a cell."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "ds.xlsx"
+    result = _report(sample_db, out)
+    assert result.returncode == 0, result.stderr
+    assert "Đã ghi" in result.stdout
+    book = load_workbook(out, read_only=True)
+    cells = {
+        _norm(str(value))
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    }
+    assert LAYOUT.followup_title in cells
+    assert QUARTER in cells
+    for content in _contents():
+        assert content in cells, content[:40]
+
+
+def test_docx_has_title_quarter_and_every_directive(sample_db: Path, tmp_path: Path) -> None:
+    """The Word file holds the title, the quarter and every sample directive in its table."""
+    import docx
+
+    out = tmp_path / "ds.docx"
+    result = _report(sample_db, out)
+    assert result.returncode == 0, result.stderr
+    word = docx.Document(str(out))
+    paragraphs = {_norm(p.text) for p in word.paragraphs}
+    cells = {_norm(c.text) for t in word.tables for row in t.rows for c in row.cells}
+    assert LAYOUT.followup_title in paragraphs
+    assert QUARTER in paragraphs
+    for content in _contents():
+        assert content in cells, content[:40]
+
+
+def test_group_by_meeting_without_done(sample_db: Path, tmp_path: Path) -> None:
+    """--group-by meeting heads the list with the meeting; --without-done still lists open ones."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "ds.xlsx"
+    result = _report(sample_db, out, "--group-by", "meeting", "--without-done")
+    assert result.returncode == 0, result.stderr
+    sheet = load_workbook(out, read_only=True)[LAYOUT.xlsx_sheet_title]
+    text = " ".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row if v)
+    assert "Giao ban ngày 01/04/2021" in text
+    for content in _contents():
+        assert content in _norm(text), content[:40]
+
+
+def test_open_items_kind(sample_db: Path, tmp_path: Path) -> None:
+    """--kind open-items prints the list before the next giao ban, no quarter needed."""
+    import docx
+
+    out = tmp_path / "ton-dong.docx"
+    result = _run(
+        "report", "--db", str(sample_db), "--kind", "open-items", "--format", "docx",
+        "--out", str(out), "--as-of", AS_OF,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    paragraphs = {_norm(p.text) for p in docx.Document(str(out)).paragraphs}
+    assert LAYOUT.open_items_title in paragraphs
+
+
+@needs_poppler
+def test_quarter_with_nothing_to_follow_up_says_so(sample_db: Path, tmp_path: Path) -> None:
+    """A quarter without directives still makes a document, which says there is nothing."""
+    out = tmp_path / "trong.pdf"
+    result = _report(sample_db, out, quarter="Quý II-2019")
+    assert result.returncode == 0, result.stderr
+    text = _norm(_pdf_text(out))
+    assert "Không có nội dung chỉ đạo nào cần theo dõi trong Quý II-2019." in text
+    assert "STT" not in text
+
+
+@pytest.mark.parametrize("quarter", ["Quý V-2021", "abc", ""])
+def test_bad_quarter_exits_2_and_writes_nothing(
+    sample_db: Path, tmp_path: Path, quarter: str
+) -> None:
+    """A quarter that cannot be read: exit 2, one Vietnamese line, no file."""
+    out = tmp_path / "x.pdf"
+    result = _report(sample_db, out, quarter=quarter)
+    _assert_one_line_error(result, "giaoban:", "quý" if quarter else "Quý")
+    assert not out.exists()
+
+
+def test_missing_quarter_exits_2(sample_db: Path, tmp_path: Path) -> None:
+    """The follow-up list without --quarter asks for one."""
+    out = tmp_path / "x.xlsx"
+    _assert_one_line_error(_report(sample_db, out, quarter=None), "--quarter")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "xlsx", "docx"])
+def test_missing_folder_exits_2_and_leaves_nothing(
+    sample_db: Path, tmp_path: Path, fmt: str
+) -> None:
+    """An output folder that does not exist: exit 2, one line naming the file, nothing written."""
+    before = sorted(p.name for p in tmp_path.iterdir())
+    out = tmp_path / "không có" / f"x.{fmt}"
+    result = _report(sample_db, out)
+    _assert_one_line_error(result, "Không ghi được tệp", "thư mục không tồn tại")
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_file_used_as_folder_exits_2(sample_db: Path, tmp_path: Path) -> None:
+    """A path through an existing file is refused in one line."""
+    blocker = tmp_path / "tep.txt"
+    blocker.write_text("x")
+    result = _report(sample_db, blocker / "x.docx")
+    _assert_one_line_error(result, "Không ghi được tệp", "không phải là thư mục")
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write into any folder"
+)
+@pytest.mark.parametrize("fmt", ["pdf", "xlsx"])
+def test_read_only_folder_exits_2_and_leaves_nothing(
+    sample_db: Path, tmp_path: Path, fmt: str
+) -> None:
+    """A folder the clerk may not write into: exit 2, one line, nothing half-written."""
+    folder = tmp_path / "chi-doc"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        result = _report(sample_db, folder / f"x.{fmt}")
+        _assert_one_line_error(result, "Không ghi được tệp", "không có quyền ghi")
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)
+
+
+def test_existing_file_kept_when_writing_fails(sample_db: Path, tmp_path: Path) -> None:
+    """A report that fails (the target is a folder) leaves what was there untouched."""
+    target = tmp_path / "ds.xlsx"
+    target.mkdir()
+    result = _report(sample_db, target)
+    _assert_one_line_error(result, "Không ghi được tệp", "thư mục")
+    assert target.is_dir() and list(target.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".ds")] == []
+
+
+def test_pdf_without_the_qt_writer_exits_2(sample_db: Path, tmp_path: Path) -> None:
+    """``python -m tracker`` has no Qt: asking it for a PDF is one clear line, exit 2."""
+    out = tmp_path / "x.pdf"
+    result = _run(
+        "report", "--db", str(sample_db), "--quarter", QUARTER, "--format", "pdf",
+        "--out", str(out), module="tracker",
+    )  # fmt: skip
+    _assert_one_line_error(result, "PDF", "xlsx")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_excel_and_word_never_import_qt(sample_db: Path, tmp_path: Path, fmt: str) -> None:
+    """The console command writes Excel and Word without loading Qt (it starts faster)."""
+    out = tmp_path / f"x.{fmt}"
+    code = (
+        "import sys; from ui.entry import main; "
+        f"sys.argv = ['giaoban', 'report', '--db', {str(sample_db)!r}, '--quarter', "
+        f"'{QUARTER}', '--format', '{fmt}', '--out', {str(out)!r}]; rc = main(); "
+        "print(rc, sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", check=True
+    )
+    assert result.stdout.splitlines()[-1] == "0 []", result.stdout + result.stderr
+    assert out.exists()
