@@ -1,0 +1,144 @@
+"""FormDialog: the shared behaviour of the editing dialogs (messages beside fields,
+saving through a callback, asking before unsaved text is thrown away)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from tracker.errors import TrackerError
+from ui.widgets.field_message import FieldMessage
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FormDialog", text)
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    """Ask whether to close a dialog and lose what was typed (tests patch this)."""
+    answer = QMessageBox.question(
+        parent,
+        _tr("Bỏ các nội dung đã nhập?"),
+        _tr("Các nội dung đã nhập chưa được lưu. Đóng cửa sổ và bỏ các nội dung này?"),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Ask a yes/no question before a destructive step (tests patch this)."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class FormDialog(QDialog):
+    """A dialog that saves through a callback and shows errors beside fields.
+
+    Subclasses register a ``FieldMessage`` per input with ``message_for`` under
+    the field names tracker errors use (``TrackerError.field``); ``show_error``
+    puts a message beside its field and moves the focus there, or at the top
+    when the field is unknown. ``save_with`` calls the callback and keeps the
+    dialog open, with everything typed, when it raises ``TrackerError``.
+    Closing (Esc, Hủy, the window's close button) asks first when
+    ``has_unsaved_text()`` says so. Ctrl+S saves.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.top_message = FieldMessage(None, self)
+        self.top_message.setAccessibleName(_tr("Thông báo lỗi chung"))
+        self._messages: dict[str, FieldMessage] = {}
+        self._saved = False
+        save = QShortcut(QKeySequence.StandardKey.Save, self)
+        save.setContext(Qt.ShortcutContext.WindowShortcut)
+        save.activated.connect(self.try_accept)
+
+    # --- messages -----------------------------------------------------------
+
+    def message_for(self, names: Iterable[str] | str, field: QWidget) -> FieldMessage:
+        """A message line for ``field``, shown for errors about ``names``."""
+        message = FieldMessage(field, self)
+        for name in [names] if isinstance(names, str) else names:
+            self._messages[name] = message
+        return message
+
+    def message(self, name: str) -> FieldMessage:
+        """The message line registered for the field ``name``."""
+        return self._messages[name]
+
+    def messages(self) -> dict[str, str]:
+        """Every message shown, by field name ("" for the top one)."""
+        out = {name: m.message() for name, m in self._messages.items() if m.message()}
+        if self.top_message.message():
+            out[""] = self.top_message.message()
+        return out
+
+    def clear_messages(self) -> None:
+        self.top_message.clear_message()
+        for message in self._messages.values():
+            message.clear_message()
+
+    def show_error(self, err: TrackerError | str, field: str | None = None) -> None:
+        """Show a message beside the field it is about and move the focus there."""
+        text = str(err)
+        name = field if field is not None else getattr(err, "field", None)
+        target = self._messages.get(name) if name else None
+        if target is None:
+            self.top_message.show_message(text)
+            return
+        target.show_message(text)
+        if target.field is not None and target.field.isEnabled():
+            target.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- saving -------------------------------------------------------------
+
+    def save_with(self, save: Callable[[], object]) -> bool:
+        """Run ``save``; on TrackerError show it and stay open. True when saved."""
+        try:
+            save()
+        except TrackerError as err:
+            self.show_error(err)
+            return False
+        self._saved = True
+        return True
+
+    def try_accept(self) -> None:
+        """Validate, save and close; subclasses implement ``save_form``."""
+        self.clear_messages()
+        if self.save_form():
+            self._saved = True
+            super().accept()
+
+    def save_form(self) -> bool:
+        """Check the fields, save, and return True when saved."""
+        raise NotImplementedError
+
+    def has_unsaved_text(self) -> bool:
+        """Whether closing would lose something the clerk typed."""
+        return False
+
+    # --- Qt overrides -------------------------------------------------------
+
+    def accept(self) -> None:
+        self.try_accept()
+
+    def reject(self) -> None:
+        if not self._saved and self.has_unsaved_text() and not confirm_discard(self):
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # QDialog.closeEvent calls reject(); keep the window when it was refused.
+        super().closeEvent(event)
+        if self.isVisible():
+            event.ignore()

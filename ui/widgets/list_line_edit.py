@@ -1,0 +1,108 @@
+"""ListLineEdit: several names in one line, comma-separated, each completed from a list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QWidget
+
+from tracker.text import fold
+
+FOLD_ROLE = Qt.ItemDataRole.UserRole + 1  # what completion matches: folded name and full name
+
+
+class _SegmentCompleter(QCompleter):
+    """Completes only the text after the last comma, ignoring case and diacritics,
+    and puts the choice back after the names already typed."""
+
+    def splitPath(self, path: str) -> list[str]:
+        return [fold(_split_last(path)[1])]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        widget = self.widget()
+        head = _split_last(widget.text())[0] if isinstance(widget, QLineEdit) else ""
+        return head + str(index.data(Qt.ItemDataRole.DisplayRole))
+
+
+def _split_last(text: str) -> tuple[str, str]:
+    """Split "A, B, c" into ("A, B, ", "c")."""
+    cut = max(text.rfind(","), text.rfind(";"))
+    if cut < 0:
+        return "", text.lstrip()
+    head, tail = text[: cut + 1], text[cut + 1 :]
+    return head + " ", tail.lstrip()
+
+
+class ListLineEdit(QLineEdit):
+    """A line edit for a comma-separated list of names (organizations, topics).
+
+    Typing shows the matching names in a popup (matching anywhere in the short
+    or full name, without diacritics: "nong dan" finds "Hội ND"); Down selects,
+    Enter or Tab takes the highlighted one. Pressing Down in an empty field, or
+    Ctrl+Space anywhere, lists every name.
+    """
+
+    def __init__(
+        self, names: Sequence[tuple[str, str]] = (), parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._model = QStandardItemModel(self)
+        self._completer = _SegmentCompleter(self._model, self)
+        self._completer.setCompletionRole(FOLD_ROLE)
+        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setMaxVisibleItems(12)
+        self.setCompleter(self._completer)
+        self.set_names(names)
+
+    def set_names(self, names: Sequence[tuple[str, str]]) -> None:
+        """Offer ``names``: (label, description) pairs; the label is what is inserted."""
+        self._model.clear()
+        for label, description in names:
+            item = QStandardItem(label)
+            item.setData(fold(f"{label} {description}"), FOLD_ROLE)
+            if description and description != label:
+                item.setToolTip(description)
+            item.setEditable(False)
+            self._model.appendRow(item)
+
+    def show_all(self) -> None:
+        """Open the popup with every name matching the piece being typed."""
+        self._completer.setCompletionPrefix(self.text())
+        self._completer.complete()
+
+    def popup_visible(self) -> bool:
+        return self._completer.popup().isVisible()
+
+    def event(self, event: QEvent) -> bool:
+        # With the popup open, QCompleter hands keys straight to event(), past the
+        # item delegate's filter. Tab takes the highlighted name and is replayed so
+        # the table moves on; Enter with nothing highlighted (the name was typed
+        # in full) is replayed too, so one Enter commits the cell as usual.
+        if event.type() == QEvent.Type.KeyPress and self.popup_visible():
+            key = event.key()
+            popup = self._completer.popup()
+            current = popup.currentIndex()
+            tab = key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not current.isValid()
+            if tab or enter:
+                popup.hide()
+                if current.isValid():
+                    self.setText(self._completer.pathFromIndex(current))
+                replay = QKeyEvent(QEvent.Type.KeyPress, key, event.modifiers())
+                QTimer.singleShot(0, self, lambda: QApplication.sendEvent(self, replay))
+                event.accept()
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        ctrl_space = (
+            event.key() == Qt.Key.Key_Space
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        )
+        if ctrl_space or (event.key() == Qt.Key.Key_Down and not self.popup_visible()):
+            self.show_all()
+            return
+        super().keyPressEvent(event)
