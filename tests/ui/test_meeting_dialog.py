@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from tracker import queries, services
 from tracker.quarters import Quarter
+from ui.directive_grid import Column
 from ui.meeting_dialog import MeetingDialog
 
 TODAY = date(2021, 4, 5)
@@ -173,3 +174,233 @@ def test_log_giao_ban_with_three_directives_by_keyboard(qtbot, db_path):
     assert rows[1].due is None
     assert [o.organization_id for o in rows[2].leads] == [bdv]  # the previous row's lead
     assert rows[2].due == Quarter(2021, 2)  # the meeting's quarter
+
+
+def edit_cell(qtbot, dialog: MeetingDialog, row: int, column: Column, text: str) -> None:
+    """Go to a cell and replace its text by typing, then Enter."""
+    dialog.grid.go_to(row, column)
+    press(qtbot, Qt.Key.Key_F2)  # opens the editor with its text selected
+    press(qtbot, Qt.Key.Key_Backspace)
+    type_text(qtbot, text)
+    QApplication.activePopupWidget() and QApplication.activePopupWidget().hide()
+    press(qtbot, Qt.Key.Key_Return)
+
+
+def save_refused(qtbot, dialog: MeetingDialog) -> dict[str, str]:
+    """Press Ctrl+S, check the dialog stayed open and nothing was saved; return the
+    messages shown, by field."""
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert counts() == (0, 0)
+    return dialog.messages()
+
+
+# --- bad input: a message beside the field, nothing saved ----------------------------------
+
+
+def test_row_without_content_is_refused(qtbot, db_path):
+    """A row with a supporting organization but no content shows "Dòng 1: hãy ghi
+    nội dung chỉ đạo." beside the grid, selects the cell and saves nothing."""
+    dialog = open_dialog(qtbot)
+    edit_cell(qtbot, dialog, 0, Column.SUPPORTS, "BDV")
+    messages = save_refused(qtbot, dialog)
+    assert messages["directives"] == "Dòng 1: hãy ghi nội dung chỉ đạo."
+    assert dialog.grid.currentIndex().row() == 0
+    assert dialog.grid.currentIndex().column() == Column.CONTENT
+    assert dialog.model.row(0).supports == "BDV"  # kept
+
+
+def test_row_without_lead_is_refused(qtbot, db_path):
+    """Clearing the lead organization of a row refuses the save with a per-row message."""
+    dialog = open_dialog(qtbot)
+    edit_cell(qtbot, dialog, 0, Column.CONTENT, "Tổng kết công tác dân vận")
+    edit_cell(qtbot, dialog, 0, Column.LEADS, "")
+    messages = save_refused(qtbot, dialog)
+    assert messages["directives"] == "Dòng 1: hãy chọn cơ quan chủ trì."
+    assert dialog.grid.currentIndex().column() == Column.LEADS
+
+
+def test_unknown_organization_is_kept_and_refused(qtbot, db_path):
+    """A lead that is no known organization stays as typed, marked, and is refused."""
+    dialog = open_dialog(qtbot)
+    edit_cell(qtbot, dialog, 0, Column.CONTENT, "Tổng kết công tác dân vận")
+    edit_cell(qtbot, dialog, 0, Column.LEADS, "Sở Xây dựng")
+    messages = save_refused(qtbot, dialog)
+    assert messages["directives"].startswith('Dòng 1, cột Chủ trì: Không có tổ chức hay nhóm "Sở')
+    index = dialog.model.index(0, Column.LEADS)
+    assert index.data() == "Sở Xây dựng"
+    assert "Sở Xây dựng" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_deadline_year_out_of_range_is_refused(qtbot, db_path):
+    """ "Quý II-1800" as a deadline is refused with the year range, beside the grid."""
+    dialog = open_dialog(qtbot)
+    edit_cell(qtbot, dialog, 0, Column.CONTENT, "Tổng kết công tác dân vận")
+    edit_cell(qtbot, dialog, 0, Column.DUE, "Quý II-1800")
+    messages = save_refused(qtbot, dialog)
+    assert messages["directives"] == (
+        "Dòng 1, cột Thời hạn: Năm phải từ 1945 đến 2100, không phải 1800."
+    )
+    assert dialog.model.row(0).due == "Quý II-1800"
+
+
+def test_date_that_does_not_exist_is_refused(qtbot, db_path):
+    """31/02/2021 is shown as a date that does not exist, beside the date field."""
+    dialog = open_dialog(qtbot)
+    type_text(qtbot, "31/02/2021")
+    press(qtbot, Qt.Key.Key_Tab)  # leaving the field already says so
+    assert dialog.message("held_on").message() == 'Ngày "31/02/2021" không có thật.'
+    messages = save_refused(qtbot, dialog)
+    assert messages["held_on"] == 'Ngày "31/02/2021" không có thật.'
+    assert focused() is dialog.held_on
+
+
+def test_meeting_date_far_in_future_is_refused(qtbot, db_path):
+    """A meeting dated 2090 is refused beside the date: the year is surely a typo."""
+    dialog = open_dialog(qtbot)
+    type_text(qtbot, "1/4/2090")
+    messages = save_refused(qtbot, dialog)
+    assert messages["held_on"] == (
+        "Ngày giao ban 01/04/2090 ở quá xa trong tương lai; hãy kiểm tra lại năm."
+    )
+
+
+def test_empty_title_is_refused(qtbot, db_path):
+    """An emptied title is refused beside the title field."""
+    dialog = open_dialog(qtbot)
+    dialog.title.setFocus()
+    dialog.title.selectAll()
+    press(qtbot, Qt.Key.Key_Backspace)
+    assert save_refused(qtbot, dialog)["title"] == "Hãy ghi tiêu đề cuộc giao ban."
+
+
+def test_error_from_save_is_shown_beside_its_field(qtbot, db_path):
+    """A TrackerError raised by save() appears beside the field it names, or at the
+    top when it names none; the dialog stays open with everything typed."""
+    from tracker.errors import DatabaseBusyError, ValidationError
+
+    errors = [
+        ValidationError("Số thông báo quá dài.", field="notice_ref"),
+        DatabaseBusyError("Bận."),
+    ]
+
+    def save(meeting, directives):
+        raise errors.pop(0)
+
+    dialog = open_dialog(qtbot, save=save)
+    edit_cell(qtbot, dialog, 0, Column.CONTENT, "Tổng kết công tác dân vận")
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.messages() == {"notice_ref": "Số thông báo quá dài."}
+    assert focused() is dialog.notice_ref
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.messages() == {"": "Bận."}
+    assert dialog.isVisible()
+    assert dialog.model.row(0).content == "Tổng kết công tác dân vận"
+
+
+# --- closing, editing, small behaviours ---------------------------------------------------
+
+
+def test_closing_with_unsaved_text_asks_first(qtbot, db_path, discard_answers):
+    """Esc with a directive typed asks "Bỏ các nội dung đã nhập?" (after a first Esc
+    leaves the cell being edited); refusing keeps the dialog and the text, accepting
+    closes it and saves nothing."""
+    dialog = open_dialog(qtbot)
+    edit_cell(qtbot, dialog, 0, Column.CONTENT, "Tổng kết công tác dân vận")
+    discard_answers.answer = False
+    assert dialog.grid.state() == dialog.grid.State.EditingState  # Enter opened Chủ trì
+    press(qtbot, Qt.Key.Key_Escape)  # the first Esc only leaves the cell
+    assert discard_answers == []
+    press(qtbot, Qt.Key.Key_Escape)
+    assert discard_answers == [False]
+    assert dialog.isVisible()
+    dialog.close()  # the window's close button asks too
+    assert discard_answers == [False, False]
+    assert dialog.isVisible()
+    discard_answers.answer = True
+    press(qtbot, Qt.Key.Key_Escape)
+    assert discard_answers == [False, False, True]
+    assert not dialog.isVisible()
+    assert counts() == (0, 0)
+
+
+def test_closing_untouched_dialog_does_not_ask(qtbot, db_path, discard_answers):
+    """Esc on the dialog as it opened closes it without a question."""
+    dialog = open_dialog(qtbot)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert discard_answers == []
+    assert not dialog.isVisible()
+
+
+def test_title_follows_date_until_edited(qtbot, db_path):
+    """The suggested title follows the date; once the clerk types a title it stays."""
+    dialog = open_dialog(qtbot)
+    type_text(qtbot, "6/10/2022")
+    assert dialog.reviewed.text() == "Quý III-2022"
+    assert dialog.title.text().startswith("Giao ban quý III-2022 ")
+    assert dialog.model.index(0, Column.DUE).data() == "Quý IV-2022"
+    dialog.title.setFocus()
+    dialog.title.selectAll()
+    type_text(qtbot, "Giao ban chuyên đề")
+    dialog.held_on.setFocus()
+    dialog.held_on.selectAll()
+    type_text(qtbot, "5/1/2023")
+    assert dialog.title.text() == "Giao ban chuyên đề"
+    assert dialog.reviewed.text() == "Quý IV-2022"
+
+
+def test_delete_key_removes_an_empty_row(qtbot, db_path):
+    """Delete on an empty row removes it; on a row with text it does nothing."""
+    dialog = open_dialog(qtbot)
+    edit_cell(qtbot, dialog, 0, Column.CONTENT, "Tổng kết công tác dân vận")
+    dialog.grid.next_row()
+    dialog.grid.commit_editor()
+    assert dialog.model.rowCount() == 2
+    press(qtbot, Qt.Key.Key_Delete)
+    assert dialog.model.rowCount() == 1
+    press(qtbot, Qt.Key.Key_Delete)
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.row(0).content == "Tổng kết công tác dân vận"
+
+
+def test_edit_meeting_header(qtbot, sample_db):
+    """Editing a saved giao ban changes its header through update_meeting; the grid
+    is read-only and save() gets no directives."""
+    meeting = queries.list_meetings()[0]
+    directives = queries.list_directives(queries.DirectiveFilter(meeting_id=meeting.id))
+    calls = []
+
+    def save(draft, drafts):
+        calls.append(drafts)
+        services.update_meeting(
+            meeting_id=meeting.id, meeting=draft, expected_version=meeting.version
+        )
+
+    dialog = open_dialog(qtbot, save=save, meeting=meeting, directives=directives)
+    assert dialog.model.rowCount() == len(directives)
+    assert not dialog.model.flags(dialog.model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+    assert dialog.title.text() == meeting.title  # no suggestion over a saved title
+    dialog.notice_ref.setFocus()
+    type_text(qtbot, "125-TB/TU")
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert calls == [[]]
+    saved = queries.meeting(meeting.id)
+    assert saved.notice_ref == "125-TB/TU"
+    assert saved.attendee_ids == meeting.attendee_ids
+    assert saved.directive_count == len(directives)
+
+
+def test_entry_model_passes_qtmodeltester(qtmodeltester, db_path):
+    """The entry model behaves as Qt expects, also after rows are added and removed."""
+    from ui.directive_grid import DirectiveEntryModel
+    from ui.widgets import OrgCatalog
+
+    model = DirectiveEntryModel(OrgCatalog.load(), default_due=Quarter(2021, 2))
+    model.setData(model.index(0, Column.CONTENT), "Nội dung")
+    model.insert_row(1)
+    model.setData(model.index(1, Column.DUE), "tx")
+    qtmodeltester.check(model)
+    model.remove_row(0)
+    qtmodeltester.check(model)
