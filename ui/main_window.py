@@ -439,6 +439,7 @@ class MainWindow(QMainWindow):
         self._load_tab(self.tabs.currentIndex())
         self._update_actions()
         self._update_counts()
+        (self.first_run.create_button if empty else self.current_view()).setFocus()
 
     def reload_all(self) -> None:
         keep = self._meeting.id if self._meeting else None
@@ -1034,7 +1035,7 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         if self.pages.currentWidget() is self.first_run:
             return
-        if self.meeting_list.hasFocus() or self.meeting_search.hasFocus():
+        if self.meeting_list.hasFocus():
             self.meeting_search.setFocus()
             self.meeting_search.selectAll()
             return
