@@ -509,19 +509,26 @@ def history(directive_id: int) -> list[HistoryRow]:
     ]
 
 
-def chase_list(*, as_of: date | None = None) -> list[tuple[OrganizationRow, list[DirectiveRow]]]:
-    """Cần đôn đốc: per lead organization, its unfinished directives that are
-    overdue or due this quarter, oldest deadline first."""
-    as_of = as_of or date.today()
+def _chase_query(as_of: date, *columns: pw.Node) -> pw.ModelSelect:
+    """(lead organization, directive) pairs still to chase: unfinished and due by now."""
     current = Quarter.of(as_of).iso
-    pairs = (
-        Assignment.select(Assignment.organization, Directive.id)
+    return (
+        Assignment.select(*columns)
         .join(Directive)
         .where(
             (Assignment.role == Role.LEAD.value)
             & Assignment.status.in_([Status.OPEN.value, Status.IN_PROGRESS.value])
             & (Directive.due_quarter <= current)
         )
+    )
+
+
+def chase_list(*, as_of: date | None = None) -> list[tuple[OrganizationRow, list[DirectiveRow]]]:
+    """Cần đôn đốc: per lead organization, its unfinished directives that are
+    overdue or due this quarter, oldest deadline first."""
+    as_of = as_of or date.today()
+    pairs = (
+        _chase_query(as_of, Assignment.organization, Directive.id)
         .order_by(Directive.due_quarter, Directive.id)
         .tuples()
     )
@@ -535,6 +542,40 @@ def chase_list(*, as_of: date | None = None) -> list[tuple[OrganizationRow, list
         for org in list_organizations()
         if per_org.get(org.id)
     ]
+
+
+def chase_counts(*, as_of: date | None = None) -> list[tuple[OrganizationRow, int, int]]:
+    """The chase list's headings without its rows: (organization, to chase, of which
+    overdue), in the organizations' order. One grouped query, for windows that page in."""
+    as_of = as_of or date.today()
+    current = Quarter.of(as_of).iso
+    late = pw.fn.SUM(pw.Case(None, [(Directive.due_quarter < current, 1)], 0))
+    counts = {
+        org_id: (n, int(overdue or 0))
+        for org_id, n, overdue in _chase_query(
+            as_of, Assignment.organization, pw.fn.COUNT(Directive.id), late
+        )
+        .group_by(Assignment.organization)
+        .tuples()
+    }
+    return [(org, *counts[org.id]) for org in list_organizations() if org.id in counts]
+
+
+def chase_page(
+    organization_id: int, *, as_of: date | None = None, offset: int = 0, limit: int = 100
+) -> list[DirectiveRow]:
+    """One page of an organization's part of the chase list, in chase_list's order."""
+    as_of = as_of or date.today()
+    ids = [
+        r[0]
+        for r in _chase_query(as_of, Directive.id)
+        .where(Assignment.organization == organization_id)
+        .order_by(Directive.due_quarter, Directive.id)
+        .offset(offset)
+        .limit(limit)
+        .tuples()
+    ]
+    return directive_rows(ids, as_of=as_of)
 
 
 def _date(value: object) -> date | None:
