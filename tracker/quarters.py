@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import overload
 
-from dateutil.relativedelta import relativedelta
-
 from tracker.errors import ValidationError
 from tracker.text import fold
 
@@ -49,6 +47,7 @@ _PATTERNS = tuple(
 )
 _PERIOD = re.compile(rf"0?(?P<n>[369]) thang (?P<pos>dau|cuoi)(?: nam)?(?:(?: ?[-/.,] ?| ){_Y})?")
 _WHOLE_YEAR = re.compile(rf"(?:ca nam|nam(?= ))(?: {_Y})?")  # "năm 2021", "cả năm"
+_LAST_DAYS = {1: 31, 2: 30, 3: 30, 4: 31}  # of March, June, September, December
 _ISO = re.compile(r"(?P<y>[0-9]{4})-Q(?P<q>[1-4])")
 
 
@@ -141,12 +140,12 @@ class Quarter:
     @property
     def first_day(self) -> date:
         """The first day of the quarter (1 January, 1 April, 1 July, 1 October)."""
-        return date(self.year, 1, 1) + relativedelta(months=3 * (self.number - 1))
+        return date(self.year, 3 * self.number - 2, 1)
 
     @property
     def last_day(self) -> date:
         """The last day of the quarter (31 March, 30 June, 30 September, 31 December)."""
-        return self.first_day + relativedelta(months=3, days=-1)
+        return date(self.year, 3 * self.number, _LAST_DAYS[self.number])
 
     def contains(self, d: date) -> bool:
         """Whether ``d`` (a date or datetime) falls within this quarter."""
