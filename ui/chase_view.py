@@ -34,6 +34,8 @@ from ui.directive_table_model import (
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the default parent: Qt models take it in most overrides
+PAGE_SIZE = 100
+EXPAND_ALL_UP_TO = 300  # rows; beyond that only the first group opens by itself
 _TOP = 0  # internalId of an organization row; a directive row stores its group's index + 1
 
 
@@ -58,38 +60,67 @@ HEADERS = {
 }
 
 
+class _Group:
+    """One lead organization's heading and the part of its rows read so far."""
+
+    __slots__ = ("org", "total", "overdue", "rows")
+
+    def __init__(self, org: OrganizationRow, total: int, overdue: int) -> None:
+        self.org = org
+        self.total = total
+        self.overdue = overdue
+        self.rows: list[DirectiveRow] = []
+
+
 class ChaseModel(QAbstractItemModel):
-    """Two levels: lead organizations, then their directives to chase, oldest deadline first."""
+    """Two levels: lead organizations, then their directives to chase, oldest deadline first.
+
+    The headings come from one grouped count; each organization's rows are read
+    a page at a time when its group is expanded or scrolled to the end.
+    """
 
     def __init__(self, parent: Any = None, *, as_of: date | None = None) -> None:
         super().__init__(parent)
         self._as_of = as_of
-        self._groups: list[tuple[OrganizationRow, list[DirectiveRow]]] = []
+        self._groups: list[_Group] = []
 
     @property
     def directive_count(self) -> int:
-        """Distinct directives listed (one may appear under several organizations)."""
-        return len({d.id for _, rows in self._groups for d in rows})
+        """Rows to chase, counted per organization (a shared directive counts once each)."""
+        return sum(g.total for g in self._groups)
+
+    @property
+    def organization_count(self) -> int:
+        return len(self._groups)
 
     @property
     def overdue_count(self) -> int:
-        return len({d.id for _, rows in self._groups for d in rows if d.overdue})
+        return sum(g.overdue for g in self._groups)
 
     def reload(self) -> None:
+        """Read the headings again; groups that had rows read get their first pages back."""
+        loaded = {g.org.id: len(g.rows) for g in self._groups}
         self.beginResetModel()
-        self._groups = queries.chase_list(as_of=self._as_of)
+        self._groups = [
+            _Group(org, n, late) for org, n, late in queries.chase_counts(as_of=self._as_of)
+        ]
+        for g in self._groups:
+            want = loaded.get(g.org.id, 0)
+            if want:
+                g.rows = queries.chase_page(
+                    g.org.id, as_of=self._as_of, offset=0, limit=max(want, PAGE_SIZE)
+                )
         self.endResetModel()
 
     def refresh(self, changes: Changes) -> None:
-        # The list is short (what is due now) and membership depends on every status:
-        # read it again whenever directives or organizations changed.
+        # Membership depends on every status and deadline: read the headings again.
         if changes.directive_ids or changes.organization_ids or changes.meeting_ids:
             self.reload()
 
     def directive_at(self, index: Index) -> DirectiveRow | None:
         if not index.isValid() or index.internalId() == _TOP:
             return None
-        return self._groups[index.internalId() - 1][1][index.row()]
+        return self._groups[index.internalId() - 1].rows[index.row()]
 
     # --- Qt overrides -------------------------------------------------------------------
 
@@ -111,8 +142,39 @@ class ChaseModel(QAbstractItemModel):
         if not parent.isValid():
             return len(self._groups)
         if parent.internalId() == _TOP and parent.column() == 0:
-            return len(self._groups[parent.row()][1])
+            return len(self._groups[parent.row()].rows)
         return 0
+
+    def hasChildren(self, parent: Index = _ROOT) -> bool:
+        if not parent.isValid():
+            return bool(self._groups)
+        return parent.internalId() == _TOP and parent.column() == 0
+
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:
+        if not parent.isValid() or parent.internalId() != _TOP or parent.column() != 0:
+            return False
+        g = self._groups[parent.row()]
+        return len(g.rows) < g.total
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:
+        if not self.canFetchMore(parent):
+            return
+        g = self._groups[parent.row()]
+        have = {r.id for r in g.rows}
+        more = [
+            r
+            for r in queries.chase_page(
+                g.org.id, as_of=self._as_of, offset=len(g.rows), limit=PAGE_SIZE
+            )
+            if r.id not in have
+        ]
+        if not more:
+            g.total = len(g.rows)
+            return
+        start = len(g.rows)
+        self.beginInsertRows(self.index(parent.row(), 0), start, start + len(more) - 1)
+        g.rows.extend(more)
+        self.endInsertRows()
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return len(ChaseColumn)
@@ -139,7 +201,7 @@ class ChaseModel(QAbstractItemModel):
         col = ChaseColumn(index.column())
         if index.internalId() == _TOP:
             return self._org_data(index.row(), col, role)
-        d = self._groups[index.internalId() - 1][1][index.row()]
+        d = self._groups[index.internalId() - 1].rows[index.row()]
         if role == ROW_ROLE:
             return d
         if role == ID_ROLE:
@@ -168,12 +230,12 @@ class ChaseModel(QAbstractItemModel):
         return None
 
     def _org_data(self, row: int, col: ChaseColumn, role: int) -> Any:
-        org, items = self._groups[row]
+        g = self._groups[row]
+        org = g.org
         if col is not ChaseColumn.CONTENT:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            overdue = sum(1 for d in items if d.overdue)
-            counts = _tr("{n} nội dung, {late} quá hạn").format(n=len(items), late=overdue)
+            counts = _tr("{n} nội dung, {late} quá hạn").format(n=g.total, late=g.overdue)
             return f"{org.short_name} — {org.name} ({counts})"
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
@@ -214,6 +276,8 @@ class ChaseView(QTreeView):
         ):
             header.resizeSection(col, width)
         model.modelReset.connect(self._on_model_reset)
+        self.verticalScrollBar().valueChanged.connect(self._fetch_visible)
+        self.expanded.connect(self._fetch_visible)
         self.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.activated.connect(self._on_activated)
 
@@ -231,9 +295,24 @@ class ChaseView(QTreeView):
 
     def _on_model_reset(self) -> None:
         model = self.model()
+        assert isinstance(model, ChaseModel)
+        expand_all = model.directive_count <= EXPAND_ALL_UP_TO
         for row in range(model.rowCount()):
             self.setFirstColumnSpanned(row, QModelIndex(), True)
-        self.expandAll()
+            if expand_all or row == 0 or model.rowCount(model.index(row, 0)):
+                self.expand(model.index(row, 0))  # fetches its first page
+
+    def _fetch_visible(self, *_args: object) -> None:
+        """Read the next page of any open group whose last row read is on screen."""
+        model = self.model()
+        area = self.viewport().rect()
+        for row in range(model.rowCount()):
+            group = model.index(row, 0)
+            if not self.isExpanded(group) or not model.canFetchMore(group):
+                continue
+            last = model.index(model.rowCount(group) - 1, 0, group)
+            if not last.isValid() or self.visualRect(last).intersects(area):
+                model.fetchMore(group)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.directive_selected.emit(self.model().data(current, ID_ROLE) or 0)

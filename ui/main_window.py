@@ -569,8 +569,10 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.first_run:
             text = self.tr("Chưa có dữ liệu")
         elif tab == TAB_CHASE:
-            text = self.tr("{n} nội dung cần đôn đốc, trong đó {late} quá hạn").format(
-                n=self.chase_model.directive_count, late=self.chase_model.overdue_count
+            text = self.tr("{n} phần việc của {orgs} tổ chức cần đôn đốc, {late} quá hạn").format(
+                n=self.chase_model.directive_count,
+                orgs=self.chase_model.organization_count,
+                late=self.chase_model.overdue_count,
             )
         else:
             model = self.meeting_directives if tab == TAB_MEETING else self.all_directives

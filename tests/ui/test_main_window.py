@@ -70,6 +70,9 @@ def test_opens_on_the_chase_list(window: MainWindow) -> None:
     assert window.tabs.currentIndex() == TAB_CHASE
     groups = queries.chase_list(as_of=AS_OF)
     assert window.chase_model.rowCount() == len(groups)
+    first = window.chase_model.index(0, 0)
+    assert window.chase_view.isExpanded(first)
+    assert window.chase_model.rowCount(first) == len(groups[0][1])
     assert "cần đôn đốc" in window.count_label.text()
 
 
