@@ -71,7 +71,7 @@ class DetailsPanel(QWidget):
         self.owners.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.owners.header()
         header.setStretchLastSection(True)
-        for col, width in ((0, 95), (1, 70), (2, 130), (3, 125)):
+        for col, width in ((0, 95), (1, 70), (2, 130), (3, 138)):
             header.resizeSection(col, width)
         self.owner_done = QPushButton(
             assets.icon("mark-done"), self.tr("Tổ chức này đã &xong"), self
@@ -114,7 +114,7 @@ class DetailsPanel(QWidget):
 
         right = QWidget(self)
         rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
+        rv.setContentsMargins(10, 0, 0, 0)
         heading = QLabel(self.tr("&Lịch sử theo dõi"), right)
         heading.setObjectName("sectionLabel")
         heading.setBuddy(self.history)
