@@ -19,20 +19,30 @@ File format (``"format": "giaoban"``, ``"version": 1``), all keys required::
 
 A directive's status and done date are not in the file: they follow from its
 owners' statuses and are recomputed on import.
+
+Import trusts nothing in the file: it is parsed strictly (no NaN/Infinity, no
+repeated keys, no numbers of absurd length), every value and reference is
+checked before the first write, unknown keys are refused rather than dropped,
+and the write itself is one transaction, so a file that fails leaves the
+database exactly as it was. Every failure is an ImportFileError.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import peewee as pw
+
 from tracker.changes import Changes
 from tracker.db import database
-from tracker.errors import ImportFileError, ValidationError
+from tracker.errors import DatabaseBusyError, ImportFileError, ValidationError
 from tracker.models import (
     Assignment,
     Directive,
@@ -56,6 +66,8 @@ FORMAT = "giaoban"
 VERSION = 1
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_TEXT = 50_000
+MAX_INT_DIGITS = 19  # every integer in the file fits in SQLite's 64 bits
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 # --- export ---------------------------------------------------------------------------------
 
@@ -206,7 +218,8 @@ def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
             raise ImportFileError(f'Tệp "{p.name}" quá lớn để nhập.')
         raw = p.read_bytes()
     except OSError as exc:
-        raise ImportFileError(f'Không đọc được tệp "{p}": {exc.strerror}.') from exc
+        why = exc.strerror or exc.__class__.__name__
+        raise ImportFileError(f'Không đọc được tệp "{p}": {why}.') from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -216,16 +229,48 @@ def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
     return parse_text(text, name=p.name)
 
 
-def parse_text(text: str, *, name: str = "tệp") -> dict[str, Any]:
+class _RefusedError(ValueError):
+    """A JSON construct the strict parser refuses (raised from its hooks)."""
+
+
+def _no_constant(token: str) -> Any:
+    raise _RefusedError(f"có giá trị {token}, không phải số hợp lệ")
+
+
+def _bounded_int(token: str) -> int:
+    if len(token.lstrip("-")) > MAX_INT_DIGITS:
+        raise _RefusedError(f"có số nguyên quá lớn ({len(token)} chữ số)")
+    return int(token)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _RefusedError(f'có khóa "{key[:40]}" bị lặp trong cùng một đối tượng')
+        out[key] = value
+    return out
+
+
+def parse_text(text: str, *, name: str = "tệp") -> Any:
+    """Parse JSON strictly; every failure is an ImportFileError."""
     try:
-        data = json.loads(text)
+        return json.loads(
+            text,
+            parse_constant=_no_constant,
+            parse_int=_bounded_int,
+            object_pairs_hook=_unique_keys,
+        )
     except json.JSONDecodeError as exc:
         raise ImportFileError(
             f'"{name}" không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}).'
         ) from exc
+    except _RefusedError as exc:
+        raise ImportFileError(f'"{name}" {exc}; chưa nhập gì.') from exc
     except RecursionError as exc:
         raise ImportFileError(f'"{name}" lồng quá nhiều tầng, không phải tệp Giao ban.') from exc
-    return data
+    except ValueError as exc:  # e.g. Python's own limit on digits in an integer
+        raise ImportFileError(f'"{name}" có giá trị không đọc được; chưa nhập gì.') from exc
 
 
 class _Checker:
@@ -243,6 +288,9 @@ class _Checker:
         missing = [k for k in keys if k not in value]
         if missing:
             raise self.fail(where, f"thiếu khóa {', '.join(missing)}")
+        extra = [str(k)[:40] for k in value if k not in keys]
+        if extra:
+            raise self.fail(where, f"có khóa không biết {', '.join(extra[:5])}")
         return value
 
     def lst(self, value: Any, where: str) -> list[Any]:
@@ -268,13 +316,23 @@ class _Checker:
             raise self.fail(where, f"dài quá {limit} ký tự")
         if "\x00" in value:
             raise self.fail(where, "chứa ký tự không hợp lệ")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate such as "\ud800"
+            raise self.fail(where, "chứa ký tự Unicode không hợp lệ") from None
+        return value
+
+    def choice(self, value: Any, where: str, allowed: set[str]) -> str:
+        if not isinstance(value, str) or value not in allowed:
+            raise self.fail(where, f"phải là một trong {', '.join(sorted(allowed))}")
         return value
 
     def day(self, value: Any, where: str, *, nullable: bool = False) -> date | None:
         if value is None and nullable:
             return None
-        if not isinstance(value, str):
-            raise self.fail(where, "phải là ngày dạng YYYY-MM-DD")
+        if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
+            shown = f'"{value[:40]}" ' if isinstance(value, str) else ""
+            raise self.fail(where, f"{shown}phải là ngày dạng YYYY-MM-DD")
         try:
             d = date.fromisoformat(value)
         except ValueError:
@@ -316,8 +374,8 @@ def validate(data: Any) -> dict[str, Any]:
     )
     if root["format"] != FORMAT:
         raise c.fail("format", 'không phải tệp Giao ban (cần "giaoban")')
-    if root["version"] != VERSION:
-        raise c.fail("version", f"phiên bản {root['version']!r} chưa được hỗ trợ")
+    if isinstance(root["version"], bool) or root["version"] != VERSION:
+        raise c.fail("version", f"phiên bản {str(root['version'])[:40]} chưa được hỗ trợ")
     orgs = c.lst(root["organizations"], "organizations")
     for i, o in enumerate(orgs):
         w = f"organizations[{i}]"
@@ -421,6 +479,8 @@ def _validate_directive(c: _Checker, d: Any, w: str) -> None:
     topics = c.lst(d["topics"], w + ".topics")
     for j, t in enumerate(topics):
         c.text(t, f"{w}.topics[{j}]", required=True, limit=500)
+    if len(set(topics)) != len(topics):
+        raise c.fail(w + ".topics", "có chủ đề bị trùng")
     owners = c.lst(d["owners"], w + ".owners")
     roles = {r.value for r in Role}
     statuses = {s.value for s in Status}
@@ -428,11 +488,9 @@ def _validate_directive(c: _Checker, d: Any, w: str) -> None:
         ow = f"{w}.owners[{j}]"
         c.obj(o, ow, ("organization_id", "role", "position", "status", "done_on", "result_note"))
         c.org(o["organization_id"], ow + ".organization_id")
-        if o["role"] not in roles:
-            raise c.fail(ow + ".role", 'phải là "lead" hoặc "support"')
+        c.choice(o["role"], ow + ".role", roles)
         c.int_(o["position"], ow + ".position", positive=False)
-        if o["status"] not in statuses:
-            raise c.fail(ow + ".status", f"phải là một trong {', '.join(sorted(statuses))}")
+        c.choice(o["status"], ow + ".status", statuses)
         done = c.day(o["done_on"], ow + ".done_on", nullable=True)
         if (o["status"] == Status.DONE.value) != (done is not None) and o["role"] == "lead":
             raise c.fail(ow + ".done_on", "chỉ có (và phải có) khi trạng thái là done")
@@ -451,8 +509,7 @@ def _validate_directive(c: _Checker, d: Any, w: str) -> None:
     for j, h in enumerate(c.lst(d["history"], w + ".history")):
         hw = f"{w}.history[{j}]"
         c.obj(h, hw, ("kind", "happened_on", "organization_id", "text"))
-        if h["kind"] not in kinds:
-            raise c.fail(hw + ".kind", f"phải là một trong {', '.join(sorted(kinds))}")
+        c.choice(h["kind"], hw + ".kind", kinds)
         c.day(h["happened_on"], hw + ".happened_on")
         if h["organization_id"] is not None:
             c.org(h["organization_id"], hw + ".organization_id")
@@ -463,7 +520,30 @@ def import_data(data: Any, *, replace: bool = False) -> Changes:
     """Load a validated file, all or nothing. Without ``replace`` the database
     must hold no giao ban yet (its organizations are then replaced by the file's)."""
     root = validate(data)
-    with database.atomic():
+    try:
+        _write(root, replace=replace)
+    except (pw.OperationalError, sqlite3.OperationalError) as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseBusyError(
+                "Cơ sở dữ liệu đang được một chương trình khác ghi; chưa nhập gì. "
+                "Hãy thử lại sau ít giây."
+            ) from exc
+        raise ImportFileError(f"Không nhập được ({exc}); chưa nhập gì.") from exc
+    except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+        # Validation should have caught it; the transaction has undone every row.
+        raise ImportFileError(f"Tệp nhập có dữ liệu mâu thuẫn ({exc}); chưa nhập gì.") from exc
+    return Changes(
+        meeting_ids=frozenset(m["id"] for m in root["meetings"]),
+        directive_ids=frozenset(d["id"] for m in root["meetings"] for d in m["directives"]),
+        organization_ids=frozenset(o["id"] for o in root["organizations"]),
+        settings=True,
+    )
+
+
+def _write(root: dict[str, Any], *, replace: bool) -> None:
+    db = database.obj
+    immediate = isinstance(db, pw.SqliteDatabase) and not db.in_transaction()
+    with db.atomic("IMMEDIATE") if immediate else database.atomic():
         if Meeting.select().exists() and not replace:
             raise ImportFileError(
                 "Cơ sở dữ liệu này đã có dữ liệu giao ban. Hãy nhập vào một tệp dữ liệu mới "
@@ -496,12 +576,6 @@ def import_data(data: Any, *, replace: bool = False) -> Changes:
             Setting.insert(key=k, value=v).execute()
         for m in root["meetings"]:
             _insert_meeting(m)
-    return Changes(
-        meeting_ids=frozenset(m["id"] for m in root["meetings"]),
-        directive_ids=frozenset(d["id"] for m in root["meetings"] for d in m["directives"]),
-        organization_ids=frozenset(o["id"] for o in root["organizations"]),
-        settings=True,
-    )
 
 
 def import_file(path: str | os.PathLike[str], *, replace: bool = False) -> Changes:
