@@ -7,9 +7,11 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPlainTextEdit, QWidget
 
+from tracker.dates import format_date
 from tracker.errors import TrackerError
+from tracker.rows import DirectiveRow
 from ui.widgets.field_message import FieldMessage
 
 
@@ -41,6 +43,46 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def directive_summary(
+    directive: DirectiveRow, parent: QWidget | None = None, *, with_content: bool = True
+) -> QLabel:
+    """A framed label naming the directive a dialog is about: its giao ban, number
+    and (unless ``with_content`` is False) content, long content cut with "…"
+    (the whole text is in the tool tip)."""
+    date, number = format_date(directive.meeting_held_on), directive.position
+    if with_content:
+        content = directive.content
+        shown = content if len(content) <= 300 else content[:300].rstrip() + "…"
+        text = _tr("Giao ban ngày {date}, nội dung {number}: {content}").format(
+            date=date, number=number, content=shown
+        )
+    else:
+        text = _tr("Giao ban ngày {date}, nội dung {number}").format(date=date, number=number)
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setFrameShape(QLabel.Shape.StyledPanel)
+    label.setMargin(6)
+    label.setToolTip(directive.content)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByKeyboard
+        | Qt.TextInteractionFlag.TextSelectableByMouse
+    )
+    label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    label.setAccessibleName(_tr("Nội dung chỉ đạo"))
+    return label
+
+
+def plain_text_edit(lines: int, name: str, parent: QWidget | None = None) -> QPlainTextEdit:
+    """A multi-line text box ``lines`` high where Tab moves on (it never types a tab)."""
+    edit = QPlainTextEdit(parent)
+    edit.setTabChangesFocus(True)
+    edit.setAccessibleName(name)
+    spacing = edit.fontMetrics().lineSpacing()
+    edit.setMinimumHeight(lines * spacing + 20)
+    return edit
+
+
 class FormDialog(QDialog):
     """A dialog that saves through a callback and shows errors beside fields.
 
@@ -53,15 +95,16 @@ class FormDialog(QDialog):
     ``has_unsaved_text()`` says so. Ctrl+S saves.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, save_shortcut: bool = True) -> None:
         super().__init__(parent)
         self.top_message = FieldMessage(None, self)
         self.top_message.setAccessibleName(_tr("Thông báo lỗi chung"))
         self._messages: dict[str, FieldMessage] = {}
         self._saved = False
-        save = QShortcut(QKeySequence.StandardKey.Save, self)
-        save.setContext(Qt.ShortcutContext.WindowShortcut)
-        save.activated.connect(self.try_accept)
+        if save_shortcut:
+            save = QShortcut(QKeySequence.StandardKey.Save, self)
+            save.setContext(Qt.ShortcutContext.WindowShortcut)
+            save.activated.connect(self.try_accept)
 
     # --- messages -----------------------------------------------------------
 
@@ -78,7 +121,12 @@ class FormDialog(QDialog):
 
     def messages(self) -> dict[str, str]:
         """Every message shown, by field name ("" for the top one)."""
-        out = {name: m.message() for name, m in self._messages.items() if m.message()}
+        out: dict[str, str] = {}
+        seen: set[int] = set()
+        for name, m in self._messages.items():  # a line registered under several names once
+            if m.message() and id(m) not in seen:
+                seen.add(id(m))
+                out[name] = m.message()
         if self.top_message.message():
             out[""] = self.top_message.message()
         return out

@@ -43,6 +43,7 @@ class OrgPicker(QListWidget):
         self.setWrapping(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         policy = self.sizePolicy()
+        policy.setVerticalPolicy(policy.Policy.Fixed)  # exactly as tall as its items need
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -42,7 +42,7 @@ class QuarterEdit(QLineEdit):
             self.setToolTip(
                 self.tr(
                     'Ví dụ: "Quý II-2021", "quý 3/2021", "6 tháng cuối năm", '
-                    '"III" (năm của cuộc giao ban), "thường xuyên" hoặc "tx".'
+                    '"quý III" (năm của cuộc giao ban), "thường xuyên" hoặc "tx".'
                 )
             )
             completer = QCompleter([STANDING_LABEL], self)
@@ -50,7 +50,7 @@ class QuarterEdit(QLineEdit):
             self.setCompleter(completer)
         else:
             self.setToolTip(
-                self.tr('Ví dụ: "Quý II-2021", "quý 3/2021", "II" (năm của cuộc giao ban).')
+                self.tr('Ví dụ: "Quý II-2021", "quý 3/2021", "quý II" (năm của cuộc giao ban).')
             )
         self.textEdited.connect(self._on_text_edited)
         self.editingFinished.connect(self._on_editing_finished)
