@@ -65,7 +65,7 @@ from ui.widgets.form import FormDialog
 
 SaveMeeting = Callable[[MeetingDraft, list[DirectiveDraft]], object]
 
-_DIRECTIVE_FIELDS = ("content", "leads", "supports", "due", "topics", "directives")
+_DIRECTIVE_FIELDS = ("directives", "content", "leads", "supports", "due", "topics")
 _MAX_LISTED_PROBLEMS = 4
 
 
