@@ -11,11 +11,15 @@ from typing import Any
 from tracker.changes import Changes
 from tracker.db import database
 from tracker.drafts import DirectiveDraft, MeetingDraft
+from tracker.errors import ValidationError
 from tracker.models import Meeting, Organization, OrgGroup, OrgGroupMember
 from tracker.quarters import Quarter
 from tracker.text import fold
 
 ORGANIZATIONS_FILE = "organizations.json"
+# Everything is built in memory before the one bulk write: a limit keeps a typo
+# ("--synthetic 3000000000") from exhausting the machine's memory.
+MAX_SYNTHETIC = 1_000_000
 SAMPLE_FILE = "sample-giao-ban-2021-04-01.json"
 
 
@@ -151,6 +155,11 @@ def synthetic(count: int, *, seed: int = 1, today: date | None = None) -> int:
     Written with ``executemany`` in one transaction and the search index rebuilt
     once, so that 300,000 directives take well under a minute.
     """
+    if not 0 < count <= MAX_SYNTHETIC:
+        raise ValidationError(
+            f"Số nội dung giả lập phải từ 1 đến {MAX_SYNTHETIC:,}.".replace(",", "."),
+            field="count",
+        )
     rng = random.Random(seed)
     today = today or date.today()
     orgs = [o.id for o in Organization.select(Organization.id).order_by(Organization.position)]

@@ -239,6 +239,7 @@ BAD_INPUT = [
     ("done", "1", "--org", "BDV"),  # not a lead of directive 1
     ("reopen", "1", "2", "777"),
     ("demo", "--synthetic", "0"),
+    ("demo", "--synthetic", "99999999999999999999"),
 ]
 
 

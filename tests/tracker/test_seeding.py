@@ -12,6 +12,7 @@ import pytest
 
 from tracker import queries, seeding
 from tracker.db import close_db, database, open_db
+from tracker.errors import ValidationError
 from tracker.models import Assignment, Directive, HistoryEntry, Meeting
 from tracker.quarters import Quarter
 from tracker.queries import DirectiveFilter
@@ -210,3 +211,11 @@ def test_synthetic_after_sample_keeps_both(sample_db: Path) -> None:
     assert HistoryEntry.select().count() >= 36
     seeding.load_sample()
     assert Directive.select().count() == 36
+
+
+@pytest.mark.parametrize("count", [0, -5, seeding.MAX_SYNTHETIC + 1, 10**20])
+def test_synthetic_count_out_of_range_is_refused(db_path: Path, count: int) -> None:
+    """A count of zero, below or above the limit is refused before anything is built."""
+    with pytest.raises(ValidationError, match="1 đến 1.000.000"):
+        seeding.synthetic(count, seed=1, today=TODAY)
+    assert Directive.select().count() == 0
