@@ -45,6 +45,32 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+def _id(text: str) -> int:
+    """A record id: a positive integer SQLite can hold (a longer one is an overflow
+    error in the driver, not a "not found")."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 0 < value < 2**63:
+        raise argparse.ArgumentTypeError(f'mã số phải là số nguyên dương, không phải "{text}"')
+    return value
+
+
+def _year(text: str) -> int:
+    from tracker.dates import MAX_YEAR, MIN_YEAR
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(
+            f'năm phải từ {MIN_YEAR} đến {MAX_YEAR}, không phải "{text}"'
+        )
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -77,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     meetings = sub.add_parser("meetings", parents=[common], help="liệt kê các cuộc giao ban")
     meetings.add_argument("--json", action="store_true")
-    meetings.add_argument("--year", type=int)
+    meetings.add_argument("--year", type=_year)
 
     directives = sub.add_parser("directives", parents=[common], help="liệt kê nội dung chỉ đạo")
     directives.add_argument("--quarter", type=_quarter, help='ví dụ "Quý II-2021" hoặc 2021-Q2')
@@ -90,18 +116,18 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["open", "in_progress", "done", "cancelled", "overdue", "not_started"],
     )
     directives.add_argument("--search", default="", help='tìm không dấu: "bau cu" thấy "bầu cử"')
-    directives.add_argument("--meeting", type=int, help="mã số cuộc giao ban")
+    directives.add_argument("--meeting", type=_id, help="mã số cuộc giao ban")
     directives.add_argument("--as-of", type=_date, help="tính quá hạn đến ngày (mặc định hôm nay)")
     directives.add_argument("--json", action="store_true")
 
     done = sub.add_parser("done", parents=[common], help="đánh dấu hoàn thành")
-    done.add_argument("ids", type=int, nargs="+", metavar="ID")
+    done.add_argument("ids", type=_id, nargs="+", metavar="ID")
     done.add_argument("--org", help="chỉ tổ chức này (mặc định: mọi cơ quan chủ trì)")
     done.add_argument("--on", type=_date, help="ngày hoàn thành (mặc định hôm nay)")
     done.add_argument("--note", default="", help="kết quả")
 
     reopen = sub.add_parser("reopen", parents=[common], help="mở lại (chưa hoàn thành)")
-    reopen.add_argument("ids", type=int, nargs="+", metavar="ID")
+    reopen.add_argument("ids", type=_id, nargs="+", metavar="ID")
     reopen.add_argument("--org")
 
     export = sub.add_parser("export", parents=[common], help="xuất toàn bộ dữ liệu ra JSON")

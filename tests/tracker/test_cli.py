@@ -239,6 +239,13 @@ BAD_INPUT = [
     ("done", "1", "--org", "BDV"),  # not a lead of directive 1
     ("reopen", "1", "2", "777"),
     ("demo", "--synthetic", "0"),
+    ("meetings", "--year", "0"),
+    ("meetings", "--year", "năm nay"),
+    ("done", "abc"),
+    ("done", "0"),
+    ("done", "99999999999999999999"),
+    ("reopen", "1", "-2"),
+    ("directives", "--meeting", "99999999999999999999"),
     ("demo", "--synthetic", "99999999999999999999"),
 ]
 
