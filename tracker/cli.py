@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -21,9 +22,33 @@ EXIT_USER_ERROR = 2
 GuiRunner = Callable[[argparse.Namespace], int]
 
 
+# argparse's own messages, in English, as Vietnamese (the most specific first).
+_ARGPARSE_VI = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (
+            r"invalid choice: (.+?) \(choose from (.+)\)",
+            r"không có lựa chọn \1 (chọn một trong \2)",
+        ),
+        (r"invalid \w+ value: (.+)", r"giá trị \1 không hợp lệ"),
+        (r"the following arguments are required: (.+)", r"thiếu \1"),
+        (r"one of the arguments (.+) is required", r"cần một trong \1"),
+        (r"unrecognized arguments: (.+)", r"không hiểu \1"),
+        (r"expected one argument", "cần một giá trị"),
+        (r"expected at least one argument", "cần ít nhất một giá trị"),
+        (r"expected at most one argument", "chỉ nhận một giá trị"),
+        (r"ambiguous option: (\S+) could match (.+)", r"\1 có thể là \2"),
+        (r"not allowed with argument (.+)", r"không dùng cùng với \1"),
+        (r"ignored explicit argument (.+)", r"thừa giá trị \1"),
+        (r"^argument ", "tham số "),
+    )
+)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        message = message.replace("argument ", "tham số ")
+        for pattern, replacement in _ARGPARSE_VI:
+            message = pattern.sub(replacement, message)
         self.exit(EXIT_USER_ERROR, f"giaoban: lỗi cú pháp lệnh: {message} (xem giaoban --help)\n")
 
 

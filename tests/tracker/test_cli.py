@@ -239,6 +239,12 @@ BAD_INPUT = [
     ("done", "1", "--org", "BDV"),  # not a lead of directive 1
     ("reopen", "1", "2", "777"),
     ("demo", "--synthetic", "0"),
+    ("demo", "--synthetic", "nhiều"),
+    ("directives", "--status", "xong"),
+    ("directives", "--org"),
+    ("done",),
+    ("meetings", "--khong-co"),
+    ("xoa-het",),
     ("meetings", "--year", "0"),
     ("meetings", "--year", "năm nay"),
     ("done", "abc"),
