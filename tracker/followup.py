@@ -78,6 +78,18 @@ def open_items(*, as_of: date | None = None, group_by: str = GROUP_BY_ORG) -> Fo
     return _build(rows, None, as_of, False, group_by, carried_start=None)
 
 
+def report_quarters() -> list[Quarter]:
+    """The quarters some directive is due in, oldest first: the report's usual choices."""
+    query = (
+        Directive.select(Directive.due_quarter)
+        .where(Directive.due_quarter.is_null(False))
+        .distinct()
+        .order_by(Directive.due_quarter)
+        .tuples()
+    )
+    return [Quarter.from_iso(iso) for (iso,) in query]
+
+
 @dataclass
 class _Line:
     directive: DirectiveRow

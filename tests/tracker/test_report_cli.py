@@ -1,4 +1,5 @@
-"""``giaoban report`` on the sample data: PDF, Excel and Word files read back, and its errors."""
+"""``giaoban report`` on the sample data (PDF, Excel and Word read back, its errors), and the
+tracker parts the report dialog adds: the quarters to choose from and the optional chart."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ _WORD = re.compile(
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 
 
-def _norm(text: str) -> str:
+def norm(text: str) -> str:
+    """NFC with every run of white space made one space (wrapped lines joined)."""
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
@@ -59,17 +61,18 @@ def _contents() -> list[str]:
     """Every directive's text in the open sample database."""
     rows = queries.list_directives()
     assert len(rows) == 11
-    return [_norm(d.content) for d in rows]
+    return [norm(d.content) for d in rows]
 
 
-def _pdf_text(path: Path, *args: str) -> str:
+def pdf_text(path: Path, *args: str) -> str:
+    """What ``pdftotext`` reads in ``path``, in UTF-8."""
     out = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", *args, str(path), "-"], capture_output=True, check=True
     )
     return out.stdout.decode("utf-8")
 
 
-def _pdf_column(path: Path, index: int) -> str:
+def pdf_column(path: Path, index: int) -> str:
     """The words of one table column, page by page and line by line (wrapped cells joined)."""
     width = LAYOUT.text_width_mm * PT_PER_MM
     weights = [c.width for c in LAYOUT.columns]
@@ -78,13 +81,13 @@ def _pdf_column(path: Path, index: int) -> str:
     top = LAYOUT.margin_top_mm * PT_PER_MM - 1
     bottom = (LAYOUT.page_size_mm[1] - LAYOUT.margin_bottom_mm) * PT_PER_MM + 1
     words = []
-    pages = _pdf_text(path, "-bbox").split("<page ")[1:]
+    pages = pdf_text(path, "-bbox").split("<page ")[1:]
     for page, chunk in enumerate(pages, start=1):
         for x, y, y1, text in _WORD.findall(chunk):
             x, y, y1 = float(x), float(y), float(y1)
             if left <= x < right - 2 and y >= top and y1 <= bottom:
                 words.append((page, round(y), x, html.unescape(text)))
-    return _norm(" ".join(w[3] for w in sorted(words)))
+    return norm(" ".join(w[3] for w in sorted(words)))
 
 
 def _assert_one_line_error(result: subprocess.CompletedProcess[str], *expected: str) -> None:
@@ -103,7 +106,7 @@ def test_pdf_has_title_quarter_and_every_directive(sample_db: Path, tmp_path: Pa
     result = _report(sample_db, out)
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")
-    first = _norm(_pdf_text(out, "-f", "1", "-l", "1"))
+    first = norm(pdf_text(out, "-f", "1", "-l", "1"))
     for expected in (
         "TỈNH ỦY NAM ĐỊNH",
         "ĐẢNG CỘNG SẢN VIỆT NAM",
@@ -113,7 +116,7 @@ def test_pdf_has_title_quarter_and_every_directive(sample_db: Path, tmp_path: Pa
         "Tổng số 11 nội dung chỉ đạo",
     ):
         assert expected in first
-    column = _pdf_column(out, 1).replace(LAYOUT.columns[1].title + " ", "")  # repeated header
+    column = pdf_column(out, 1).replace(LAYOUT.columns[1].title + " ", "")  # repeated header
     for content in _contents():
         assert content in column, content[:40]
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".pdf"] == [out.name]
@@ -129,7 +132,7 @@ def test_xlsx_has_title_quarter_and_every_directive(sample_db: Path, tmp_path: P
     assert "Đã ghi" in result.stdout
     book = load_workbook(out, read_only=True)
     cells = {
-        _norm(str(value))
+        norm(str(value))
         for sheet in book.worksheets
         for row in sheet.iter_rows(values_only=True)
         for value in row
@@ -149,8 +152,8 @@ def test_docx_has_title_quarter_and_every_directive(sample_db: Path, tmp_path: P
     result = _report(sample_db, out)
     assert result.returncode == 0, result.stderr
     word = docx.Document(str(out))
-    paragraphs = {_norm(p.text) for p in word.paragraphs}
-    cells = {_norm(c.text) for t in word.tables for row in t.rows for c in row.cells}
+    paragraphs = {norm(p.text) for p in word.paragraphs}
+    cells = {norm(c.text) for t in word.tables for row in t.rows for c in row.cells}
     assert LAYOUT.followup_title in paragraphs
     assert QUARTER in paragraphs
     for content in _contents():
@@ -168,7 +171,7 @@ def test_group_by_meeting_without_done(sample_db: Path, tmp_path: Path) -> None:
     text = " ".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row if v)
     assert "Giao ban ngày 01/04/2021" in text
     for content in _contents():
-        assert content in _norm(text), content[:40]
+        assert content in norm(text), content[:40]
 
 
 def test_open_items_kind(sample_db: Path, tmp_path: Path) -> None:
@@ -181,7 +184,7 @@ def test_open_items_kind(sample_db: Path, tmp_path: Path) -> None:
         "--out", str(out), "--as-of", AS_OF,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    paragraphs = {_norm(p.text) for p in docx.Document(str(out)).paragraphs}
+    paragraphs = {norm(p.text) for p in docx.Document(str(out)).paragraphs}
     assert LAYOUT.open_items_title in paragraphs
 
 
@@ -191,7 +194,7 @@ def test_quarter_with_nothing_to_follow_up_says_so(sample_db: Path, tmp_path: Pa
     out = tmp_path / "trong.pdf"
     result = _report(sample_db, out, quarter="Quý II-2019")
     assert result.returncode == 0, result.stderr
-    text = _norm(_pdf_text(out))
+    text = norm(pdf_text(out))
     assert "Không có nội dung chỉ đạo nào cần theo dõi trong Quý II-2019." in text
     assert "STT" not in text
 
@@ -289,3 +292,97 @@ def test_excel_and_word_never_import_qt(sample_db: Path, tmp_path: Path, fmt: st
     )
     assert result.stdout.splitlines()[-1] == "0 []", result.stdout + result.stderr
     assert out.exists()
+
+
+# --- the tracker side of the report dialog ------------------------------------------------
+
+# The smallest valid PNG: one white pixel.
+PIXEL_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de"
+    "0000000c49444154789c63f8ffff3f0005fe02fea7d6a4b50000000049454e44ae426082"
+)
+
+
+def test_report_quarters_lists_due_quarters(sample_db: Path) -> None:
+    """The dialog's quarters are those some directive is due in (standing ones have none)."""
+    from tracker.followup import report_quarters
+    from tracker.quarters import Quarter
+
+    assert report_quarters() == [Quarter(2021, 2)]
+
+
+def test_report_quarters_empty_database(db_path: Path) -> None:
+    """A new database has no quarter to offer."""
+    from tracker.followup import report_quarters
+
+    assert report_quarters() == []
+
+
+def _sample_report():  # noqa: ANN202
+    from datetime import date
+
+    from tracker.followup import follow_up_list
+    from tracker.quarters import Quarter
+
+    return follow_up_list(Quarter(2021, 2), as_of=date(2021, 7, 20))
+
+
+def test_chart_png_goes_into_the_html_after_the_summary(sample_db: Path) -> None:
+    """A chart picture is embedded as a data URI on its own page, before the detailed list."""
+    import base64
+    from datetime import date
+
+    from tracker.reporting.document import build_document
+    from tracker.reporting.html import to_html
+    from tracker.settings import ReportSettings
+
+    doc = build_document(_sample_report(), ReportSettings(), date(2021, 7, 25), chart_png=PIXEL_PNG)
+    assert doc.chart_heading == LAYOUT.chart_heading
+    page = to_html(doc)
+    uri = "data:image/png;base64," + base64.b64encode(PIXEL_PNG).decode()
+    assert uri in page
+    summary = page.index(html.escape(LAYOUT.summary_table_heading))
+    chart = page.index(uri)
+    listing = page.index(html.escape(LAYOUT.list_heading))
+    assert summary < page.index(html.escape(LAYOUT.chart_heading)) < chart < listing
+    without = to_html(build_document(_sample_report(), ReportSettings(), date(2021, 7, 25)))
+    assert "data:image" not in without and LAYOUT.chart_heading not in without
+
+
+def test_empty_report_prints_no_chart(sample_db: Path) -> None:
+    """A quarter with nothing to follow up gets no chart, even when one is passed."""
+    from datetime import date
+
+    from tracker.followup import follow_up_list
+    from tracker.quarters import Quarter
+    from tracker.reporting.document import build_document
+    from tracker.settings import ReportSettings
+
+    report = follow_up_list(Quarter(2019, 2), as_of=date(2021, 7, 20))
+    doc = build_document(report, ReportSettings(), date(2021, 7, 25), chart_png=PIXEL_PNG)
+    assert doc.chart_png is None and doc.chart_heading == ""
+
+
+def test_chart_png_goes_into_the_word_file(sample_db: Path, tmp_path: Path) -> None:
+    """write_report puts the chart into the Word file as a picture under its heading."""
+    from datetime import date
+
+    import docx
+
+    from tracker.reporting.render import write_report
+    from tracker.settings import ReportSettings
+
+    out = tmp_path / "chart.docx"
+    write_report(
+        _sample_report(),
+        ReportSettings(),
+        fmt="docx",
+        path=out,
+        issued_on=date(2021, 7, 25),
+        chart_png=PIXEL_PNG,
+    )
+    word = docx.Document(str(out))
+    assert len(word.inline_shapes) == 1
+    texts = [p.text for p in word.paragraphs]
+    assert LAYOUT.chart_heading in texts
+    assert texts.index(LAYOUT.chart_heading) < texts.index(LAYOUT.list_heading)

@@ -76,6 +76,9 @@ class ReportDocument:
     signer_capacity: tuple[str, ...]  # TRƯỞNG BAN | K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN
     signer_name: str  # "" leaves a blank line to write the name
     layout: ReportLayout = LAYOUT
+    # the optional chart: a PNG picture (drawn by the window) under its heading
+    chart_heading: str = ""
+    chart_png: bytes | None = None
 
 
 def user_text(text: str) -> str:
@@ -97,8 +100,14 @@ def build_document(
     settings: ReportSettings,
     issued_on: date,
     layout: ReportLayout = LAYOUT,
+    *,
+    chart_png: bytes | None = None,
 ) -> ReportDocument:
-    """Word ``report`` as the Party document issued on ``issued_on`` by ``settings``'s body."""
+    """Word ``report`` as the Party document issued on ``issued_on`` by ``settings``'s body.
+
+    ``chart_png``, a picture of the per-organization counts, is printed after the
+    summary table; an empty report prints no chart.
+    """
     lay = layout
     ph = lay.placeholder
     province = user_text(settings.province).strip()
@@ -152,6 +161,8 @@ def build_document(
         ),
         signer_name=user_text(settings.signer_name).strip(),
         layout=lay,
+        chart_heading=lay.chart_heading if chart_png and not report.empty else "",
+        chart_png=chart_png if chart_png and not report.empty else None,
     )
 
 

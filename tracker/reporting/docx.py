@@ -54,6 +54,8 @@ def write_docx(doc: ReportDocument, path: str | Path) -> None:
     if doc.summary_table is not None:
         _paragraph(word, doc.summary_heading, lay.body_size, bold=True, before=4, after=4)
         _append_table(word, doc.summary_table, lay)
+    if doc.chart_png:
+        _chart(word, doc)
     if doc.table is not None:
         _paragraph(
             word,
@@ -61,7 +63,7 @@ def write_docx(doc: ReportDocument, path: str | Path) -> None:
             lay.body_size,
             bold=True,
             after=4,
-            page_break=doc.summary_table is not None,
+            page_break=doc.summary_table is not None or bool(doc.chart_png),
         )
         _append_table(word, doc.table, lay)
     _closing(word, doc)
@@ -258,6 +260,23 @@ def _closing(word: Document, doc: ReportDocument) -> None:
 
 
 # --- bordered tables, as WordprocessingML ----------------------------------------
+
+
+def _chart(word: Document, doc: ReportDocument) -> None:
+    """The chart picture, centred on a page of its own under its heading."""
+    from io import BytesIO
+
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
+
+    assert doc.chart_png is not None
+    lay = doc.layout
+    _paragraph(word, doc.chart_heading, lay.body_size, bold=True, after=6, page_break=True)
+    picture = word.add_paragraph()
+    picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    picture.add_run().add_picture(
+        BytesIO(doc.chart_png), width=Mm(lay.chart_width_mm), height=Mm(lay.chart_height_mm)
+    )
 
 
 def _half_points(size: float) -> int:

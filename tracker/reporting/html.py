@@ -8,6 +8,7 @@ comes from the document model and is escaped here, so typed content such as
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 
@@ -209,6 +210,21 @@ def _closing(doc: ReportDocument, lay: ReportLayout) -> str:
     )
 
 
+def _chart(doc: ReportDocument, lay: ReportLayout) -> str:
+    """The chart on a page of its own, under its heading, as an inline PNG (a data URI).
+
+    Qt reads an image's width and height in px (1/96 in) and scales them to the
+    printer, like the CSS lengths above.
+    """
+    assert doc.chart_png is not None
+    data = base64.b64encode(doc.chart_png).decode("ascii")
+    width = lay.chart_width_mm / 25.4 * 96
+    height = lay.chart_height_mm / 25.4 * 96
+    image = f'<img src="data:image/png;base64,{data}" width="{width:.0f}" height="{height:.0f}" />'
+    heading = _p(text(doc.chart_heading), lay.body_size, bold=True, after=6, page_break=True)
+    return heading + _p(image, lay.body_size, align="center")
+
+
 def to_html(doc: ReportDocument) -> str:
     """The whole document as one HTML string for ``QTextDocument.setHtml``."""
     lay = doc.layout
@@ -230,10 +246,12 @@ def to_html(doc: ReportDocument) -> str:
     if doc.summary_table is not None:
         parts.append(_p(text(doc.summary_heading), lay.body_size, bold=True, before=4, after=4))
         parts.append(_table(doc.summary_table, lay))
+    if doc.chart_png:
+        parts.append(_chart(doc, lay))
     if doc.table is not None:
         # The detailed list starts a page of its own: its heading is never left
         # alone at the foot of the summary page.
-        page_break = doc.summary_table is not None
+        page_break = doc.summary_table is not None or bool(doc.chart_png)
         parts.append(
             _p(text(doc.list_heading), lay.body_size, bold=True, after=4, page_break=page_break)
         )

@@ -83,6 +83,12 @@ class ReportLayout:
     )
     summary_table_heading: str = "Tổng hợp theo cơ quan, đơn vị"
     list_heading: str = "Danh sách chi tiết"
+    chart_heading: str = "Biểu đồ kết quả thực hiện theo cơ quan, đơn vị"
+
+    # --- the optional chart (a picture the window draws), on a page of its own ----
+    chart_width_mm: float = 245.0
+    chart_height_mm: float = 135.0
+    chart_dpi: int = 200  # resolution of the picture: sharp on paper, small in the file
 
     # --- the follow-up table ----------------------------------------------------
     columns: tuple[Column, ...] = (

@@ -49,8 +49,12 @@ def write_report(
     issued_on: date,
     pdf_writer: PdfWriter | None = None,
     layout: ReportLayout = LAYOUT,
+    chart_png: bytes | None = None,
 ) -> None:
     """Write ``report`` to ``path`` as ``fmt`` ("pdf", "xlsx" or "docx").
+
+    ``chart_png`` (a picture of the per-organization counts) is printed in the
+    PDF and the Word file; a spreadsheet has no room for it and leaves it out.
 
     The file is written beside its target and moved into place at the end, so
     a failure never leaves half a report behind (nor destroys the old one).
@@ -67,7 +71,7 @@ def write_report(
         )
     if fmt == "pdf" and pdf_writer is None:
         raise ValueError("write_report(fmt='pdf') needs pdf_writer (ui.report_printing.render_pdf)")
-    doc = build_document(report, settings, issued_on, layout)
+    doc = build_document(report, settings, issued_on, layout, chart_png=chart_png)
     target = Path(path)
     try:
         with _replacing(target) as temporary:
