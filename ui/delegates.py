@@ -70,7 +70,7 @@ class TextDelegate(QStyledItemDelegate):
     def make_editor(self, parent: QWidget) -> QLineEdit:
         """The line edit used to edit a cell; subclasses return their own kind."""
         editor = QLineEdit(parent)
-        editor.setAccessibleName(self.tr("Sửa ô"))
+        editor.setAccessibleName(QCoreApplication.translate("TextDelegate", "Sửa ô"))
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -121,7 +121,7 @@ class ListDelegate(TextDelegate):
 
     def make_editor(self, parent: QWidget) -> QLineEdit:
         editor = ListLineEdit(self._names(), parent)
-        editor.setAccessibleName(self.tr("Sửa danh sách"))
+        editor.setAccessibleName(QCoreApplication.translate("ListDelegate", "Sửa danh sách"))
         return editor
 
 

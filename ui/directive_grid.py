@@ -470,7 +470,7 @@ class DirectiveGrid(QTableView):
         for column, chars in (
             (Column.LEADS, 24),
             (Column.SUPPORTS, 16),
-            (Column.DUE, 16),
+            (Column.DUE, 18),
             (Column.TOPICS, 14),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)

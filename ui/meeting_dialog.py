@@ -222,36 +222,39 @@ class MeetingDialog(FormDialog):
         form.setVerticalSpacing(4)
         form.setColumnStretch(1, 1)
 
-        def with_message(field: QWidget, names: tuple[str, ...]) -> QVBoxLayout:
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(field)
-            box.addWidget(self.message_for(names, field))
-            return box
-
         def label(text: str, buddy: QWidget) -> QLabel:
-            # As tall as a line edit, text centred: level with the field's text
-            # even when a message opens below the field.
             widget = QLabel(text)
             widget.setBuddy(buddy)
-            widget.setMinimumHeight(self.title.sizeHint().height())
-            widget.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return widget
 
+        def plain(text: str) -> str:
+            return text.replace("&", "").rstrip(":")
+
         def row(number: int, text: str, *parts: tuple) -> None:
-            """Row ``number``: a label, then fields (with messages) and more labels."""
-            form.addWidget(label(text, parts[0][0]), number, 0, Qt.AlignmentFlag.AlignTop)
+            """Row ``number``: a label, then fields with more labels between them, and
+            below them the fields' messages across the whole row (each naming its
+            field when the row holds several)."""
+            first = label(text, parts[0][0])
+            # As tall as a line edit, text centred: level with the first line of the
+            # field even when messages open below it.
+            first.setMinimumHeight(self.title.sizeHint().height())
+            first.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            form.addWidget(first, number, 0, Qt.AlignmentFlag.AlignTop)
             line = QHBoxLayout()
             line.setSpacing(8)
-            for part in parts:
-                if isinstance(part, str):
-                    line.addWidget(QLabel(part), 0, Qt.AlignmentFlag.AlignTop)
-                    continue
-                field, names, stretch, caption = part
+            messages = QVBoxLayout()
+            messages.setSpacing(2)
+            for field, names, stretch, caption in parts:
                 if caption:
-                    line.addWidget(label(caption, field), 0, Qt.AlignmentFlag.AlignTop)
-                line.addLayout(with_message(field, names), stretch)
-            form.addLayout(line, number, 1)
+                    line.addWidget(label(caption, field))
+                line.addWidget(field, stretch)
+                named = plain(caption or text) if len(parts) > 1 else ""
+                messages.addWidget(self.message_for(names, field, label=named))
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addLayout(line)
+            box.addLayout(messages)
+            form.addLayout(box, number, 1)
 
         char = self.fontMetrics().averageCharWidth()
         self.held_on.setFixedWidth(14 * char + 24)

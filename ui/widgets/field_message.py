@@ -14,9 +14,12 @@ class FieldMessage(QLabel):
     on colour alone (the text starts with a warning sign).
     """
 
-    def __init__(self, field: QWidget | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, field: QWidget | None = None, parent: QWidget | None = None, *, name: str = ""
+    ) -> None:
         super().__init__(parent)
         self._field = field
+        self._name = name  # shown before the message when it is not right under its field
         self._base_tip: str | None = None  # the field's own tool tip while a message hides it
         self.setWordWrap(True)
         self.setTextFormat(self.textFormat().PlainText)
@@ -33,13 +36,19 @@ class FieldMessage(QLabel):
         return self._field
 
     def message(self) -> str:
-        """The message shown, without the warning sign; empty when none."""
-        return self.text().removeprefix("⚠ ")
+        """The message shown, without the warning sign and field name; empty when none."""
+        text = self.text().removeprefix("⚠ ")
+        if self._name and text:
+            text = text.removeprefix(
+                self.tr("{field}: {message}").format(field=self._name, message="")
+            )
+        return text
 
     def show_message(self, text: str) -> None:
         """Show ``text``, or hide the line when ``text`` is empty."""
         text = text.strip()
-        self.setText(f"⚠ {text}" if text else "")
+        shown = self.tr("{field}: {message}").format(field=self._name, message=text)
+        self.setText(f"⚠ {shown if self._name else text}" if text else "")
         self.setVisible(bool(text))
         field = self._field
         if field is None:

@@ -108,9 +108,12 @@ class FormDialog(QDialog):
 
     # --- messages -----------------------------------------------------------
 
-    def message_for(self, names: Iterable[str] | str, field: QWidget) -> FieldMessage:
-        """A message line for ``field``, shown for errors about ``names``."""
-        message = FieldMessage(field, self)
+    def message_for(
+        self, names: Iterable[str] | str, field: QWidget, *, label: str = ""
+    ) -> FieldMessage:
+        """A message line for ``field``, shown for errors about ``names``; ``label``
+        names the field in the message when the line is not right under it."""
+        message = FieldMessage(field, self, name=label)
         for name in [names] if isinstance(names, str) else names:
             self._messages[name] = message
         return message

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QWidget
 from tracker.text import fold
 
 FOLD_ROLE = Qt.ItemDataRole.UserRole + 1  # what completion matches: folded name and full name
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 2  # what a choice inserts: the name alone
 
 
 class _SegmentCompleter(QCompleter):
@@ -23,7 +24,7 @@ class _SegmentCompleter(QCompleter):
     def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
         widget = self.widget()
         head = _split_last(widget.text())[0] if isinstance(widget, QLineEdit) else ""
-        return head + str(index.data(Qt.ItemDataRole.DisplayRole))
+        return head + str(index.data(LABEL_ROLE))
 
 
 def _split_last(text: str) -> tuple[str, str]:
@@ -60,13 +61,19 @@ class ListLineEdit(QLineEdit):
     def set_names(self, names: Sequence[tuple[str, str]]) -> None:
         """Offer ``names``: (label, description) pairs; the label is what is inserted."""
         self._model.clear()
+        widest = 0
+        metrics = self.fontMetrics()
         for label, description in names:
-            item = QStandardItem(label)
+            # The list shows what a short name stands for; choosing inserts the name alone.
+            shown = f"{label} — {description}" if description and description != label else label
+            item = QStandardItem(shown)
+            item.setData(label, LABEL_ROLE)
             item.setData(fold(f"{label} {description}"), FOLD_ROLE)
-            if description and description != label:
-                item.setToolTip(description)
             item.setEditable(False)
             self._model.appendRow(item)
+            widest = max(widest, metrics.horizontalAdvance(shown))
+        popup = self._completer.popup()
+        popup.setMinimumWidth(min(widest + 48, 640))
 
     def show_all(self) -> None:
         """Open the popup with every name matching the piece being typed."""

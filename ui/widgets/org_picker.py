@@ -44,7 +44,6 @@ class OrgPicker(QListWidget):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         policy = self.sizePolicy()
         policy.setVerticalPolicy(policy.Policy.Fixed)  # exactly as tall as its items need
-        policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -172,11 +171,8 @@ class OrgPicker(QListWidget):
 
     # --- Qt overrides -------------------------------------------------------
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        # Tall enough for every item in the columns that ``width`` allows.
+    def height_for_width(self, width: int) -> int:
+        """The height that shows every item in the columns ``width`` allows."""
         grid = self.gridSize()
         frame = 2 * self.frameWidth()
         per_row = max(1, (width - frame - 4) // max(1, grid.width()))
@@ -185,12 +181,15 @@ class OrgPicker(QListWidget):
 
     def sizeHint(self) -> QSize:
         width = max(self.width(), 4 * self.gridSize().width())
-        return QSize(width, self.heightForWidth(width))
+        return QSize(width, self.height_for_width(width))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.gridSize().width() + 8, self.gridSize().height() + 8)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.height() != self.heightForWidth(self.width()):
-            self.updateGeometry()
+        # Not heightForWidth(): grid layouts honour it poorly and leave gaps. The
+        # height only changes when the number of rows does, so this settles at once.
+        wanted = self.height_for_width(event.size().width())
+        if wanted != self.height():
+            self.setFixedHeight(wanted)
