@@ -8,8 +8,11 @@ Contract for the main window::
         save: Callable[[date, str, int | None], object],
         directive: DirectiveRow | None,
         today: date | None = None,
+        organization_id: int | None = None,
     ) -> bool
 
+- ``organization_id`` (optional) preselects one lead organization, e.g. when
+  the clerk marks one organization's row of the details panel.
 - ``save(done_on, result_note, organization_id)``: ``organization_id`` is None
   for "every lead organization" or the id of one lead that reported done; the
   caller runs ``services.mark_done(directive_ids=…, on=…, note=…,
@@ -49,6 +52,7 @@ class DoneDialog(FormDialog):
         save: SaveDone,
         directive: DirectiveRow | None,
         today: date | None = None,
+        organization_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._save = save
@@ -120,6 +124,7 @@ class DoneDialog(FormDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.resize(600, 360)
+        self.select_organization(organization_id)
         self._initial = self.note.toPlainText()
         self.done_on.setFocus()
         self.done_on.selectAll()
@@ -168,7 +173,10 @@ class DoneDialog(FormDialog):
         save: SaveDone,
         directive: DirectiveRow | None,
         today: date | None = None,
+        organization_id: int | None = None,
     ) -> bool:
         """Show the dialog; True when the directive was marked done."""
-        dialog = cls(parent, save=save, directive=directive, today=today)
+        dialog = cls(
+            parent, save=save, directive=directive, today=today, organization_id=organization_id
+        )
         return dialog.exec() == cls.DialogCode.Accepted

@@ -43,6 +43,13 @@ def discard_answers(monkeypatch) -> list[bool]:
     return answers
 
 
+def _alive_and_visible(widget: QWidget | None) -> bool:
+    try:
+        return widget is not None and widget.isVisible()
+    except RuntimeError:  # a completion popup deleted with its editor
+        return False
+
+
 def focused() -> QWidget:
     """The widget that has the keyboard focus.
 
@@ -51,7 +58,7 @@ def focused() -> QWidget:
     focus back to the dialog, as the window manager of a desktop does.
     """
     active = QApplication.activeWindow()
-    if QApplication.activePopupWidget() is None and (active is None or not active.isVisible()):
+    if QApplication.activePopupWidget() is None and not _alive_and_visible(active):
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.activateWindow()
@@ -92,7 +99,7 @@ def open_dialog(qtbot, **kwargs) -> MeetingDialog:
 
 
 def show(qtbot, dialog: QWidget) -> None:
-    """Show a dialog as the active window, as exec() would."""
+    """Show a dialog (or any widget) as the active window, as exec() would."""
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
         dialog.show()
@@ -404,3 +411,47 @@ def test_entry_model_passes_qtmodeltester(qtmodeltester, db_path):
     qtmodeltester.check(model)
     model.remove_row(0)
     qtmodeltester.check(model)
+
+
+def test_deadline_problem_shows_while_typing(qtbot, db_path):
+    """Typing a deadline the parser rejects shows why beside the grid before Enter;
+    a fixed deadline clears it."""
+    dialog = open_dialog(qtbot)
+    dialog.grid.go_to(0, Column.DUE)
+    press(qtbot, Qt.Key.Key_F2)
+    type_text(qtbot, "quý V")
+    assert dialog.grid_hint.message() == 'Không có quý "V" (trong "quý V"): quý chỉ từ I đến IV.'
+    press(qtbot, Qt.Key.Key_Backspace)
+    type_text(qtbot, "IV")
+    assert dialog.grid_hint.message() == ""
+
+
+def test_tab_leaves_the_grid_after_its_last_cell(qtbot, db_path):
+    """Tab walks the cells and, from the last one, moves on to the Lưu button."""
+    dialog = open_dialog(qtbot)
+    dialog.grid.go_to(0, Column.DUE)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert dialog.grid.currentIndex().column() == Column.TOPICS
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.save_button
+
+
+def test_date_field_reads_short_forms_and_offers_a_calendar(qtbot):
+    """ "1/4" takes the default year and is rewritten as 01/04/2021 on leaving;
+    Alt+Down opens a calendar whose Enter sets the date."""
+    from ui.widgets import DateField
+
+    field = DateField()
+    field.set_default_year(2021)
+    show(qtbot, field)
+    type_text(qtbot, "1/4")
+    assert field.date() == date(2021, 4, 1)
+    field.validate()
+    assert field.text() == "01/04/2021"
+    press(qtbot, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    popup = QApplication.activePopupWidget()
+    assert popup is not None
+    days = popup.focusWidget()  # the calendar's table of days
+    qtbot.keyClick(days, Qt.Key.Key_Right)
+    qtbot.keyClick(days, Qt.Key.Key_Return)
+    assert field.date() == date(2021, 4, 2)
