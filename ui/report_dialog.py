@@ -535,7 +535,7 @@ class ReportDialog(QDialog):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(_REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
-        self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_current_index_changed)
         self.quarter_combo.currentIndexChanged.connect(self.refresh)
         self.quarter_combo.editTextChanged.connect(self._schedule_refresh)
         self.as_of_edit.dateChanged.connect(self._schedule_refresh)
@@ -714,7 +714,7 @@ class ReportDialog(QDialog):
     def _schedule_refresh(self) -> None:
         self._refresh_timer.start()
 
-    def _on_kind_combo_changed(self) -> None:
+    def _on_kind_combo_current_index_changed(self) -> None:
         self._update_enabled()
         self.refresh()
 
@@ -742,6 +742,7 @@ class ReportDialog(QDialog):
                 self.summary_label.setText(text.format(date=format_date(report.as_of)))
         else:
             self.summary_label.setText(report.summary_sentence)
+        self.summary_label.setVisible(bool(self.summary_label.text()))
         self.counts_model.set_report(report)
         self.chart_view.set_report(report)
         self.status_label.setText("")
@@ -785,8 +786,8 @@ class ReportDialog(QDialog):
         if isinstance(exc, TrackerError):
             text = exc.message
         elif isinstance(exc, OSError):
-            reason = exc.strerror or str(exc)
-            text = f"{what} {reason}"
+            reason = (exc.strerror or str(exc)).strip().rstrip(".")
+            text = f"{what} {reason[:1].upper()}{reason[1:]}."
         else:
             log.exception("Lỗi khi in hoặc lưu danh sách")
             text = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -303,6 +304,45 @@ def test_unexpected_error_is_not_a_traceback(
     assert len(no_boxes) == 1
     assert no_boxes[0].startswith("Không lưu được danh sách.")
     assert "internal detail" not in no_boxes[0]
+
+
+def test_printer_failure_is_a_plain_message(
+    dialog: ReportDialog, monkeypatch: pytest.MonkeyPatch, no_boxes: list[str]
+) -> None:
+    """A printer that cannot be opened is told as one Vietnamese sentence."""
+
+    def fail(html: str, printer: QPrinter, layout: object) -> None:
+        raise OSError("không mở được máy in HP-01")
+
+    monkeypatch.setattr("ui.report_printing.print_document", fail)
+    monkeypatch.setattr(report_dialog, "ask_printer", lambda parent, printer: True)
+    dialog.print_report()
+    assert no_boxes == ["Không in được danh sách. Không mở được máy in HP-01."]
+
+
+def test_chart_png_is_sized_for_the_page(dialog: ReportDialog) -> None:
+    """The printed chart is a PNG of the layout's size at its resolution, not blank."""
+    from PySide6.QtGui import QImage
+
+    from ui.report_chart import chart_png
+
+    assert dialog.report is not None
+    image = QImage.fromData(chart_png(dialog.report))
+    assert not image.isNull()
+    assert image.width() == pytest.approx(LAYOUT.chart_width_mm / 25.4 * LAYOUT.chart_dpi, abs=2)
+    assert image.height() == pytest.approx(LAYOUT.chart_height_mm / 25.4 * LAYOUT.chart_dpi, abs=2)
+    assert round(image.dotsPerMeterX() * 0.0254) == LAYOUT.chart_dpi
+    colours = {image.pixelColor(x, image.height() // 3).name() for x in range(image.width())}
+    assert "#d32f2f" in colours  # the overdue bars
+
+
+def test_qt_charts_is_imported_only_with_the_dialog() -> None:
+    """Opening the main window's modules and this one does not load Qt Charts (start-up time)."""
+    code = "import sys, ui.main_window, ui.report_dialog; print('PySide6.QtCharts' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
 
 
 def test_open_items_kind(dialog: ReportDialog) -> None:
