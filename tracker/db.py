@@ -241,7 +241,7 @@ def inspect_file(
             f"{_keep(path)}."
         )
     _check_header(path, head, st.st_size)
-    facts = _read_facts(path, head, timeout_ms)
+    facts = _read_facts(path, timeout_ms)
     check, app_id, version, tables = facts
     if check != "ok":
         raise DatabaseOpenError(
@@ -306,39 +306,39 @@ def _check_header(path: Path, head: bytes, size: int) -> None:
         )
 
 
-def _read_facts(path: Path, head: bytes, timeout_ms: int | None) -> tuple[str, int, int, set[str]]:
+def _read_facts(path: Path, timeout_ms: int | None) -> tuple[str, int, int, set[str]]:
     """quick_check, application_id, user_version and table names, read-only.
 
     Without a -wal file beside it the file is read as immutable, so nothing
     at all is created or locked; with one, normal read-only locking is used.
     """
-    wal_mode = head[18] == 2
-    has_wal = path.with_name(path.name + "-wal").exists()
-    attempts = [False] if has_wal else [True, False] if wal_mode else [True]
-    timeout = resolve_busy_timeout(timeout_ms) / 1000
-    result: tuple[str, int, int, set[str]] = ("", 0, 0, set())
-    for immutable in attempts:
-        uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+    wal = path.with_name(path.name + "-wal")
+    facts = _query_facts(path, immutable=not wal.exists(), timeout_ms=timeout_ms)
+    if facts[0] != "ok" and wal.exists():
+        # The immutable read may have met another window writing at that very
+        # moment (its -wal has appeared since): read again, with locking.
+        facts = _query_facts(path, immutable=False, timeout_ms=timeout_ms)
+    return facts
+
+
+def _query_facts(
+    path: Path, *, immutable: bool, timeout_ms: int | None
+) -> tuple[str, int, int, set[str]]:
+    uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=resolve_busy_timeout(timeout_ms) / 1000)
         try:
-            conn = sqlite3.connect(uri, uri=True, timeout=timeout)
-            try:
-                rows = conn.execute("PRAGMA quick_check").fetchall()
-                check = "ok" if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:3])
-                app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-                version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-                tables = {
-                    r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-                }
-            finally:
-                conn.close()
-        except sqlite3.DatabaseError as exc:
-            if _is_busy(exc):
-                raise _busy_error() from exc
-            result = (str(exc), 0, 0, set())
-            continue
-        result = (check, app_id, version, tables)
-        if check == "ok":
-            break
-        # A check failing on the immutable read may be another window writing at
-        # that very moment: read once more with locking before calling it damaged.
-    return result
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+            check = "ok" if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:3])
+            app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if _is_busy(exc):
+            raise _busy_error() from exc
+        return (str(exc), 0, 0, set())
+    return (check, app_id, version, tables)
