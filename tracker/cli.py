@@ -175,7 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     backup = sub.add_parser("backup", parents=[common], help="sao lưu dữ liệu")
-    backup.add_argument("dest", nargs="?", help="tệp đích (mặc định: thư mục backups)")
+    backup.add_argument(
+        "dest", nargs="?", help="tệp hoặc thư mục đích (mặc định: thư mục backups cạnh tệp dữ liệu)"
+    )
     restore = sub.add_parser("restore", parents=[common], help="khôi phục từ bản sao lưu")
     restore.add_argument("file")
     return p
@@ -423,10 +425,13 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from tracker.backup import restore_from
-    from tracker.db import resolve_target
+    from tracker.db import open_db, resolve_target, sqlite_path
 
-    path = restore_from(args.file, resolve_target(args.db))
-    print(f"Đã khôi phục {path} từ {args.file}.")
+    target = resolve_target(args.db)
+    saved = restore_from(args.file, target)
+    open_db(target, create=False)  # the restored file opens (an older schema is migrated)
+    before = f" Dữ liệu trước khi khôi phục được lưu ở {saved}." if saved else ""
+    print(f"Đã khôi phục {sqlite_path(target) or target} từ {args.file}.{before}")
     return 0
 
 
