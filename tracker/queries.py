@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
 import peewee as pw
 
+from tracker.db import database
 from tracker.errors import NotFoundError
 from tracker.models import (
     Assignment,
@@ -366,74 +368,74 @@ def list_directives(flt: DirectiveFilter = DirectiveFilter()) -> list[DirectiveR
     return directive_page(flt, limit=-1)
 
 
-def _chunks(ids: Sequence[int], size: int = 900) -> Iterable[list[int]]:
-    for i in range(0, len(ids), size):
-        yield list(ids[i : i + size])
+# Id lists go to SQLite as one JSON parameter: one statement whatever the count,
+# and no per-id work building SQL (peewee's IN lists cost more than the query).
+_IN_IDS = "(SELECT value FROM json_each(?))"
+_ROLES = {r.value: r for r in Role}
+_STATUSES = {s.value: s for s in Status}
+
+
+def _ids_param(ids: Sequence[int]) -> tuple[str]:
+    return (json.dumps([int(i) for i in ids]),)
 
 
 def directive_rows(ids: Sequence[int], *, as_of: date | None = None) -> list[DirectiveRow]:
-    """Rows for the given ids, in that order, with owners, topics and latest note."""
+    """Rows for the given ids, in that order, with owners, topics and latest note.
+
+    Four statements whatever the number of ids, read as plain tuples.
+    """
     as_of = as_of or date.today()
-    base: dict[int, tuple] = {}
+    ids = list(ids)
+    if not ids:
+        return []
+    param = _ids_param(ids)
+    sql = database.execute_sql
+    base = {
+        row[0]: row
+        for row in sql(
+            "SELECT d.id, d.meeting_id, m.held_on, m.title, d.position, d.content, "
+            "d.due_quarter, d.original_due, d.status, d.done_on, d.version "
+            "FROM directive d JOIN meeting m ON m.id = d.meeting_id "
+            f"WHERE d.id IN {_IN_IDS}",
+            param,
+        )
+    }
     owners: dict[int, list[OwnerRow]] = defaultdict(list)
+    for a in sql(
+        "SELECT a.directive_id, o.id, o.short_name, o.name, a.role, a.status, a.done_on, "
+        "a.result_note FROM assignment a JOIN organization o ON o.id = a.organization_id "
+        f"WHERE a.directive_id IN {_IN_IDS} ORDER BY a.role, o.position, a.position",
+        param,
+    ):
+        owners[a[0]].append(
+            OwnerRow(a[1], a[2], a[3], _ROLES[a[4]], _STATUSES[a[5]], _date(a[6]), a[7])
+        )
     topics: dict[int, list[str]] = defaultdict(list)
-    notes: dict[int, str] = {}
-    for chunk in _chunks(list(ids)):
-        for row in (
-            Directive.select(
-                Directive.id,
-                Directive.meeting,
-                Meeting.held_on,
-                Meeting.title,
-                Directive.position,
-                Directive.content,
-                Directive.due_quarter,
-                Directive.original_due,
-                Directive.status,
-                Directive.done_on,
-                Directive.version,
-            )
-            .join(Meeting)
-            .where(Directive.id.in_(chunk))
-            .tuples()
-        ):
-            base[row[0]] = row
-        for a in (
-            Assignment.select(
-                Assignment.directive,
-                Organization.id,
-                Organization.short_name,
-                Organization.name,
-                Assignment.role,
-                Assignment.status,
-                Assignment.done_on,
-                Assignment.result_note,
-            )
-            .join(Organization)
-            .where(Assignment.directive.in_(chunk))
-            .order_by(Assignment.role, Organization.position, Assignment.position)
-            .tuples()
-        ):
-            owners[a[0]].append(
-                OwnerRow(a[1], a[2], a[3], Role(a[4]), Status(a[5]), _date(a[6]), a[7])
-            )
-        for did, name in (
-            DirectiveTopic.select(DirectiveTopic.directive, Topic.name)
-            .join(Topic)
-            .where(DirectiveTopic.directive.in_(chunk))
-            .order_by(Topic.name)
-            .tuples()
-        ):
-            topics[did].append(name)
-        notes.update(latest_notes(chunk))
+    for did, name in sql(
+        "SELECT dt.directive_id, t.name FROM directive_topic dt JOIN topic t "
+        f"ON t.id = dt.topic_id WHERE dt.directive_id IN {_IN_IDS} ORDER BY t.name",
+        param,
+    ):
+        topics[did].append(name)
+    notes = latest_notes(ids)
+    quarters: dict[str, Quarter] = {}
+
+    def quarter(iso: str | None) -> Quarter | None:
+        if iso is None:
+            return None
+        q = quarters.get(iso)
+        if q is None:
+            q = quarters[iso] = Quarter.from_iso(iso)
+        return q
+
     rows = []
     for did in ids:
         b = base.get(did)
         if b is None:
             continue
-        due = Quarter.from_iso(b[6]) if b[6] else None
-        status = Status(b[8])
-        own = owners[did]
+        due = quarter(b[6])
+        status = _STATUSES[b[8]]
+        own = owners.get(did, ())
         latest = notes.get(did) or next((o.result_note for o in own if o.result_note), "")
         rows.append(
             DirectiveRow(
@@ -444,12 +446,12 @@ def directive_rows(ids: Sequence[int], *, as_of: date | None = None) -> list[Dir
                 position=b[4],
                 content=b[5],
                 due=due,
-                original_due=Quarter.from_iso(b[7]) if b[7] else None,
+                original_due=quarter(b[7]),
                 status=status,
                 done_on=_date(b[9]),
                 overdue=is_overdue(status, due, as_of),
                 owners=tuple(own),
-                topics=tuple(topics[did]),
+                topics=tuple(topics.get(did, ())),
                 latest_note=latest,
                 version=b[10],
             )
@@ -459,25 +461,13 @@ def directive_rows(ids: Sequence[int], *, as_of: date | None = None) -> list[Dir
 
 def latest_notes(ids: Sequence[int]) -> dict[int, str]:
     """The newest progress note or result text of each directive."""
-    newest = (
-        HistoryEntry.select(pw.fn.MAX(HistoryEntry.id))
-        .where(
-            HistoryEntry.directive.in_(list(ids))
-            & (
-                (HistoryEntry.kind == HistoryKind.NOTE.value)
-                | (
-                    (HistoryEntry.kind == HistoryKind.STATUS.value)
-                    & HistoryEntry.text.contains(":")
-                )
-            )
-        )
-        .group_by(HistoryEntry.directive)
-    )
     out = {}
-    for did, kind, text in (
-        HistoryEntry.select(HistoryEntry.directive, HistoryEntry.kind, HistoryEntry.text)
-        .where(HistoryEntry.id.in_(newest))
-        .tuples()
+    for did, kind, text in database.execute_sql(
+        "SELECT h.directive_id, h.kind, h.text FROM history_entry h WHERE h.id IN ("
+        "SELECT MAX(id) FROM history_entry "
+        f"WHERE directive_id IN {_IN_IDS} AND (kind = ? OR (kind = ? AND text LIKE '%:%')) "
+        "GROUP BY directive_id)",
+        (*_ids_param(ids), HistoryKind.NOTE.value, HistoryKind.STATUS.value),
     ):
         out[did] = text.split(": ", 1)[1] if kind == HistoryKind.STATUS.value else text
     return out
