@@ -32,6 +32,7 @@ def window(qtbot, sample_db: Path):  # noqa: ANN001, ANN201
     w = MainWindow(as_of=AS_OF)
     qtbot.addWidget(w)
     w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
+    with qtbot.waitActive(w):  # shortcuts need the active window
+        w.show()
+        w.activateWindow()
     return w

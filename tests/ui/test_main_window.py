@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import warnings
 from datetime import date
 from pathlib import Path
 
@@ -205,7 +206,9 @@ def test_status_and_organization_filters_combine(qtbot, window: MainWindow) -> N
     assert window.all_directives.rowCount() >= 1
 
 
-def test_empty_progress_note_shows_message_and_saves_nothing(qtbot, window: MainWindow, monkeypatch) -> None:  # noqa: ANN001,E501
+def test_empty_progress_note_shows_message_and_saves_nothing(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # noqa: ANN001,E501
     """Enter in an empty note field shows the service's message and records nothing."""
     shown = []
     monkeypatch.setattr(messages, "show_error", lambda parent, err, *a: shown.append(str(err)))
@@ -232,7 +235,9 @@ def test_progress_note_is_saved_from_the_details(qtbot, window: MainWindow) -> N
     assert window.details.history.topLevelItemCount() == len(entries)
 
 
-def test_one_organization_marked_done_from_the_details(qtbot, window: MainWindow, monkeypatch) -> None:  # noqa: ANN001,E501
+def test_one_organization_marked_done_from_the_details(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # noqa: ANN001,E501
     """The details' "đã xong" button marks only the chosen lead organization done."""
     import ui.main_window as main_window
 
@@ -317,3 +322,84 @@ def test_exit_when_shown_prints_milliseconds(sample_db: Path, tmp_path: Path, em
     )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.strip().splitlines()[-1]) > 0
+
+
+def test_log_a_giao_ban_with_three_directives_by_keyboard(
+    qtbot, db_path: Path, monkeypatch
+) -> None:  # noqa: ANN001,E501
+    """From an empty window: Ctrl+N, a date, three directives typed, Ctrl+S; then Ctrl+Z
+    removes the giao ban and Ctrl+Y brings it back with the same ids."""
+    from PySide6.QtCore import QTimer
+
+    from tests.ui.test_meeting_dialog import focused, press, type_text
+    from ui.meeting_dialog import MeetingDialog
+
+    monkeypatch.setattr("ui.widgets.form.confirm_discard", lambda parent: True)
+    w = MainWindow(as_of=date(2021, 4, 5))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.pages.currentWidget() is w.first_run
+    done = []
+
+    def drive(attempts: int = 50) -> None:
+        dialog = next(
+            (
+                x
+                for x in QApplication.topLevelWidgets()
+                if isinstance(x, MeetingDialog) and x.isVisible()
+            ),
+            None,
+        )
+        if dialog is None:  # not open yet: exec() has not started its loop
+            if attempts:
+                QTimer.singleShot(10, lambda: drive(attempts - 1))
+            return
+        try:
+            # Offscreen has no window manager to hand the focus to a new modal dialog.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                QApplication.setActiveWindow(dialog)
+            qtbot.wait(1)
+            assert focused() is dialog.held_on
+            type_text(qtbot, "1-4-2021")
+            press(qtbot, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # the directive grid
+            for text in (
+                "Tham gia công tác bầu cử",
+                "Vận động cử tri đi bầu",
+                "Tổng kết công tác dân vận",
+            ):
+                type_text(qtbot, text)
+                press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+            press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+            done.append(dialog.result())
+        finally:
+            if dialog.isVisible():  # a failed step must not leave exec() waiting forever
+                dialog.reject()
+
+    with qtbot.waitActive(w):
+        w.activateWindow()
+    QTimer.singleShot(0, drive)
+    qtbot.keyClick(w.first_run.create_button, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert done, "the dialog did not open"
+    (meeting,) = queries.list_meetings()
+    rows = queries.list_directives(DirectiveFilter(meeting_id=meeting.id))
+    assert meeting.held_on == date(2021, 4, 1)
+    assert [r.content for r in rows] == [
+        "Tham gia công tác bầu cử",
+        "Vận động cử tri đi bầu",
+        "Tổng kết công tác dân vận",
+    ]
+    assert all(r.leads for r in rows)
+    assert w.pages.currentWidget() is w.main_splitter
+    assert w.tabs.currentIndex() == TAB_MEETING
+    assert w.meeting_directives.ids() == [r.id for r in rows]
+
+    with qtbot.waitActive(w):
+        w.activateWindow()
+    qtbot.keyClick(w.meeting_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert queries.count_meetings() == 0
+    assert w.pages.currentWidget() is w.first_run
+    qtbot.keyClick(w, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert [r.id for r in queries.list_directives()] == [r.id for r in rows]
+    assert w.pages.currentWidget() is w.main_splitter
