@@ -62,16 +62,17 @@ def follow_up_list(
 
 
 def open_items(*, as_of: date | None = None, group_by: str = GROUP_BY_ORG) -> FollowUpReport:
-    """Every directive still unfinished from giao ban held up to ``as_of``."""
+    """Every directive still unfinished on ``as_of`` from giao ban held up to then
+    (something finished after ``as_of`` was not finished yet)."""
     as_of = as_of or date.today()
+    unfinished = Directive.status.in_([Status.OPEN.value, Status.IN_PROGRESS.value]) | (
+        (Directive.status == Status.DONE.value) & (Directive.done_on > as_of)
+    )
     ids = [
         r[0]
         for r in Directive.select(Directive.id)
         .join(Meeting)
-        .where(
-            Directive.status.in_([Status.OPEN.value, Status.IN_PROGRESS.value])
-            & (Meeting.held_on <= as_of)
-        )
+        .where(unfinished & (Meeting.held_on <= as_of))
         .tuples()
     ]
     rows = directive_rows(ids, as_of=as_of)
@@ -116,8 +117,9 @@ def _build(
                 )
                 if finished_before:
                     continue
-            if owner.status in (Status.OPEN, Status.IN_PROGRESS) or quarter is not None:
-                per_org[owner.organization_id].append(_row(d, owner, quarter, as_of))
+            row = _row(d, owner, quarter, as_of)
+            if quarter is not None or row.category not in DONE_CATEGORIES:
+                per_org[owner.organization_id].append(row)
     orgs = list_organizations()
     per_org_counts = tuple(
         (o.short_name, _count(r.category for r in per_org[o.id])) for o in orgs if per_org[o.id]

@@ -399,3 +399,16 @@ def test_open_items_by_meeting(d: dict[str, int]) -> None:
         ["r", "g", "t", "s"],
         ["s2"],
     ]
+
+
+def test_open_items_as_of_a_past_date(d: dict[str, int]) -> None:
+    """Open items as of a past date include what was finished only after that date,
+    as the quarterly list does."""
+    report = open_items(as_of=date(2021, 7, 1))
+    groups = by_org(report, d)
+    assert ("q", C.OPEN_OVERDUE) in groups["MTTQ"]  # done 5 July
+    assert ("g", C.OPEN_OVERDUE) in groups["Hội ND"]  # Hội ND's part done 10 July
+    assert ("p", C.OPEN_OVERDUE) not in groups["MTTQ"]  # done 30 June
+    assert (
+        report.totals.open_overdue == follow_up_list(Q2, as_of=date(2021, 7, 1)).totals.open_overdue
+    )
