@@ -893,9 +893,12 @@ class MainWindow(QMainWindow):
         if module is None:
             messages.show_info(self, self.tr("Bản cài đặt này thiếu hộp thoại nội dung chỉ đạo."))
             return
-        meeting_id = self._meeting.id
+        meeting = self._meeting
         module.DirectiveDialog.ask(
-            self, None, save=lambda draft: self.save_new_directive(meeting_id, draft)
+            self,
+            save=lambda draft: self.save_new_directive(meeting.id, draft),
+            directive=None,
+            default_due=Quarter.of(meeting.held_on),
         )
 
     def edit_directive(self) -> None:
@@ -907,7 +910,10 @@ class MainWindow(QMainWindow):
             messages.show_info(self, self.tr("Bản cài đặt này thiếu hộp thoại nội dung chỉ đạo."))
             return
         module.DirectiveDialog.ask(
-            self, row, save=lambda draft: self.save_directive(row.id, draft, row.version)
+            self,
+            save=lambda draft: self.save_directive(row.id, draft, row.version),
+            directive=row,
+            default_due=row.due,
         )
 
     def edit_selected(self) -> None:
@@ -983,12 +989,15 @@ class MainWindow(QMainWindow):
             except TrackerError as exc:
                 messages.show_error(self, exc)
             return
-        rows = [r for r in (self._row_for(i) for i in ids) if r is not None]
+        # One directive: its own dialog (with its lead organizations); several: one
+        # date and note for all of them.
+        row = self._row_for(ids[0]) if len(ids) == 1 else None
         module.DoneDialog.ask(
             self,
-            rows,
+            save=lambda on, note, org: self.save_done(ids, on, note, org),
+            directive=row,
+            today=self._today(),
             organization_id=organization_id,
-            save=lambda on, note: self.save_done(ids, on, note, organization_id),
         )
 
     def reopen_selected(self) -> None:
@@ -1010,9 +1019,18 @@ class MainWindow(QMainWindow):
         self.set_status(ids, Status.CANCELLED, text=self.tr("Hủy nội dung"))
 
     def add_note_to_current(self) -> None:
-        if self.details.directive is None:
+        row = self.details.directive
+        if row is None:
             return
-        self.details.note.setFocus()
+        module = optional_module("note_dialog")
+        if module is None:
+            self.details.note.setFocus()
+            return
+        module.NoteDialog.ask(
+            self,
+            save=lambda text, org: self.save_note(row.id, text, org),
+            directive=row,
+        )
 
     def extend_current(self) -> None:
         row = self.details.directive
@@ -1024,8 +1042,8 @@ class MainWindow(QMainWindow):
             return
         module.ExtendDialog.ask(
             self,
-            row,
             save=lambda new_due, reason: self.save_extension(row.id, new_due, reason),
+            directive=row,
         )
 
     def _row_for(self, directive_id: int) -> DirectiveRow | None:
@@ -1064,21 +1082,25 @@ class MainWindow(QMainWindow):
                 ),
             )
             return
-        module.ReportDialog.ask(self)
+        module.ReportDialog.ask(self, as_of=self._as_of)
 
     def open_organizations(self) -> None:
         module = optional_module("organizations_dialog")
         if module is None:
             messages.show_info(self, self.tr("Bản cài đặt này thiếu hộp thoại tổ chức."))
             return
-        module.OrganizationsDialog.ask(self, bus=self.bus)
+        module.OrganizationsDialog.ask(self, run=self.bus.run)
 
     def open_settings(self) -> None:
         module = optional_module("settings_dialog")
         if module is None:
             messages.show_info(self, self.tr("Bản cài đặt này thiếu hộp thoại thiết lập."))
             return
-        module.SettingsDialog.ask(self, bus=self.bus)
+        module.SettingsDialog.ask(
+            self,
+            settings=queries.load_settings(),
+            save=lambda settings: self.bus.run(services.save_settings, settings=settings),
+        )
 
     def show_about(self) -> None:
         messages.show_info(

@@ -93,8 +93,8 @@ def test_mark_done_with_result_note(qtbot, window: MainWindow, monkeypatch) -> N
 
     class FakeDoneDialog:
         @staticmethod
-        def ask(parent, rows, *, organization_id=None, save):  # noqa: ANN001, ANN205
-            save(date(2021, 6, 30), "Đã tổ chức 12 hội nghị")
+        def ask(parent, *, save, directive, today=None, organization_id=None):  # noqa: ANN001, ANN205
+            save(date(2021, 6, 30), "Đã tổ chức 12 hội nghị", organization_id)
             return True
 
     class Module:
