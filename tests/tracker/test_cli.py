@@ -371,3 +371,16 @@ def test_headless_commands_never_import_qt(db: str) -> None:
     )
     result = proc(sys.executable, "-c", code)
     assert result.returncode == 0, result.stderr
+
+
+def test_carried_and_meeting_filters(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """--quarter Q --carried adds earlier unfinished directives; --meeting selects one meeting."""
+    first = directives(capsys, db)[0]["id"]
+    assert run(capsys, "done", str(first), "--on", "30/6/2021", "--db", db)[0] == 0
+    assert directives(capsys, db, "--quarter", "Quý III-2021") == []
+    carried = directives(capsys, db, "--quarter", "Quý III-2021", "--carried")
+    assert len(carried) == 8 and first not in {d["id"] for d in carried}
+    assert {d["due_quarter"] for d in carried} == {"2021-Q2"}
+    meeting_id = run_json(capsys, "meetings", "--db", db)[0]["id"]
+    assert len(directives(capsys, db, "--meeting", str(meeting_id))) == 11
+    assert directives(capsys, db, "--meeting", str(meeting_id + 1)) == []

@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tracker import queries, services
 from tracker.changes import Changes
@@ -25,6 +27,7 @@ from tracker.models import (
 from tracker.quarters import Quarter
 from tracker.rows import HistoryKind, Role, Status
 from tracker.settings import ReportSettings, SignerCapacity
+from tracker.status import derive_status
 
 HELD = date(2021, 4, 1)
 Q1, Q2, Q3, Q4 = (Quarter(2021, n) for n in range(1, 5))
@@ -779,3 +782,39 @@ def test_implausible_done_date_is_refused_as_a_done_date(db_path: Path, on: date
         services.mark_done(directive_ids=[did], on=on)
     assert err.value.field == "done_on"
     assert cached(did) == ("open", None)
+
+
+_ORG_OPS = st.lists(
+    st.tuples(
+        st.sampled_from([Status.DONE, Status.OPEN, Status.IN_PROGRESS, Status.CANCELLED]),
+        st.one_of(st.none(), st.integers(0, 5)),  # None: every lead
+        st.integers(0, 80),  # done this many days after the meeting
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(ops=_ORG_OPS)
+def test_cached_status_always_follows_the_leads(db_path: Path, ops: list) -> None:
+    """Property: after any sequence of status changes, the directive's cached status and
+    done date are those derived from its leads, and supports never get a status."""
+    ids = org_ids()
+    six = group_ids()
+    (did,) = directive_ids_of(new_meeting(draft(leads=six, support_ids=(ids["BDV"],), due=Q2)))
+    for status, which, days in ops:
+        services.set_status(
+            directive_ids=[did],
+            status=status,
+            on=HELD + timedelta(days=days),
+            organization_id=None if which is None else six[which],
+        )
+        leads = [(Status(s), d) for s, d in lead_statuses(did).values()]
+        assert cached(did) == tuple(
+            x.value if isinstance(x, Status) else x for x in derive_status(leads)
+        )
+    support = Assignment.get((Assignment.directive == did) & (Assignment.role == "support"))
+    assert (support.status, support.done_on) == ("open", None)
