@@ -322,10 +322,22 @@ def _set_owners(directive_id: int, leads: list[int], supports: list[int]) -> Non
 
 
 def _set_topics(directive_id: int, topics: Iterable[str]) -> None:
+    """Link the topics, reusing one already typed in other case or without diacritics
+    ("bau cu" is "Bầu cử"), so that filtering by a topic finds every directive."""
     DirectiveTopic.delete().where(DirectiveTopic.directive == directive_id).execute()
-    for name in dict.fromkeys(clean(t) for t in topics if clean(t)):
-        topic, _ = Topic.get_or_create(name=name[:MAX_SHORT])
-        DirectiveTopic.create(directive=directive_id, topic=topic.id)
+    wanted: dict[str, str] = {}
+    for t in topics:
+        name = clean(t)[:MAX_SHORT].strip()
+        if name:
+            wanted.setdefault(fold(name), name)
+    if not wanted:
+        return
+    existing = {fold(t.name): t.id for t in Topic.select(Topic.id, Topic.name)}
+    for key, name in wanted.items():
+        topic_id = existing.get(key)
+        if topic_id is None:
+            topic_id = existing[key] = Topic.create(name=name).id
+        DirectiveTopic.create(directive=directive_id, topic=topic_id)
 
 
 def _refresh_status(directive_id: int) -> None:

@@ -818,3 +818,20 @@ def test_cached_status_always_follows_the_leads(db_path: Path, ops: list) -> Non
         )
     support = Assignment.get((Assignment.directive == did) & (Assignment.role == "support"))
     assert (support.status, support.done_on) == ("open", None)
+
+
+def test_topics_are_reused_ignoring_case_and_diacritics(db_path: Path) -> None:
+    """A topic typed again in other case or without diacritics is the same topic."""
+    mid = new_meeting(draft("Một", topics=("Bầu cử", "BẦU CỬ")), draft("Hai", topics=("bau cu",)))
+    one, two = directive_ids_of(mid)
+    assert queries.list_topics() == ["Bầu cử"]
+    assert queries.directive(one).topics == queries.directive(two).topics == ("Bầu cử",)
+    assert queries.count_directives(queries.DirectiveFilter(topic="Bầu cử")) == 2
+
+
+def test_long_topics_cut_to_the_same_name(db_path: Path) -> None:
+    """Two over-long topics that are the same once cut to the limit make one topic."""
+    base = "x" * services.MAX_SHORT
+    mid = new_meeting(draft("Một", topics=(base + "a", base + "b")))
+    (did,) = directive_ids_of(mid)
+    assert queries.directive(did).topics == (base,)
