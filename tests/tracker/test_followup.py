@@ -126,8 +126,7 @@ C = Category
 
 
 def test_list_holds_due_carried_and_running_standing(d: dict[str, int]) -> None:
-    """Q2 holds everything due in Q2, the Q1 ones unfinished on 1 April, and the standing
-    ones from meetings up to 30 June not finished before Q2."""
+    """Q2 holds what is due in it, what was unfinished on 1 April, and running standing ones."""
     report = follow_up_list(Q2, as_of=AS_OF)
     assert directive_keys(report, d) == {"b", "c", "h", "s", "p", "q", "r", "x", "g"}
 
@@ -173,8 +172,7 @@ def test_later_quarter_carries_what_is_still_open(d: dict[str, int]) -> None:
 
 
 def test_categories_per_organization(d: dict[str, int]) -> None:
-    """Each organization's rows, in order, with that organization's own category;
-    the six-organization directive appears once under each of the six."""
+    """One row per lead organization and directive, with that organization's own category."""
     groups = by_org(follow_up_list(Q2, as_of=AS_OF), d)
     assert list(groups) == list(ORDER)
     assert groups == {
@@ -194,8 +192,7 @@ def test_categories_per_organization(d: dict[str, int]) -> None:
 
 
 def test_in_time_before_the_deadline_passes(d: dict[str, int]) -> None:
-    """As of a day inside the quarter, unfinished Q2 rows are in time, Q1 ones overdue,
-    and anything done after that day counts as not done yet."""
+    """Inside the quarter, unfinished Q2 rows are in time and Q1 ones overdue."""
     groups = by_org(follow_up_list(Q2, as_of=date(2021, 6, 1)), d)
     assert groups["MTTQ"] == [("p", C.OPEN_IN_TIME), ("q", C.OPEN_IN_TIME), ("g", C.DONE_ON_TIME)]
     assert groups["Hội ND"] == [
@@ -369,8 +366,7 @@ def test_summary_sentence(counts: CategoryCounts, sentence: str) -> None:
 
 
 def test_open_items(d: dict[str, int]) -> None:
-    """Open items: per organization, every unfinished directive from giao ban held up to
-    the date, whatever its quarter, with that organization's own status."""
+    """Open items: per organization, every unfinished directive of any quarter."""
     report = open_items(as_of=AS_OF)
     assert report.quarter is None and not report.include_done
     assert by_org(report, d) == {
@@ -402,8 +398,7 @@ def test_open_items_by_meeting(d: dict[str, int]) -> None:
 
 
 def test_open_items_as_of_a_past_date(d: dict[str, int]) -> None:
-    """Open items as of a past date include what was finished only after that date,
-    as the quarterly list does."""
+    """Open items as of a past date include what was finished only after it."""
     report = open_items(as_of=date(2021, 7, 1))
     groups = by_org(report, d)
     assert ("q", C.OPEN_OVERDUE) in groups["MTTQ"]  # done 5 July

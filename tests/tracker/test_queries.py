@@ -418,8 +418,7 @@ def test_history_order(data: dict[str, int]) -> None:
 
 
 def test_chase_list(data: dict[str, int]) -> None:
-    """Per lead organization in order: unfinished directives overdue or due this quarter,
-    oldest deadline first; done, cancelled, standing and later ones left out."""
+    """Per lead organization: its unfinished overdue or current ones, oldest deadline first."""
     ids = org_ids()
     sample = sample_ids(data)
     services.mark_done(directive_ids=[sample[0]], organization_id=ids["MTTQ"], on=date(2021, 5, 1))

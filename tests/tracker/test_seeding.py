@@ -75,8 +75,7 @@ def test_sample_meeting_facts(sample_db: Path) -> None:
 
 
 def test_sample_directives(sample_db: Path) -> None:
-    """Every sample directive is due in Q2-2021 or standing; most go to the six, the last
-    ones to the Ban Dân vận; each starts open with one history entry."""
+    """Sample directives: due Q2-2021 or standing, to the six or to the Ban Dân vận, open."""
     rows = queries.list_directives(DirectiveFilter())
     assert [r.position for r in rows] == list(range(1, 12))
     assert {r.due for r in rows} == {Quarter(2021, 2), None}

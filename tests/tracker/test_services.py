@@ -800,8 +800,7 @@ _ORG_OPS = st.lists(
 )
 @given(ops=_ORG_OPS)
 def test_cached_status_always_follows_the_leads(db_path: Path, ops: list) -> None:
-    """Property: after any sequence of status changes, the directive's cached status and
-    done date are those derived from its leads, and supports never get a status."""
+    """Property: after any status changes the cached status is derived from the leads."""
     ids = org_ids()
     six = group_ids()
     (did,) = directive_ids_of(new_meeting(draft(leads=six, support_ids=(ids["BDV"],), due=Q2)))
