@@ -232,3 +232,16 @@ def test_restore_meeting_after_edits(rich_db: Path) -> None:
     assert without_versions(restored) == without_versions(snap)
     assert restored["version"] == current + 1
     assert queries.count_directives(DirectiveFilter(search="them moi")) == 0
+
+
+def test_synthetic_data_round_trip(sample_db: Path, tmp_path: Path) -> None:
+    """Sample plus synthetic data survive export → import → export unchanged."""
+    from tracker.seeding import synthetic
+
+    synthetic(300, seed=4, today=date(2025, 12, 31))
+    first = exported()
+    close_db()
+    open_db(str(tmp_path / "fresh.sqlite3"))
+    exchange.import_data(exchange.parse_text(first))
+    assert exported() == first
+    assert queries.count_directives() == 311
