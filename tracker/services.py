@@ -130,6 +130,11 @@ def _check_done_date(on: date) -> None:
         )
 
 
+def _as_date(value: object) -> date:
+    """A date read back through an aggregate (SQLite returns it as text)."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
 def _check_orgs(ids: Iterable[int], *, field: str) -> list[int]:
     unique = list(dict.fromkeys(int(i) for i in ids))
     if unique:
@@ -252,6 +257,18 @@ def update_meeting(
     _check_version(m, expected_version, "Cuộc giao ban")
     fields = _meeting_fields(meeting)
     attendees = _check_orgs(meeting.attendee_ids, field="attendees")
+    first_done = (
+        Assignment.select(pw.fn.MIN(Assignment.done_on))
+        .join(Directive)
+        .where((Directive.meeting == m.id) & Assignment.done_on.is_null(False))
+        .scalar()
+    )
+    if first_done is not None and meeting.held_on > _as_date(first_done):
+        raise ValidationError(
+            f"Ngày giao ban {format_date(meeting.held_on)} sau ngày hoàn thành "
+            f"{format_date(_as_date(first_done))} của một nội dung chỉ đạo; hãy kiểm tra lại.",
+            field="held_on",
+        )
     Meeting.update(**fields, version=Meeting.version + 1).where(Meeting.id == m.id).execute()
     _set_attendees(m.id, attendees)
     return Changes(meeting_ids=frozenset({m.id}))

@@ -834,3 +834,21 @@ def test_long_topics_cut_to_the_same_name(db_path: Path) -> None:
     mid = new_meeting(draft("Một", topics=(base + "a", base + "b")))
     (did,) = directive_ids_of(mid)
     assert queries.directive(did).topics == (base,)
+
+
+def test_meeting_cannot_move_after_a_done_date(db_path: Path) -> None:
+    """A meeting date after one of its directives' done dates is refused, field "held_on"."""
+    ids = org_ids()
+    (did,) = directive_ids_of(new_meeting(draft(leads=(ids["MTTQ"], ids["BDV"]))))
+    mid = Directive.get_by_id(did).meeting_id
+    services.mark_done(directive_ids=[did], organization_id=ids["BDV"], on=date(2021, 4, 10))
+    with pytest.raises(ValidationError, match="10/04/2021") as err:
+        services.update_meeting(
+            meeting_id=mid, meeting=MeetingDraft(held_on=date(2021, 4, 11), title="G")
+        )
+    assert err.value.field == "held_on"
+    assert Meeting.get_by_id(mid).held_on == HELD
+    services.update_meeting(
+        meeting_id=mid, meeting=MeetingDraft(held_on=date(2021, 4, 10), title="G")
+    )
+    assert Meeting.get_by_id(mid).held_on == date(2021, 4, 10)
