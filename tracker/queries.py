@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 import peewee as pw
 
@@ -382,7 +383,7 @@ def _ids_param(ids: Sequence[int]) -> tuple[str]:
 def directive_rows(ids: Sequence[int], *, as_of: date | None = None) -> list[DirectiveRow]:
     """Rows for the given ids, in that order, with owners, topics and latest note.
 
-    Four statements whatever the number of ids, read as plain tuples.
+    Five statements whatever the number of ids, read as plain tuples.
     """
     as_of = as_of or date.today()
     ids = list(ids)
@@ -400,16 +401,38 @@ def directive_rows(ids: Sequence[int], *, as_of: date | None = None) -> list[Dir
             param,
         )
     }
-    owners: dict[int, list[OwnerRow]] = defaultdict(list)
-    for a in sql(
-        "SELECT a.directive_id, o.id, o.short_name, o.name, a.role, a.status, a.done_on, "
-        "a.result_note FROM assignment a JOIN organization o ON o.id = a.organization_id "
-        f"WHERE a.directive_id IN {_IN_IDS} ORDER BY a.role, o.position, a.position",
+    # A handful of organizations: joined here rather than in SQL, which would
+    # also have to sort every owner of every row.
+    orgs = {
+        oid: (short, name, pos)
+        for oid, short, name, pos in sql("SELECT id, short_name, name, position FROM organization")
+    }
+    keyed: dict[int, list[tuple[tuple[str, int, int], OwnerRow]]] = defaultdict(list)
+    shared: dict[tuple[Any, ...], OwnerRow] = {}
+    for did, oid, role, pos, status, done_on, note in sql(
+        "SELECT directive_id, organization_id, role, position, status, done_on, result_note "
+        f"FROM assignment WHERE directive_id IN {_IN_IDS}",
         param,
     ):
-        owners[a[0]].append(
-            OwnerRow(a[1], a[2], a[3], _ROLES[a[4]], _STATUSES[a[5]], _date(a[6]), a[7])
-        )
+        short, name, org_pos = orgs[oid]
+        # Rows are immutable and most owners alike ("MTTQ, support, open"): share them.
+        same = (oid, role, status, done_on, note)
+        owner = shared.get(same)
+        if owner is None:
+            owner = shared[same] = OwnerRow(
+                oid,
+                short,
+                name,
+                _ROLES[role],
+                _STATUSES[status],
+                _date(done_on) if done_on else None,
+                note,
+            )
+        keyed[did].append(((role, org_pos, pos), owner))
+    owners = {
+        did: tuple(o for _, o in sorted(pairs, key=_first)) if len(pairs) > 1 else (pairs[0][1],)
+        for did, pairs in keyed.items()
+    }
     topics: dict[int, list[str]] = defaultdict(list)
     for did, name in sql(
         "SELECT dt.directive_id, t.name FROM directive_topic dt JOIN topic t "
@@ -418,25 +441,24 @@ def directive_rows(ids: Sequence[int], *, as_of: date | None = None) -> list[Dir
     ):
         topics[did].append(name)
     notes = latest_notes(ids)
-    quarters: dict[str, Quarter] = {}
-
-    def quarter(iso: str | None) -> Quarter | None:
-        if iso is None:
-            return None
-        q = quarters.get(iso)
-        if q is None:
-            q = quarters[iso] = Quarter.from_iso(iso)
-        return q
-
+    quarters: dict[str | None, Quarter | None] = {None: None}
+    no_topics: tuple[str, ...] = ()
     rows = []
     for did in ids:
         b = base.get(did)
         if b is None:
             continue
-        due = quarter(b[6])
+        due = quarters.get(b[6], _MISSING)
+        if due is _MISSING:
+            due = quarters[b[6]] = Quarter.from_iso(b[6])
+        original = quarters.get(b[7], _MISSING)
+        if original is _MISSING:
+            original = quarters[b[7]] = Quarter.from_iso(b[7])
         status = _STATUSES[b[8]]
         own = owners.get(did, ())
-        latest = notes.get(did) or next((o.result_note for o in own if o.result_note), "")
+        latest = notes.get(did)
+        if not latest:
+            latest = next((o.result_note for o in own if o.result_note), "")
         rows.append(
             DirectiveRow(
                 id=did,
@@ -446,17 +468,24 @@ def directive_rows(ids: Sequence[int], *, as_of: date | None = None) -> list[Dir
                 position=b[4],
                 content=b[5],
                 due=due,
-                original_due=quarter(b[7]),
+                original_due=original,
                 status=status,
-                done_on=_date(b[9]),
+                done_on=_date(b[9]) if b[9] else None,
                 overdue=is_overdue(status, due, as_of),
-                owners=tuple(own),
-                topics=tuple(topics.get(did, ())),
+                owners=own,
+                topics=tuple(topics[did]) if did in topics else no_topics,
                 latest_note=latest,
                 version=b[10],
             )
         )
     return rows
+
+
+_MISSING: Any = object()
+
+
+def _first(pair: tuple[Any, Any]) -> Any:
+    return pair[0]
 
 
 def latest_notes(ids: Sequence[int]) -> dict[int, str]:
