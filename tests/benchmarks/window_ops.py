@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
 
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 SEARCH_TEXT = "bau cu"  # finds "bầu cử": diacritics-insensitive
 PAGE = 100
 
@@ -68,8 +70,127 @@ def queries_backend(db: str, repeats: int) -> dict[str, object]:
     return {"backend": "queries", "ops": samples, "search_hits": hits}
 
 
+class Window:
+    """The real main window on ``db``, shown offscreen at 1366x768, and a way to
+    time an action until a given viewport has been repainted."""
+
+    def __init__(self, db: str) -> None:
+        from PySide6.QtCore import QEvent, QObject
+        from PySide6.QtWidgets import QApplication
+
+        from tracker.db import open_db
+        from ui.app import create_application
+        from ui.main_window import MainWindow
+
+        self.app: QApplication = create_application([sys.argv[0]])
+        open_db(db, create=False)
+        self.w = MainWindow()
+        self.w.resize(1366, 768)
+        self.w.show()
+        self.painted: set[object] = set()
+        outer = self
+
+        class Spy(QObject):
+            def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+                if event.type() == QEvent.Type.Paint:
+                    outer.painted.add(obj)
+                return False
+
+        self._spy = Spy()
+        for view in (
+            self.w.meeting_list,
+            self.w.meeting_table,
+            self.w.all_table,
+            self.w.chase_view,
+        ):
+            view.viewport().installEventFilter(self._spy)
+        self.settle()
+
+    def settle(self) -> None:
+        """Let every pending event and repaint happen (not timed)."""
+        for _ in range(5):
+            self.app.processEvents()
+
+    def timed(self, action: Callable[[], object], viewport: object) -> float:
+        """Milliseconds from ``action`` until ``viewport`` has repainted."""
+        self.settle()
+        self.painted.clear()
+        start = time.perf_counter()
+        action()
+        deadline = start + 5
+        while viewport not in self.painted and time.perf_counter() < deadline:
+            self.app.processEvents()
+        elapsed = (time.perf_counter() - start) * 1000
+        if viewport not in self.painted:
+            raise RuntimeError("the view was not repainted within 5 s")
+        return elapsed
+
+
 def window_backend(db: str, repeats: int) -> dict[str, object]:
-    raise NotImplementedError("the main window has not landed yet")
+    from tracker.queries import StatusFilter
+    from tracker.rows import Status
+    from ui.main_window import TAB_ALL, TAB_MEETING
+
+    win = Window(db)
+    w = win.w
+    samples: dict[str, list[float]] = {
+        k: [] for k in ("select_meeting", "change_filter", "search", "mark_done")
+    }
+    # select a meeting: a click in the list (the meeting tab is showing)
+    w.tabs.setCurrentIndex(TAB_MEETING)
+    for i in range(repeats):
+        index = w.meeting_model.index(i + 1, 0)
+        samples["select_meeting"].append(
+            win.timed(
+                lambda index=index: w.meeting_list.setCurrentIndex(index),
+                w.meeting_table.viewport(),
+            )
+        )
+    # mark a directive done: the first open one of a meeting, "done today" (Ctrl+D)
+    for i in range(repeats):
+        w.meeting_list.setCurrentIndex(w.meeting_model.index(repeats + 2 + i, 0))
+        win.settle()
+        model = w.meeting_directives
+        row = next(
+            r
+            for r in range(model.rowCount())
+            if model.row(r).status in (Status.OPEN, Status.IN_PROGRESS)
+        )
+        w.meeting_table.setCurrentIndex(model.index(row, 0))
+        win.settle()
+        samples["mark_done"].append(
+            win.timed(w.mark_selected_done_today, w.meeting_table.viewport())
+        )
+    # the all-directives view: change the status filter; search all directives
+    w.tabs.setCurrentIndex(TAB_ALL)
+    bar = w.filter_bar
+    choices = [
+        bar.status.findData(s)
+        for s in (StatusFilter.OPEN, StatusFilter.DONE, StatusFilter.OVERDUE, StatusFilter.ALL)
+    ]
+    for i in range(repeats):
+        choice = choices[i % len(choices)]
+        samples["change_filter"].append(
+            win.timed(
+                lambda c=choice: bar.status.setCurrentIndex(c),
+                w.all_table.viewport(),
+            )
+        )
+    bar.status.setCurrentIndex(bar.status.findData(StatusFilter.ALL))
+    win.settle()
+
+    def search() -> None:
+        bar.search.setText(SEARCH_TEXT)
+        bar.flush()  # the typing pause (250 ms) is a choice of the UI, not work
+
+    hits = 0
+    for _ in range(repeats):
+        samples["search"].append(win.timed(search, w.all_table.viewport()))
+        hits = w.all_directives.total
+        bar.search.clear()
+        bar.flush()
+        win.settle()
+    return {"backend": "window", "ops": samples, "search_hits": hits}
 
 
 def window_available() -> bool:
