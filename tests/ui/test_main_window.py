@@ -403,3 +403,58 @@ def test_log_a_giao_ban_with_three_directives_by_keyboard(
     qtbot.keyClick(w, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert [r.id for r in queries.list_directives()] == [r.id for r in rows]
     assert w.pages.currentWidget() is w.main_splitter
+
+
+def test_mark_done_with_result_note_through_the_dialog(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # noqa: ANN001
+    """Ctrl+Shift+D opens the done dialog; a date and a result note typed, Ctrl+S saves both."""
+    from PySide6.QtCore import QTimer
+
+    monkeypatch.setattr("ui.widgets.form.confirm_discard", lambda parent: True)
+
+    from ui.done_dialog import DoneDialog
+
+    did = _select_directive_row(qtbot, window, 6)
+    seen = []
+
+    def drive(attempts: int = 50) -> None:
+        dialog = next(
+            (
+                x
+                for x in QApplication.topLevelWidgets()
+                if isinstance(x, DoneDialog) and x.isVisible()
+            ),
+            None,
+        )
+        if dialog is None:
+            if attempts:
+                QTimer.singleShot(10, lambda: drive(attempts - 1))
+            return
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                QApplication.setActiveWindow(dialog)
+            dialog.done_on.setFocus()
+            dialog.done_on.selectAll()
+            qtbot.keyClicks(dialog.done_on, "30/6/2021")
+            dialog.note.setFocus()
+            _type(dialog.note, "Đã tổ chức 12 hội nghị")
+            qtbot.keyClick(dialog.note, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+            seen.append(dialog.result())
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, drive)
+    qtbot.keyClick(
+        window.meeting_table,
+        Qt.Key.Key_D,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert seen, "the done dialog did not open"
+    row = queries.directive(did)
+    assert row.status is Status.DONE
+    assert row.done_on == date(2021, 6, 30)
+    assert row.latest_note == "Đã tổ chức 12 hội nghị"
+    assert window.meeting_directives.row(6).latest_note == "Đã tổ chức 12 hội nghị"
