@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import sys
 import tempfile
@@ -22,6 +23,8 @@ from datetime import date
 from pathlib import Path
 
 from window_ops import SEARCH_TEXT, window_available
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def peak_rss_mb() -> float:
@@ -70,7 +73,36 @@ def queries_session(db: str, quarter: str) -> dict[str, object]:
 
 
 def window_session(db: str, quarter: str) -> dict[str, object]:
-    raise NotImplementedError("the main window has not landed yet")
+    from window_ops import Window
+
+    from tracker.queries import StatusFilter
+    from ui.main_window import TAB_ALL, TAB_MEETING
+
+    after: dict[str, float] = {}
+    win = Window(db)
+    w = win.w
+    after["start"] = peak_rss_mb()
+    w.tabs.setCurrentIndex(TAB_MEETING)
+    for i in range(50):
+        w.meeting_list.setCurrentIndex(w.meeting_model.index(i, 0))
+        win.settle()
+    after["browse"] = peak_rss_mb()
+    w.tabs.setCurrentIndex(TAB_ALL)
+    win.settle()
+    bar = w.filter_bar
+    bar.status.setCurrentIndex(bar.status.findData(StatusFilter.OPEN))
+    win.settle()
+    after["filter"] = peak_rss_mb()
+    bar.status.setCurrentIndex(bar.status.findData(StatusFilter.ALL))
+    bar.search.setText(SEARCH_TEXT)
+    bar.flush()
+    win.settle()
+    after["search"] = peak_rss_mb()
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = write_quarter_report(quarter, Path(tmp) / "report.xlsx")
+    win.settle()
+    after["report"] = peak_rss_mb()
+    return {"backend": "window", "peak_rss_mb": peak_rss_mb(), "after": after, "report_rows": rows}
 
 
 def main() -> int:
