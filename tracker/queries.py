@@ -250,6 +250,10 @@ def _as_of(flt: DirectiveFilter) -> date:
     return flt.as_of or date.today()
 
 
+def _fts_phrase(key: str) -> str:
+    return '"' + key.replace('"', '""') + '"'
+
+
 def search_condition(text: str) -> pw.Expression | None:
     """Diacritics-insensitive substring match over the content: FTS5 trigram
     index for three characters or more, a scan below that."""
@@ -257,7 +261,7 @@ def search_condition(text: str) -> pw.Expression | None:
     if not key:
         return None
     if len(key) >= 3:
-        phrase = '"' + key.replace('"', '""') + '"'
+        phrase = _fts_phrase(key)
         sub = pw.SQL("(SELECT rowid FROM directive_fts WHERE directive_fts MATCH ?)", (phrase,))
         return Directive.id.in_(sub)
     return Directive.content_folded.contains(key)
@@ -265,6 +269,13 @@ def search_condition(text: str) -> pw.Expression | None:
 
 def _directive_query(flt: DirectiveFilter, *columns: pw.Field) -> pw.ModelSelect:
     query = Directive.select(*(columns or (Directive.id,)))
+    conditions = _directive_conditions(flt)
+    if conditions:
+        query = query.where(*conditions)
+    return query
+
+
+def _directive_conditions(flt: DirectiveFilter) -> list[pw.Expression]:
     conditions: list[pw.Expression] = []
     if flt.ids is not None:
         conditions.append(Directive.id.in_(list(flt.ids)))
@@ -311,9 +322,26 @@ def _directive_query(flt: DirectiveFilter, *columns: pw.Field) -> pw.ModelSelect
                 )
             )
         )
-    if conditions:
-        query = query.where(*conditions)
-    return query
+    return conditions
+
+
+def _walks_in_meeting_order(flt: DirectiveFilter) -> bool:
+    """Whether a page in meeting order is best read by walking the meetings in
+    date order, rather than by sorting every directive the filter selects.
+
+    True when the filter may select a large share of all directives (nothing,
+    a status, an organization): the walk stops after one page, while the sort
+    reads every match (a status selects 10-90%: up to 270,000 rows at 100x a
+    province's decade). A meeting, ids, a quarter, a topic or a text search
+    select few, which are sorted faster than walked past.
+    """
+    return (
+        flt.ids is None
+        and flt.meeting_id is None
+        and flt.quarter is None
+        and not flt.topic
+        and not fold(flt.search)
+    )
 
 
 def _order(sort: SortKey, descending: bool) -> list[pw.Ordering]:
@@ -334,7 +362,21 @@ def _order(sort: SortKey, descending: bool) -> list[pw.Ordering]:
 
 
 def count_directives(flt: DirectiveFilter = DirectiveFilter()) -> int:
-    return _directive_query(flt).count()
+    if flt == DirectiveFilter(search=flt.search, as_of=flt.as_of) and len(fold(flt.search)) >= 3:
+        # A text search alone: the search index counts its matches itself.
+        return int(
+            database.execute_sql(
+                "SELECT COUNT(*) FROM directive_fts WHERE directive_fts MATCH ?",
+                (_fts_phrase(fold(flt.search)),),
+            ).fetchone()[0]
+        )
+    # COUNT(*) on the query itself: peewee's count() wraps it in a subquery,
+    # which keeps SQLite from counting a whole table from its page counts.
+    query = Directive.select(pw.fn.COUNT(pw.SQL("*")))
+    conditions = _directive_conditions(flt)
+    if conditions:
+        query = query.where(*conditions)
+    return int(query.scalar() or 0)
 
 
 def directive_ids(
@@ -347,7 +389,16 @@ def directive_ids(
 ) -> list[int]:
     """Ids of the directives the filter selects, sorted, optionally one page."""
     query = _directive_query(flt)
-    if sort is SortKey.MEETING:
+    if sort is SortKey.MEETING and _walks_in_meeting_order(flt):
+        # FROM meeting CROSS JOIN directive: SQLite then walks the meetings through
+        # their held_on index and each one's directives through (meeting, position),
+        # already in display order, and stops after ``limit`` rows.
+        query = (
+            Meeting.select(Directive.id)
+            .join(Directive, pw.JOIN.CROSS)
+            .where(Directive.meeting == Meeting.id, *_directive_conditions(flt))
+        )
+    elif sort is SortKey.MEETING:
         query = query.join(Meeting)
     query = query.order_by(*_order(SortKey(sort), descending)).offset(offset).limit(limit)
     return [r[0] for r in query.tuples()]
