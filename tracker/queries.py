@@ -20,7 +20,6 @@ from tracker.models import (
     DirectiveTopic,
     HistoryEntry,
     Meeting,
-    MeetingAttendee,
     Organization,
     OrgGroup,
     OrgGroupMember,
@@ -47,8 +46,14 @@ from tracker.text import fold
 
 
 def list_organizations(*, include_inactive: bool = True) -> list[OrganizationRow]:
-    used = {r[0] for r in Assignment.select(Assignment.organization).distinct().tuples()} | {
-        r[0] for r in MeetingAttendee.select(MeetingAttendee.organization).distinct().tuples()
+    # One index probe per organization, not a DISTINCT over every assignment.
+    used = {
+        r[0]
+        for r in database.execute_sql(
+            "SELECT o.id FROM organization o WHERE "
+            "EXISTS (SELECT 1 FROM assignment a WHERE a.organization_id = o.id) OR "
+            "EXISTS (SELECT 1 FROM meeting_attendee m WHERE m.organization_id = o.id)"
+        )
     }
     query = Organization.select().order_by(Organization.position, Organization.id)
     if not include_inactive:
@@ -145,58 +150,75 @@ def list_meetings(flt: MeetingFilter = MeetingFilter()) -> list[MeetingRow]:
 
 
 def meeting_years() -> list[int]:
-    years = Meeting.select(pw.fn.strftime("%Y", Meeting.held_on).alias("y")).distinct().tuples()
-    return sorted((int(y) for (y,) in years if y), reverse=True)
+    """Years that have a meeting, newest first: a few index probes, not a scan."""
+    sql = database.execute_sql
+    first, last = sql("SELECT MIN(held_on), MAX(held_on) FROM meeting").fetchone()
+    if not first:
+        return []
+    return [
+        year
+        for year in range(int(str(last)[:4]), int(str(first)[:4]) - 1, -1)
+        if sql(
+            "SELECT 1 FROM meeting WHERE held_on >= ? AND held_on < ? LIMIT 1",
+            (f"{year:04d}-01-01", f"{year + 1:04d}-01-01"),
+        ).fetchone()
+    ]
 
 
 def meeting_rows(ids: Sequence[int]) -> list[MeetingRow]:
-    """Rows for the given ids, in the given order."""
+    """Rows for the given ids, in the given order (three statements, plain tuples)."""
+    ids = list(ids)
     if not ids:
         return []
+    param = _ids_param(ids)
+    sql = database.execute_sql
     counts = {
         mid: (total, done)
-        for mid, total, done in Directive.select(
-            Directive.meeting,
-            pw.fn.COUNT(Directive.id),
-            pw.fn.SUM(pw.Case(None, [(Directive.status == Status.DONE.value, 1)], 0)),
+        for mid, total, done in sql(
+            "SELECT meeting_id, COUNT(*), SUM(status = ?) FROM directive "
+            f"WHERE meeting_id IN {_IN_IDS} GROUP BY meeting_id",
+            (Status.DONE.value, *param),
         )
-        .where(Directive.meeting.in_(list(ids)))
-        .group_by(Directive.meeting)
-        .tuples()
     }
     attendees: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for mid, oid, short in (
-        MeetingAttendee.select(MeetingAttendee.meeting, Organization.id, Organization.short_name)
-        .join(Organization)
-        .where(MeetingAttendee.meeting.in_(list(ids)))
-        .order_by(Organization.position)
-        .tuples()
+    for mid, oid, short in sql(
+        "SELECT ma.meeting_id, o.id, o.short_name FROM meeting_attendee ma "
+        "JOIN organization o ON o.id = ma.organization_id "
+        f"WHERE ma.meeting_id IN {_IN_IDS} ORDER BY o.position",
+        param,
     ):
         attendees[mid].append((oid, short))
-    by_id = {m.id: m for m in Meeting.select().where(Meeting.id.in_(list(ids)))}
+    by_id = {
+        r[0]: r
+        for r in sql(
+            "SELECT id, held_on, title, chair_name, chair_position, reviewed_quarter, notes, "
+            f"notice_ref, version FROM meeting WHERE id IN {_IN_IDS}",
+            param,
+        )
+    }
     rows = []
     for mid in ids:
         m = by_id.get(mid)
         if m is None:
             continue
         total, done = counts.get(mid, (0, 0))
+        held_on = _date(m[1])
+        assert held_on is not None
         rows.append(
             MeetingRow(
-                id=m.id,
-                held_on=m.held_on,
-                title=m.title,
-                chair_name=m.chair_name,
-                chair_position=m.chair_position,
-                reviewed_quarter=Quarter.from_iso(m.reviewed_quarter)
-                if m.reviewed_quarter
-                else None,
-                notes=m.notes,
-                notice_ref=m.notice_ref,
+                id=mid,
+                held_on=held_on,
+                title=m[2],
+                chair_name=m[3],
+                chair_position=m[4],
+                reviewed_quarter=Quarter.from_iso(m[5]) if m[5] else None,
+                notes=m[6],
+                notice_ref=m[7],
                 attendee_ids=tuple(a for a, _ in attendees[mid]),
                 attendee_names=tuple(n for _, n in attendees[mid]),
                 directive_count=total,
                 done_count=int(done or 0),
-                version=m.version,
+                version=m[8],
             )
         )
     return rows
