@@ -639,19 +639,46 @@ def chase_list(*, as_of: date | None = None) -> list[tuple[OrganizationRow, list
     ]
 
 
+# Lead assignments still to chase. A lead that is open or in progress means its
+# directive is too (services derive the directive's status from its leads), so the
+# directive-side status term is redundant; it lets a page walk the (due_quarter,
+# status) index in deadline order, reading only index entries until the page is full.
+_CHASE_FROM = (
+    "FROM directive d {indexed} CROSS JOIN assignment a "
+    "WHERE d.status IN ('open', 'in_progress') AND d.due_quarter <= ? "
+    "AND a.directive_id = d.id AND a.role = 'lead' AND a.status IN ('open', 'in_progress') "
+)
+DUE_STATUS_INDEX = "directive_due_status"  # migrations.EXTRA_INDEXES
+
+
+def _chase_sql(
+    select: str, tail: str, params: tuple[Any, ...], *, walk: bool = False
+) -> list[tuple[Any, ...]]:
+    """Run a chase statement; with ``walk``, through the deadline index (without it,
+    in a file made before that index existed, SQLite chooses)."""
+    for indexed in (f"INDEXED BY {DUE_STATUS_INDEX}", "") if walk else ("",):
+        try:
+            sql = select + " " + _CHASE_FROM.format(indexed=indexed) + tail
+            return list(database.execute_sql(sql, params))
+        except pw.OperationalError as exc:
+            if indexed and "no such index" in str(exc):
+                continue
+            raise
+    raise AssertionError("unreachable")
+
+
 def chase_counts(*, as_of: date | None = None) -> list[tuple[OrganizationRow, int, int]]:
     """The chase list's headings without its rows: (organization, to chase, of which
     overdue), in the organizations' order. One grouped query, for windows that page in."""
     as_of = as_of or date.today()
     current = Quarter.of(as_of).iso
-    late = pw.fn.SUM(pw.Case(None, [(Directive.due_quarter < current, 1)], 0))
     counts = {
         org_id: (n, int(overdue or 0))
-        for org_id, n, overdue in _chase_query(
-            as_of, Assignment.organization, pw.fn.COUNT(Directive.id), late
+        for org_id, n, overdue in _chase_sql(
+            "SELECT a.organization_id, COUNT(*), SUM(d.due_quarter < ?)",
+            "GROUP BY a.organization_id",
+            (current, current),
         )
-        .group_by(Assignment.organization)
-        .tuples()
     }
     return [(org, *counts[org.id]) for org in list_organizations() if org.id in counts]
 
@@ -659,16 +686,21 @@ def chase_counts(*, as_of: date | None = None) -> list[tuple[OrganizationRow, in
 def chase_page(
     organization_id: int, *, as_of: date | None = None, offset: int = 0, limit: int = 100
 ) -> list[DirectiveRow]:
-    """One page of an organization's part of the chase list, in chase_list's order."""
+    """One page of an organization's part of the chase list, in chase_list's order.
+
+    Walks the directives in deadline order and stops after the page (first pages
+    take a millisecond at 300,000 directives; sorting the backlog took 25-50).
+    """
     as_of = as_of or date.today()
+    current = Quarter.of(as_of).iso
     ids = [
         r[0]
-        for r in _chase_query(as_of, Directive.id)
-        .where(Assignment.organization == organization_id)
-        .order_by(Directive.due_quarter, Directive.id)
-        .offset(offset)
-        .limit(limit)
-        .tuples()
+        for r in _chase_sql(
+            "SELECT d.id",
+            "AND a.organization_id = ? ORDER BY d.due_quarter, d.id LIMIT ? OFFSET ?",
+            (current, organization_id, limit, offset),
+            walk=True,
+        )
     ]
     return directive_rows(ids, as_of=as_of)
 
