@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -72,8 +72,10 @@ _MAX_LISTED_PROBLEMS = 4
 def _confirm_remove_row(parent: QWidget) -> bool:
     return form.confirm(
         parent,
-        parent.tr("Xóa dòng"),
-        parent.tr("Xóa dòng nội dung chỉ đạo đang chọn cùng những gì đã nhập trong dòng?"),
+        QCoreApplication.translate("MeetingDialog", "Xóa dòng"),
+        QCoreApplication.translate(
+            "MeetingDialog", "Xóa dòng nội dung chỉ đạo đang chọn cùng những gì đã nhập trong dòng?"
+        ),
     )
 
 
@@ -307,14 +309,14 @@ class MeetingDialog(FormDialog):
         layout.addWidget(keys)
         layout.addWidget(self.buttons)
 
-        order = [
+        order = [  # as they read on screen, row by row
             self.held_on,
             self.reviewed,
+            self.notice_ref,
             self.title,
             self.chair_name,
             self.chair_position,
             self.attendees,
-            self.notice_ref,
             self.notes,
             self.grid,
             self.save_button,

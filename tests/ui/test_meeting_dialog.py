@@ -121,6 +121,7 @@ def test_log_giao_ban_with_three_directives_by_keyboard(qtbot, db_path):
     type_text(qtbot, "1-4-2021")
     press(qtbot, Qt.Key.Key_Tab)  # to Quý đánh giá: suggested from the date
     assert dialog.reviewed.text() == "Quý I-2021"
+    press(qtbot, Qt.Key.Key_Tab)  # Số thông báo kết luận: not known yet
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() is dialog.title
     assert dialog.title.text() == (
