@@ -250,7 +250,8 @@ class MeetingDialog(FormDialog):
                 if caption:
                     line.addWidget(label(caption, field))
                 line.addWidget(field, stretch)
-                named = plain(caption or text) if len(parts) > 1 else ""
+                # The first field's message sits right of the row's label: no name needed.
+                named = plain(caption) if caption else ""
                 messages.addWidget(self.message_for(names, field, label=named))
             box = QVBoxLayout()
             box.setSpacing(2)
@@ -324,7 +325,8 @@ class MeetingDialog(FormDialog):
         ]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        self.resize(1100, 780)
+        available = self.screen().availableGeometry()  # fit a 1366×768 laptop too
+        self.resize(min(1100, available.width() - 40), min(760, available.height() - 60))
 
     def _load(self, meeting: MeetingRow | None) -> None:
         if meeting is None:
