@@ -138,7 +138,7 @@ class DirectiveTableModel(QAbstractTableModel):
         self._filter: DirectiveFilter | None = None
         self._rows: list[DirectiveRow] = []
         self._row_of: dict[int, int] = {}
-        self._total = 0
+        self._total: int | None = 0  # None: a full page was read and not counted yet
         self._sort = SortKey.MEETING
         self._sort_column = Column.NUMBER
         self._descending = False
@@ -152,8 +152,17 @@ class DirectiveTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """How many directives the filter selects (loaded or not)."""
+        """How many directives the filter selects (loaded or not), counted when first asked."""
+        if self._total is None:
+            assert self._filter is not None
+            self._total = max(queries.count_directives(self._filter), len(self._rows))
         return self._total
+
+    @property
+    def total_known(self) -> bool:
+        """Whether ``total`` is at hand; counting can take longer than a frame on a big
+        database, so a caller may show the rows first and ask on the next turn."""
+        return self._total is not None
 
     @property
     def sort_column(self) -> Column:
@@ -194,8 +203,9 @@ class DirectiveTableModel(QAbstractTableModel):
             self._total = 0
             self._rows = []
         else:
-            self._total = queries.count_directives(self._filter)
             self._rows = self._page(0)
+            # A short first page is the whole list; a full one is counted when asked.
+            self._total = len(self._rows) if len(self._rows) < PAGE_SIZE else None
         self._index_rows()
         self.endResetModel()
 
@@ -230,7 +240,8 @@ class DirectiveTableModel(QAbstractTableModel):
         for row in gone:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
-            self._total -= 1
+            if self._total is not None:
+                self._total -= 1
             self.endRemoveRows()
         if gone:
             self._index_rows()
@@ -249,15 +260,18 @@ class DirectiveTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and (self._total is None or len(self._rows) < self._total)
 
     def fetchMore(self, parent: Index = _ROOT) -> None:
         if parent.isValid() or self._filter is None:
             return
-        more = [r for r in self._page(len(self._rows)) if r.id not in self._row_of]
+        page = self._page(len(self._rows))
+        more = [r for r in page if r.id not in self._row_of]
         if not more:
             self._total = len(self._rows)  # the table shrank meanwhile
             return
+        if self._total is None and len(page) < PAGE_SIZE:
+            self._total = len(self._rows) + len(more)  # the last page: no count needed
         start = len(self._rows)
         self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
         self._rows.extend(more)

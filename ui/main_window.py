@@ -59,6 +59,7 @@ from ui.undo_commands import (
 )
 
 TAB_CHASE, TAB_MEETING, TAB_ALL = range(3)
+COUNT_DELAY_MS = 40  # a count the status bar waits for comes after the rows' paint
 VIEW_KEYS = {"chase": TAB_CHASE, "meetings": TAB_MEETING, "directives": TAB_ALL}
 SEARCH_DELAY_MS = 250
 
@@ -576,6 +577,15 @@ class MainWindow(QMainWindow):
             )
         else:
             model = self.meeting_directives if tab == TAB_MEETING else self.all_directives
+            if not model.total_known:
+                # Counting can cost more than a frame on a big database: the rows are
+                # painted first, the count follows a moment later.
+                def count() -> None:
+                    _ = model.total
+                    self._update_counts()
+
+                QTimer.singleShot(COUNT_DELAY_MS, self, count)
+                return
             if model.rowCount() < model.total:
                 text = self.tr("Đang hiện {shown} trong {total} nội dung").format(
                     shown=f"{model.rowCount():,}".replace(",", "."),
