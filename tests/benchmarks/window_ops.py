@@ -107,8 +107,9 @@ class Window:
         self.settle()
 
     def settle(self) -> None:
-        """Let every pending event and repaint happen (not timed)."""
-        for _ in range(5):
+        """Let every pending event, repaint and deferred count happen (not timed)."""
+        end = time.perf_counter() + 0.1
+        while time.perf_counter() < end:
             self.app.processEvents()
 
     def timed(self, action: Callable[[], object], viewport: object) -> float:
@@ -147,15 +148,17 @@ def window_backend(db: str, repeats: int) -> dict[str, object]:
             )
         )
     # mark a directive done: the first open one of a meeting, "done today" (Ctrl+D)
-    for i in range(repeats):
-        w.meeting_list.setCurrentIndex(w.meeting_model.index(repeats + 2 + i, 0))
-        win.settle()
+    meeting = repeats + 1
+    for _ in range(repeats):
         model = w.meeting_directives
-        row = next(
-            r
-            for r in range(model.rowCount())
-            if model.row(r).status in (Status.OPEN, Status.IN_PROGRESS)
-        )
+        row = None
+        while row is None:
+            meeting += 1
+            w.meeting_list.setCurrentIndex(w.meeting_model.index(meeting, 0))
+            win.settle()
+            unfinished = (Status.OPEN, Status.IN_PROGRESS)
+            rows = [r for r in range(model.rowCount()) if model.row(r).status in unfinished]
+            row = rows[0] if rows else None
         w.meeting_table.setCurrentIndex(model.index(row, 0))
         win.settle()
         samples["mark_done"].append(
