@@ -21,10 +21,6 @@ APPLICATION = "GiaoBan"
 log = logging.getLogger("giaoban")
 
 
-def _tr(text: str) -> str:
-    return QApplication.translate("app", text)
-
-
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with names (for QSettings), icon and style sheet."""
     app = QApplication.instance()
@@ -47,19 +43,25 @@ def open_database(target: str | None, parent: QWidget | None = None) -> bool:
             return True
         except DatabaseOpenError as exc:
             log.warning("Không mở được %s: %s", current, exc.message)
+            question = QApplication.translate("app", "Tệp này không bị thay đổi. Bạn muốn làm gì?")
             choice = messages.choose(
                 parent,
-                _tr("Không mở được tệp dữ liệu"),
-                exc.message + "\n\n" + _tr("Tệp này không bị thay đổi. Bạn muốn làm gì?"),
-                [_tr("&Mở tệp khác…"), _tr("&Thoát")],
+                QApplication.translate("app", "Không mở được tệp dữ liệu"),
+                exc.message + "\n\n" + question,
+                [
+                    QApplication.translate("app", "&Mở tệp khác…"),
+                    QApplication.translate("app", "&Thoát"),
+                ],
             )
             if choice != 0:
                 return False
             path, _ = QFileDialog.getOpenFileName(
                 parent,
-                _tr("Mở tệp dữ liệu Giao ban"),
+                QApplication.translate("app", "Mở tệp dữ liệu Giao ban"),
                 os.path.dirname(current),
-                _tr("Dữ liệu Giao ban (*.sqlite3 *.db *.sqlite);;Mọi tệp (*)"),
+                QApplication.translate(
+                    "app", "Dữ liệu Giao ban (*.sqlite3 *.db *.sqlite);;Mọi tệp (*)"
+                ),
             )
             if path:
                 current = path

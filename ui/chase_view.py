@@ -39,10 +39,6 @@ EXPAND_ALL_UP_TO = 300  # rows; beyond that only the first group opens by itself
 _TOP = 0  # internalId of an organization row; a directive row stores its group's index + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("chase", text)
-
-
 class ChaseColumn(IntEnum):
     CONTENT = 0
     MEETING = 1
@@ -192,7 +188,7 @@ class ChaseModel(QAbstractItemModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(ChaseColumn)
         ):
-            return _tr(HEADERS[ChaseColumn(section)])
+            return QCoreApplication.translate("chase", HEADERS[ChaseColumn(section)])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -235,7 +231,7 @@ class ChaseModel(QAbstractItemModel):
         if col is not ChaseColumn.CONTENT:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            counts = _tr("{n} nội dung, {late} quá hạn").format(n=g.total, late=g.overdue)
+            counts = QCoreApplication.translate("chase", "{n} nội dung, {late} quá hạn").format(n=g.total, late=g.overdue)
             return f"{org.short_name} — {org.name} ({counts})"
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
@@ -258,7 +254,7 @@ class ChaseView(QTreeView):
     def __init__(self, model: ChaseModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chaseView")
-        self.setAccessibleName(_tr("Danh sách cần đôn đốc"))
+        self.setAccessibleName(QCoreApplication.translate("chase", "Danh sách cần đôn đốc"))
         self.setModel(model)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)

@@ -16,7 +16,6 @@ from enum import IntEnum
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -76,10 +75,6 @@ _HEADER_TIPS = {
         "DirectiveEntryModel", "Chủ đề để lọc về sau (có thể bỏ trống), cách nhau bởi dấu phẩy"
     ),
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DirectiveEntryModel", text)
 
 
 @dataclass
@@ -253,11 +248,11 @@ class DirectiveEntryModel(QAbstractTableModel):
                 problems[Column.DUE] = str(err)
         if self._checked and not row.is_blank():
             if not clean(row.content):
-                problems.setdefault(Column.CONTENT, _tr("Hãy ghi nội dung chỉ đạo."))
+                problems.setdefault(Column.CONTENT, self.tr("Hãy ghi nội dung chỉ đạo."))
             if Column.LEADS not in problems and not self._catalog.parse(row.leads):
-                problems[Column.LEADS] = _tr("Hãy chọn cơ quan chủ trì.")
+                problems[Column.LEADS] = self.tr("Hãy chọn cơ quan chủ trì.")
             if Column.DUE not in problems and not self._due_text(row).strip():
-                problems[Column.DUE] = _tr("Hãy ghi thời hạn.")
+                problems[Column.DUE] = self.tr("Hãy ghi thời hạn.")
         row.problems = problems
 
     def drafts(self) -> tuple[list[DirectiveDraft], list[RowProblem]]:
@@ -297,15 +292,15 @@ class DirectiveEntryModel(QAbstractTableModel):
 
     def _sentence(self, i: int, column: Column, problem: str) -> str:
         required = {
-            Column.CONTENT: _tr("Dòng {row}: hãy ghi nội dung chỉ đạo."),
-            Column.LEADS: _tr("Dòng {row}: hãy chọn cơ quan chủ trì."),
-            Column.DUE: _tr("Dòng {row}: hãy ghi thời hạn."),
+            Column.CONTENT: self.tr("Dòng {row}: hãy ghi nội dung chỉ đạo."),
+            Column.LEADS: self.tr("Dòng {row}: hãy chọn cơ quan chủ trì."),
+            Column.DUE: self.tr("Dòng {row}: hãy ghi thời hạn."),
         }
         row = self._rows[i]
         if not row.text(column).strip() and column in required:
             return required[column].format(row=i + 1)
-        return _tr("Dòng {row}, cột {column}: {problem}").format(
-            row=i + 1, column=_tr(_HEADERS[column]), problem=problem
+        return self.tr("Dòng {row}, cột {column}: {problem}").format(
+            row=i + 1, column=self.tr(_HEADERS[column]), problem=problem
         )
 
     # --- Qt overrides -------------------------------------------------------
@@ -331,7 +326,7 @@ class DirectiveEntryModel(QAbstractTableModel):
             if problem:
                 return problem
             if defaulted and self._default_due:
-                return _tr("Mặc định: quý của ngày giao ban ({quarter})").format(
+                return self.tr("Mặc định: quý của ngày giao ban ({quarter})").format(
                     quarter=format_deadline(self._default_due)
                 )
             return row.text(column) or None
@@ -397,9 +392,9 @@ class DirectiveEntryModel(QAbstractTableModel):
         if not 0 <= section < len(Column):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(_HEADERS[Column(section)])
+            return self.tr(_HEADERS[Column(section)])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tr(_HEADER_TIPS[Column(section)])
+            return self.tr(_HEADER_TIPS[Column(section)])
         return None
 
 

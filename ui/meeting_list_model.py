@@ -29,15 +29,13 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("meetings", text)
-
-
 def progress_text(row: MeetingRow) -> str:
     """ "5/9 hoàn thành", or "chưa có nội dung" for a meeting without directives."""
     if row.directive_count == 0:
-        return _tr("chưa có nội dung")
-    return _tr("{done}/{total} hoàn thành").format(done=row.done_count, total=row.directive_count)
+        return QCoreApplication.translate("meetings", "chưa có nội dung")
+    return QCoreApplication.translate("meetings", "{done}/{total} hoàn thành").format(
+        done=row.done_count, total=row.directive_count
+    )
 
 
 def short_title(row: MeetingRow) -> str:

@@ -18,10 +18,6 @@ from tracker.errors import TrackerError
 log = logging.getLogger("giaoban")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
-
-
 def _box(
     parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = ""
 ) -> QMessageBox:
@@ -35,14 +31,24 @@ def _box(
 def show_error(parent: QWidget | None, error: BaseException | str, title: str = "") -> None:
     """Show a user error (a TrackerError or a plain text) in a message box."""
     text = error.message if isinstance(error, TrackerError) else str(error)
-    box = _box(parent, QMessageBox.Icon.Warning, title or _tr("Chưa thực hiện được"), text)
-    box.addButton(_tr("Đóng"), QMessageBox.ButtonRole.AcceptRole)
+    box = _box(
+        parent,
+        QMessageBox.Icon.Warning,
+        title or QCoreApplication.translate("messages", "Chưa thực hiện được"),
+        text,
+    )
+    box.addButton(QCoreApplication.translate("messages", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
 
 def show_info(parent: QWidget | None, text: str, title: str = "") -> None:
-    box = _box(parent, QMessageBox.Icon.Information, title or _tr("Giao ban"), text)
-    box.addButton(_tr("Đóng"), QMessageBox.ButtonRole.AcceptRole)
+    box = _box(
+        parent,
+        QMessageBox.Icon.Information,
+        title or QCoreApplication.translate("messages", "Giao ban"),
+        text,
+    )
+    box.addButton(QCoreApplication.translate("messages", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
 
@@ -50,7 +56,9 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str, detail: str
     """Ask a yes/no question whose safe answer is the default; returns True for ``yes``."""
     box = _box(parent, QMessageBox.Icon.Question, title, text, detail)
     ok = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(_tr("Không"), QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(
+        QCoreApplication.translate("messages", "Không"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.exec()
@@ -79,10 +87,11 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
         log.error(
             "Lỗi không lường trước:\n%s", "".join(traceback.format_exception(kind, value, tb))
         )
-        text = _tr(
+        text = QCoreApplication.translate(
+            "messages",
             "Chương trình gặp một lỗi không lường trước. Dữ liệu đã lưu không bị ảnh hưởng; "
             "thao tác vừa rồi có thể chưa được thực hiện. Hãy thử lại, và nếu lỗi lặp lại, "
-            "báo cho người phụ trách kỹ thuật."
+            "báo cho người phụ trách kỹ thuật.",
         )
     if QApplication.instance() is not None:
         show_error(QApplication.activeWindow(), text)

@@ -68,19 +68,19 @@ def test_empty_models_pass_modeltester(qtmodeltester, db_path: Path) -> None:
         qtmodeltester.check(model)
 
 
-def test_directive_model_pages_in_200_rows(qtmodeltester, db_path: Path) -> None:
-    """On 3,000 directives the model holds 200 rows until the view asks for more."""
+def test_directive_model_pages_in_100_rows(qtmodeltester, db_path: Path) -> None:
+    """On 3,000 directives the model holds 100 rows until the view asks for more."""
     from tracker.seeding import synthetic
 
     synthetic(3000)
     model = DirectiveTableModel()
     model.set_filter(DirectiveFilter())
     assert model.total == 3000
-    assert model.rowCount() == 200
+    assert model.rowCount() == 100
     assert model.canFetchMore()
     model.fetchMore()
-    assert model.rowCount() == 400
-    assert model.ids() == queries.directive_ids(limit=400)
+    assert model.rowCount() == 200
+    assert model.ids() == queries.directive_ids(limit=200)
     qtmodeltester.check(model)
 
 

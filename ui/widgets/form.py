@@ -15,16 +15,14 @@ from tracker.rows import DirectiveRow
 from ui.widgets.field_message import FieldMessage
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormDialog", text)
-
-
 def confirm_discard(parent: QWidget) -> bool:
     """Ask whether to close a dialog and lose what was typed (tests patch this)."""
     answer = QMessageBox.question(
         parent,
-        _tr("Bỏ các nội dung đã nhập?"),
-        _tr("Các nội dung đã nhập chưa được lưu. Đóng cửa sổ và bỏ các nội dung này?"),
+        QCoreApplication.translate("FormDialog", "Bỏ các nội dung đã nhập?"),
+        QCoreApplication.translate(
+            "FormDialog", "Các nội dung đã nhập chưa được lưu. Đóng cửa sổ và bỏ các nội dung này?"
+        ),
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
@@ -53,11 +51,13 @@ def directive_summary(
     if with_content:
         content = directive.content
         shown = content if len(content) <= 300 else content[:300].rstrip() + "…"
-        text = _tr("Giao ban ngày {date}, nội dung {number}: {content}").format(
-            date=date, number=number, content=shown
-        )
+        text = QCoreApplication.translate(
+            "FormDialog", "Giao ban ngày {date}, nội dung {number}: {content}"
+        ).format(date=date, number=number, content=shown)
     else:
-        text = _tr("Giao ban ngày {date}, nội dung {number}").format(date=date, number=number)
+        text = QCoreApplication.translate(
+            "FormDialog", "Giao ban ngày {date}, nội dung {number}"
+        ).format(date=date, number=number)
     label = QLabel(text, parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -69,7 +69,7 @@ def directive_summary(
         | Qt.TextInteractionFlag.TextSelectableByMouse
     )
     label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    label.setAccessibleName(_tr("Nội dung chỉ đạo"))
+    label.setAccessibleName(QCoreApplication.translate("FormDialog", "Nội dung chỉ đạo"))
     return label
 
 
@@ -98,7 +98,9 @@ class FormDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, save_shortcut: bool = True) -> None:
         super().__init__(parent)
         self.top_message = FieldMessage(None, self)
-        self.top_message.setAccessibleName(_tr("Thông báo lỗi chung"))
+        self.top_message.setAccessibleName(
+            QCoreApplication.translate("FormDialog", "Thông báo lỗi chung")
+        )
         self._messages: dict[str, FieldMessage] = {}
         self._saved = False
         if save_shortcut:
