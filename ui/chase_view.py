@@ -7,6 +7,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
@@ -48,11 +49,11 @@ class ChaseColumn(IntEnum):
 
 
 HEADERS = {
-    ChaseColumn.CONTENT: "Nội dung",
-    ChaseColumn.MEETING: "Giao ban ngày",
-    ChaseColumn.DUE: "Thời hạn",
-    ChaseColumn.STATUS: "Trạng thái",
-    ChaseColumn.NOTE: "Kết quả / ghi chú",
+    ChaseColumn.CONTENT: QT_TRANSLATE_NOOP("chase", "Nội dung"),
+    ChaseColumn.MEETING: QT_TRANSLATE_NOOP("chase", "Giao ban ngày"),
+    ChaseColumn.DUE: QT_TRANSLATE_NOOP("chase", "Thời hạn"),
+    ChaseColumn.STATUS: QT_TRANSLATE_NOOP("chase", "Trạng thái"),
+    ChaseColumn.NOTE: QT_TRANSLATE_NOOP("chase", "Kết quả / ghi chú"),
 }
 
 
@@ -231,7 +232,9 @@ class ChaseModel(QAbstractItemModel):
         if col is not ChaseColumn.CONTENT:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            counts = QCoreApplication.translate("chase", "{n} nội dung, {late} quá hạn").format(n=g.total, late=g.overdue)
+            counts = QCoreApplication.translate(
+                "chase", "%n nội dung, {late} quá hạn", None, g.total
+            ).format(late=g.overdue)
             return f"{org.short_name} — {org.name} ({counts})"
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()

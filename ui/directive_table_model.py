@@ -8,6 +8,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -49,17 +50,17 @@ class Column(IntEnum):
     MEETING = 8
 
 
-# Source strings only: translated when shown (QT_TRANSLATE_NOOP in spirit).
+# Source strings only: translated when shown.
 HEADERS = {
-    Column.NUMBER: "STT",
-    Column.CONTENT: "Nội dung",
-    Column.LEADS: "Chủ trì",
-    Column.SUPPORTS: "Phối hợp",
-    Column.DUE: "Thời hạn",
-    Column.STATUS: "Trạng thái",
-    Column.DONE_ON: "Ngày hoàn thành",
-    Column.NOTE: "Kết quả / ghi chú",
-    Column.MEETING: "Giao ban ngày",
+    Column.NUMBER: QT_TRANSLATE_NOOP("directives", "STT"),
+    Column.CONTENT: QT_TRANSLATE_NOOP("directives", "Nội dung"),
+    Column.LEADS: QT_TRANSLATE_NOOP("directives", "Chủ trì"),
+    Column.SUPPORTS: QT_TRANSLATE_NOOP("directives", "Phối hợp"),
+    Column.DUE: QT_TRANSLATE_NOOP("directives", "Thời hạn"),
+    Column.STATUS: QT_TRANSLATE_NOOP("directives", "Trạng thái"),
+    Column.DONE_ON: QT_TRANSLATE_NOOP("directives", "Ngày hoàn thành"),
+    Column.NOTE: QT_TRANSLATE_NOOP("directives", "Kết quả / ghi chú"),
+    Column.MEETING: QT_TRANSLATE_NOOP("directives", "Giao ban ngày"),
 }
 
 SORT_KEYS = {
@@ -72,10 +73,10 @@ SORT_KEYS = {
 }
 
 STATUS_WORDS = {
-    Status.OPEN: "Chưa thực hiện",
-    Status.IN_PROGRESS: "Đang thực hiện",
-    Status.DONE: "Hoàn thành",
-    Status.CANCELLED: "Đã hủy",
+    Status.OPEN: QT_TRANSLATE_NOOP("directives", "Chưa thực hiện"),
+    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("directives", "Đang thực hiện"),
+    Status.DONE: QT_TRANSLATE_NOOP("directives", "Hoàn thành"),
+    Status.CANCELLED: QT_TRANSLATE_NOOP("directives", "Đã hủy"),
 }
 
 STATUS_ICONS = {
@@ -103,9 +104,9 @@ def deadline_text(row: DirectiveRow) -> str:
     text = format_deadline(row.due)
     if row.due is None:
         text = QCoreApplication.translate("directives", "Thường xuyên")
-    return (
-        text + " " + QCoreApplication.translate("directives", "(gia hạn)") if row.extended else text
-    )
+    if row.extended:
+        return QCoreApplication.translate("directives", "{due} (gia hạn)").format(due=text)
+    return text
 
 
 def owner_names(owners: tuple[OwnerRow, ...], groups: list[tuple[frozenset[int], str]]) -> str:
@@ -336,10 +337,8 @@ class DirectiveTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self._display(r, col)
             if col is Column.STATUS and r.overdue:
-                return (
-                    QCoreApplication.translate("directives", "Quá hạn")
-                    + ", "
-                    + QCoreApplication.translate("directives", STATUS_WORDS[r.status])
+                return QCoreApplication.translate("directives", "Quá hạn, {status}").format(
+                    status=QCoreApplication.translate("directives", STATUS_WORDS[r.status])
                 )
             return text
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,12 +22,12 @@ from ui import assets
 SEARCH_DELAY_MS = 250
 
 STATUS_CHOICES = (
-    (StatusFilter.ALL, "Tất cả"),
-    (StatusFilter.OPEN, "Chưa hoàn thành"),
-    (StatusFilter.OVERDUE, "Quá hạn"),
-    (StatusFilter.IN_PROGRESS, "Đang thực hiện"),
-    (StatusFilter.DONE, "Hoàn thành"),
-    (StatusFilter.CANCELLED, "Đã hủy"),
+    (StatusFilter.ALL, QT_TRANSLATE_NOOP("FilterBar", "Tất cả")),
+    (StatusFilter.OPEN, QT_TRANSLATE_NOOP("FilterBar", "Chưa hoàn thành")),
+    (StatusFilter.OVERDUE, QT_TRANSLATE_NOOP("FilterBar", "Quá hạn")),
+    (StatusFilter.IN_PROGRESS, QT_TRANSLATE_NOOP("FilterBar", "Đang thực hiện")),
+    (StatusFilter.DONE, QT_TRANSLATE_NOOP("FilterBar", "Hoàn thành")),
+    (StatusFilter.CANCELLED, QT_TRANSLATE_NOOP("FilterBar", "Đã hủy")),
 )
 
 

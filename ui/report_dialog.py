@@ -84,10 +84,6 @@ _SLUG_NOT_ALLOWED = re.compile(r"[^A-Za-z0-9_]+")
 _MAX_NAME = 100
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportDialog", text)
-
-
 # --- small functions tests patch ----------------------------------------------------
 
 
@@ -107,14 +103,14 @@ def ask_save_path(parent: QWidget, caption: str, path: str, name_filter: str, su
 def ask_printer(parent: QWidget, printer: QPrinter) -> bool:
     """Let the clerk choose a printer and copies; True to print."""
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("In danh sách"))
+    dialog.setWindowTitle(QCoreApplication.translate("ReportDialog", "In danh sách"))
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def show_preview(parent: QWidget, printer: QPrinter, paint: Callable[[QPrinter], None]) -> None:
     """Qt's print preview; ``paint`` draws the pages (again after each page-setup change)."""
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Xem trước khi in"))
+    dialog.setWindowTitle(QCoreApplication.translate("ReportDialog", "Xem trước khi in"))
     dialog.paintRequested.connect(paint)
     dialog.resize(1100, 800)
     dialog.exec()
