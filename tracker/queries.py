@@ -21,8 +21,6 @@ from tracker.models import (
     HistoryEntry,
     Meeting,
     Organization,
-    OrgGroup,
-    OrgGroupMember,
     Setting,
     Topic,
 )
@@ -65,17 +63,18 @@ def list_organizations(*, include_inactive: bool = True) -> list[OrganizationRow
 
 
 def list_groups() -> list[GroupRow]:
+    # Plain statements: the directive table reads the groups on every reload.
     members: dict[int, list[int]] = defaultdict(list)
-    for group_id, org_id in (
-        OrgGroupMember.select(OrgGroupMember.group, OrgGroupMember.organization)
-        .join(Organization)
-        .order_by(Organization.position)
-        .tuples()
+    for group_id, org_id in database.execute_sql(
+        "SELECT m.group_id, m.organization_id FROM org_group_member m "
+        "JOIN organization o ON o.id = m.organization_id ORDER BY o.position"
     ):
         members[group_id].append(org_id)
     return [
-        GroupRow(g.id, g.name, g.short_name, tuple(members[g.id]))
-        for g in OrgGroup.select().order_by(OrgGroup.position, OrgGroup.id)
+        GroupRow(gid, name, short, tuple(members[gid]))
+        for gid, name, short in database.execute_sql(
+            "SELECT id, name, short_name FROM org_group ORDER BY position, id"
+        )
     ]
 
 
