@@ -3,10 +3,8 @@ the right, the selected directive's details below."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from datetime import date
-from types import ModuleType
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
@@ -62,16 +60,6 @@ TAB_CHASE, TAB_MEETING, TAB_ALL = range(3)
 COUNT_DELAY_MS = 40  # a count the status bar waits for comes after the rows' paint
 VIEW_KEYS = {"chase": TAB_CHASE, "meetings": TAB_MEETING, "directives": TAB_ALL}
 SEARCH_DELAY_MS = 250
-
-
-def optional_module(name: str) -> ModuleType | None:
-    """``ui.<name>`` if this installation has it (dialogs land one by one), else None."""
-    try:
-        return importlib.import_module(f"ui.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"ui.{name}":
-            return None
-        raise
 
 
 class MeetingHeader(QFrame):
@@ -871,22 +859,20 @@ class MainWindow(QMainWindow):
 
     # --- commands -------------------------------------------------------------------------
 
+    # Dialogs are imported when first opened: start-up time matters.
+
     def new_meeting(self) -> None:
-        module = optional_module("meeting_dialog")
-        if module is None:
-            messages.show_info(self, self.tr("Bản cài đặt này thiếu hộp thoại ghi giao ban."))
-            return
-        module.MeetingDialog.ask(self, save=self.save_new_meeting, today=self._today())
+        from ui.meeting_dialog import MeetingDialog
+
+        MeetingDialog.ask(self, save=self.save_new_meeting, today=self._today())
 
     def edit_meeting(self) -> None:
         if self._meeting is None:
             return
-        module = optional_module("meeting_dialog")
-        if module is None:
-            messages.show_info(self, self.tr("Bản cài đặt này thiếu hộp thoại sửa giao ban."))
-            return
+        from ui.meeting_dialog import MeetingDialog
+
         meeting = self._meeting
-        module.MeetingDialog.ask(
+        MeetingDialog.ask(
             self,
             save=lambda draft, _directives: self.save_meeting(meeting.id, draft, meeting.version),
             meeting=meeting,
@@ -899,12 +885,10 @@ class MainWindow(QMainWindow):
     def new_directive(self) -> None:
         if self._meeting is None:
             return
-        module = optional_module("directive_dialog")
-        if module is None:
-            messages.show_info(self, self.tr("Bản cài đặt này thiếu hộp thoại nội dung chỉ đạo."))
-            return
+        from ui.directive_dialog import DirectiveDialog
+
         meeting = self._meeting
-        module.DirectiveDialog.ask(
+        DirectiveDialog.ask(
             self,
             save=lambda draft: self.save_new_directive(meeting.id, draft),
             directive=None,
@@ -915,11 +899,9 @@ class MainWindow(QMainWindow):
         row = self.current_directive()
         if row is None:
             return
-        module = optional_module("directive_dialog")
-        if module is None:
-            messages.show_info(self, self.tr("Bản cài đặt này thiếu hộp thoại nội dung chỉ đạo."))
-            return
-        module.DirectiveDialog.ask(
+        from ui.directive_dialog import DirectiveDialog
+
+        DirectiveDialog.ask(
             self,
             save=lambda draft: self.save_directive(row.id, draft, row.version),
             directive=row,
@@ -992,17 +974,12 @@ class MainWindow(QMainWindow):
         ids = list(ids)
         if not ids:
             return
-        module = optional_module("done_dialog")
-        if module is None:
-            try:
-                self.save_done(ids, self._today(), organization_id=organization_id)
-            except TrackerError as exc:
-                messages.show_error(self, exc)
-            return
+        from ui.done_dialog import DoneDialog
+
         # One directive: its own dialog (with its lead organizations); several: one
         # date and note for all of them.
         row = self._row_for(ids[0]) if len(ids) == 1 else None
-        module.DoneDialog.ask(
+        DoneDialog.ask(
             self,
             save=lambda on, note, org: self.save_done(ids, on, note, org),
             directive=row,
@@ -1032,11 +1009,9 @@ class MainWindow(QMainWindow):
         row = self.details.directive
         if row is None:
             return
-        module = optional_module("note_dialog")
-        if module is None:
-            self.details.note.setFocus()
-            return
-        module.NoteDialog.ask(
+        from ui.note_dialog import NoteDialog
+
+        NoteDialog.ask(
             self,
             save=lambda text, org: self.save_note(row.id, text, org),
             directive=row,
@@ -1046,11 +1021,9 @@ class MainWindow(QMainWindow):
         row = self.details.directive
         if row is None:
             return
-        module = optional_module("extend_dialog")
-        if module is None:
-            messages.show_info(self, self.tr("Bản cài đặt này thiếu hộp thoại gia hạn."))
-            return
-        module.ExtendDialog.ask(
+        from ui.extend_dialog import ExtendDialog
+
+        ExtendDialog.ask(
             self,
             save=lambda new_due, reason: self.save_extension(row.id, new_due, reason),
             directive=row,
@@ -1081,32 +1054,19 @@ class MainWindow(QMainWindow):
             messages.show_error(self, exc)
 
     def open_report(self) -> None:
-        module = optional_module("report_dialog")
-        if module is None:
-            messages.show_info(
-                self,
-                self.tr(
-                    "Bản cài đặt này chưa có phần in danh sách theo dõi trong cửa sổ. "
-                    "Có thể in bằng dòng lệnh, ví dụ: giaoban report --quarter 2021-Q2 "
-                    "--format pdf --out danh-sach.pdf"
-                ),
-            )
-            return
-        module.ReportDialog.ask(self, as_of=self._as_of)
+        from ui.report_dialog import ReportDialog
+
+        ReportDialog.ask(self, as_of=self._as_of)
 
     def open_organizations(self) -> None:
-        module = optional_module("organizations_dialog")
-        if module is None:
-            messages.show_info(self, self.tr("Bản cài đặt này thiếu hộp thoại tổ chức."))
-            return
-        module.OrganizationsDialog.ask(self, run=self.bus.run)
+        from ui.organizations_dialog import OrganizationsDialog
+
+        OrganizationsDialog.ask(self, run=self.bus.run)
 
     def open_settings(self) -> None:
-        module = optional_module("settings_dialog")
-        if module is None:
-            messages.show_info(self, self.tr("Bản cài đặt này thiếu hộp thoại thiết lập."))
-            return
-        module.SettingsDialog.ask(
+        from ui.settings_dialog import SettingsDialog
+
+        SettingsDialog.ask(
             self,
             settings=queries.load_settings(),
             save=lambda settings: self.bus.run(services.save_settings, settings=settings),

@@ -89,23 +89,13 @@ def test_ctrl_d_marks_selected_directive_done_today(qtbot, window: MainWindow) -
 
 def test_mark_done_with_result_note(qtbot, window: MainWindow, monkeypatch) -> None:  # noqa: ANN001
     """Ctrl+Shift+D asks a date and a result note; both are saved and shown."""
-    import ui.main_window as main_window
+    from ui.done_dialog import DoneDialog
 
-    class FakeDoneDialog:
-        @staticmethod
-        def ask(parent, *, save, directive, today=None, organization_id=None):  # noqa: ANN001, ANN205
-            save(date(2021, 6, 30), "Đã tổ chức 12 hội nghị", organization_id)
-            return True
+    def fake_ask(parent, *, save, directive, today=None, organization_id=None):  # noqa: ANN001, ANN202
+        save(date(2021, 6, 30), "Đã tổ chức 12 hội nghị", organization_id)
+        return True
 
-    class Module:
-        DoneDialog = FakeDoneDialog
-
-    real = main_window.optional_module
-    monkeypatch.setattr(
-        main_window,
-        "optional_module",
-        lambda name: Module if name == "done_dialog" else real(name),
-    )
+    monkeypatch.setattr(DoneDialog, "ask", staticmethod(fake_ask))
     did = _select_directive_row(qtbot, window, 4)
     qtbot.keyClick(
         window.meeting_table,
@@ -239,9 +229,14 @@ def test_one_organization_marked_done_from_the_details(
     qtbot, window: MainWindow, monkeypatch
 ) -> None:  # noqa: ANN001,E501
     """The details' "đã xong" button marks only the chosen lead organization done."""
-    import ui.main_window as main_window
+    from ui.done_dialog import DoneDialog
 
-    monkeypatch.setattr(main_window, "optional_module", lambda name: None)
+    def accept_as_asked(parent, *, save, directive, today=None, organization_id=None):  # noqa: ANN001, ANN202
+        assert directive is not None and directive.id == did
+        save(today, "", organization_id)
+        return True
+
+    monkeypatch.setattr(DoneDialog, "ask", staticmethod(accept_as_asked))
     did = _select_directive_row(qtbot, window, 2)
     owners = window.details.owners
     owners.setCurrentItem(owners.topLevelItem(1))
