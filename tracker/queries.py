@@ -149,18 +149,19 @@ def list_meetings(flt: MeetingFilter = MeetingFilter()) -> list[MeetingRow]:
 
 
 def meeting_years() -> list[int]:
-    """Years that have a meeting, newest first: a few index probes, not a scan."""
-    sql = database.execute_sql
-    first, last = sql("SELECT MIN(held_on), MAX(held_on) FROM meeting").fetchone()
-    if not first:
-        return []
+    """Years that have a meeting, newest first: one held_on index seek per year
+    (a recursive skip-scan), not a read of every meeting."""
     return [
-        year
-        for year in range(int(str(last)[:4]), int(str(first)[:4]) - 1, -1)
-        if sql(
-            "SELECT 1 FROM meeting WHERE held_on >= ? AND held_on < ? LIMIT 1",
-            (f"{year:04d}-01-01", f"{year + 1:04d}-01-01"),
-        ).fetchone()
+        int(y)
+        for (y,) in database.execute_sql(
+            "WITH RECURSIVE years(y) AS ("
+            " SELECT substr(MIN(held_on), 1, 4) FROM meeting"
+            " UNION ALL"
+            " SELECT (SELECT substr(MIN(held_on), 1, 4) FROM meeting"
+            "  WHERE held_on >= printf('%04d-01-01', years.y + 1))"
+            " FROM years WHERE years.y IS NOT NULL)"
+            " SELECT y FROM years WHERE y IS NOT NULL ORDER BY y DESC"
+        )
     ]
 
 
