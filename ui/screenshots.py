@@ -72,13 +72,10 @@ def _save(widget: QWidget, path: Path) -> None:
     print(path)
 
 
-def _meeting_dialog(window: QWidget) -> QWidget | None:
-    from ui.main_window import optional_module
+def _meeting_dialog(window: QWidget) -> QWidget:
+    from ui.meeting_dialog import MeetingDialog
 
-    module = optional_module("meeting_dialog")
-    if module is None:
-        return None
-    return module.MeetingDialog(window, save=lambda *_args: None, today=AS_OF)
+    return MeetingDialog(window, save=lambda *_args: None, today=AS_OF)
 
 
 def render(out: Path) -> list[Path]:
@@ -118,14 +115,13 @@ def render(out: Path) -> list[Path]:
             _save(window, path)
             written.append(path)
             dialog = _meeting_dialog(window)
-            if dialog is not None:
-                dialog.resize(min(width - 200, 1100), min(height - 120, 760))
-                dialog.show()
-                path = out / f"new-giao-ban-{suffix}.png"
-                _save(dialog, path)
-                written.append(path)
-                dialog.close()
-                dialog.deleteLater()
+            dialog.resize(min(width - 200, 1100), min(height - 120, 760))
+            dialog.show()
+            path = out / f"new-giao-ban-{suffix}.png"
+            _save(dialog, path)
+            written.append(path)
+            dialog.close()
+            dialog.deleteLater()
             window.close()
             window.deleteLater()
             app.processEvents()
