@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.models import Directive, Meeting
+from tracker.owners import owner_labels
 from tracker.quarters import Quarter
-from tracker.queries import directive_rows, list_organizations
+from tracker.queries import directive_rows, list_groups, list_organizations
 from tracker.rows import (
     Category,
     CategoryCounts,
@@ -18,6 +19,7 @@ from tracker.rows import (
     FollowUpGroup,
     FollowUpReport,
     FollowUpRow,
+    GroupRow,
     OwnerRow,
     Status,
 )
@@ -107,6 +109,7 @@ def _build(
     carried_start: date | None,
 ) -> FollowUpReport:
     directives.sort(key=_order_key)
+    groups = list_groups()
     totals = _count(categorize(d.status, d.done_on, d.due, as_of) for d in directives)
     per_org: dict[int, list[FollowUpRow]] = defaultdict(list)
     for d in directives:
@@ -117,7 +120,7 @@ def _build(
                 )
                 if finished_before:
                     continue
-            row = _row(d, owner, quarter, as_of)
+            row = _row(d, owner, quarter, as_of, groups)
             if quarter is not None or row.category not in DONE_CATEGORIES:
                 per_org[owner.organization_id].append(row)
     orgs = list_organizations()
@@ -129,7 +132,7 @@ def _build(
         by_meeting: dict[int, list[FollowUpRow]] = defaultdict(list)
         titles: dict[int, str] = {}
         for d in sorted(directives, key=lambda d: (d.meeting_held_on, d.meeting_id, d.position)):
-            by_meeting[d.meeting_id].append(_row(d, None, quarter, as_of))
+            by_meeting[d.meeting_id].append(_row(d, None, quarter, as_of, groups))
             titles[d.meeting_id] = f"Giao ban ngày {d.meeting_held_on:%d/%m/%Y}: {d.meeting_title}"
         for mid, rows in by_meeting.items():
             rows.sort(key=lambda r: (r.due is None, r.due or quarter, 0))
@@ -157,7 +160,11 @@ def _order_key(d: DirectiveRow) -> tuple:
 
 
 def _row(
-    d: DirectiveRow, owner: OwnerRow | None, quarter: Quarter | None, as_of: date
+    d: DirectiveRow,
+    owner: OwnerRow | None,
+    quarter: Quarter | None,
+    as_of: date,
+    groups: list[GroupRow],
 ) -> FollowUpRow:
     status = owner.status if owner else d.status
     done_on = owner.done_on if owner else d.done_on
@@ -175,9 +182,9 @@ def _row(
         meeting_title=d.meeting_title,
         content=d.content,
         organization_id=owner.organization_id if owner else None,
-        organization_name=owner.name if owner else ", ".join(o.short_name for o in d.leads),
-        lead_names=tuple(o.short_name for o in d.leads),
-        support_names=tuple(o.short_name for o in d.supports),
+        organization_name=owner.name if owner else ", ".join(owner_labels(d.leads, groups)),
+        lead_names=owner_labels(d.leads, groups),
+        support_names=owner_labels(d.supports, groups),
         due=d.due,
         original_due=d.original_due if d.extended else None,
         carried_from=carried,

@@ -119,7 +119,8 @@ class Actions(QObject):
         self.about = a(self.tr("&Giới thiệu"), "", "app", self.tr("Về chương trình Giao ban"))
 
         self.language_group = QActionGroup(self)
-        self.language_vi = a(self.tr("Tiếng &Việt"), "", "", "")
+        # Each language is named in itself, so that it can be found whichever is showing.
+        self.language_vi = a("Tiếng &Việt", "", "", "")
         self.language_en = a("&English", "", "", "")
         for act, lang in ((self.language_vi, "vi"), (self.language_en, "en")):
             act.setCheckable(True)

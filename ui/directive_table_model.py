@@ -20,9 +20,10 @@ from PySide6.QtGui import QBrush, QColor
 from tracker import queries
 from tracker.changes import Changes
 from tracker.dates import format_date
+from tracker.owners import owner_labels
 from tracker.quarters import format_deadline
 from tracker.queries import DirectiveFilter, SortKey
-from tracker.rows import DirectiveRow, OwnerRow, Status
+from tracker.rows import DirectiveRow, GroupRow, OwnerRow, Status
 from ui import assets
 
 PAGE_SIZE = 100  # about four screens; a page costs ~15 µs a row to read
@@ -109,17 +110,9 @@ def deadline_text(row: DirectiveRow) -> str:
     return text
 
 
-def owner_names(owners: tuple[OwnerRow, ...], groups: list[tuple[frozenset[int], str]]) -> str:
+def owner_names(owners: tuple[OwnerRow, ...], groups: list[GroupRow]) -> str:
     """Short names, with a whole group written as the group ("MTTQ và các đoàn thể")."""
-    ids = [o.organization_id for o in owners]
-    rest = set(ids)
-    parts: list[str] = []
-    for members, name in groups:  # largest group first
-        if members and members <= rest:
-            parts.append(name)
-            rest -= members
-    parts.extend(o.short_name for o in owners if o.organization_id in rest)
-    return ", ".join(parts)
+    return ", ".join(owner_labels(owners, groups))
 
 
 def overdue_tooltip(row: DirectiveRow) -> str:
@@ -145,7 +138,7 @@ class DirectiveTableModel(QAbstractTableModel):
         self._sort = SortKey.MEETING
         self._sort_column = Column.NUMBER
         self._descending = False
-        self._groups: list[tuple[frozenset[int], str]] = []
+        self._groups: list[GroupRow] = []
 
     # --- what the view asks -----------------------------------------------------------
 
@@ -198,10 +191,7 @@ class DirectiveTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._groups = sorted(
-            ((frozenset(g.organization_ids), g.short_name) for g in queries.list_groups()),
-            key=lambda g: -len(g[0]),
-        )
+        self._groups = queries.list_groups()
         if self._filter is None:
             self._total = 0
             self._rows = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QLocale, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -60,6 +60,10 @@ TAB_CHASE, TAB_MEETING, TAB_ALL = range(3)
 COUNT_DELAY_MS = 40  # a count the status bar waits for comes after the rows' paint
 VIEW_KEYS = {"chase": TAB_CHASE, "meetings": TAB_MEETING, "directives": TAB_ALL}
 SEARCH_DELAY_MS = 250
+# Shown in the language just chosen (i18n.translate_in), not in the one running.
+LANGUAGE_NOTICE = QT_TRANSLATE_NOOP(
+    "MainWindow", "Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau."
+)
 
 
 class MeetingHeader(QFrame):
@@ -558,8 +562,11 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.first_run:
             text = self.tr("Chưa có dữ liệu")
         elif tab == TAB_CHASE:
-            text = self.tr("{n} phần việc của {orgs} tổ chức cần đôn đốc, {late} quá hạn").format(
-                n=self.chase_model.directive_count,
+            text = self.tr(
+                "%n phần việc của {orgs} tổ chức cần đôn đốc, {late} quá hạn",
+                None,
+                self.chase_model.directive_count,
+            ).format(
                 orgs=self.chase_model.organization_count,
                 late=self.chase_model.overdue_count,
             )
@@ -576,13 +583,11 @@ class MainWindow(QMainWindow):
                 return
             if model.rowCount() < model.total:
                 text = self.tr("Đang hiện {shown} trong {total} nội dung").format(
-                    shown=f"{model.rowCount():,}".replace(",", "."),
-                    total=f"{model.total:,}".replace(",", "."),
+                    shown=QLocale().toString(model.rowCount()),
+                    total=QLocale().toString(model.total),
                 )
             else:
-                text = self.tr("{total} nội dung").format(
-                    total=f"{model.total:,}".replace(",", ".")
-                )
+                text = self.tr("%Ln nội dung", None, model.total)
         self.count_label.setText(text)
 
     # --- slots ----------------------------------------------------------------------------
@@ -701,15 +706,9 @@ class MainWindow(QMainWindow):
 
     def _on_language_triggered(self, action) -> None:
         lang = action.data()
-        if lang == i18n.saved_language():
-            return
         i18n.save_language(lang)
-        messages.show_info(
-            self,
-            self.tr("Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.")
-            if lang == "vi"
-            else "The new language applies the next time Giao ban starts.",
-        )
+        if lang != i18n.current_language():
+            messages.show_info(self, i18n.translate_in(lang, "MainWindow", LANGUAGE_NOTICE))
 
     # --- running changes ------------------------------------------------------------------
 
@@ -793,7 +792,7 @@ class MainWindow(QMainWindow):
         return self.push(
             EditDirectivesCommand(
                 self.bus,
-                self.tr("Đánh dấu hoàn thành {n} nội dung").format(n=len(ids)),
+                self.tr("Đánh dấu hoàn thành %n nội dung", None, len(ids)),
                 ids,
                 lambda: services.mark_done(
                     directive_ids=ids, on=on, note=note, organization_id=organization_id
@@ -927,9 +926,11 @@ class MainWindow(QMainWindow):
         if not messages.confirm(
             self,
             self.tr("Xóa cuộc giao ban"),
-            self.tr("Xóa cuộc giao ban ngày {day} cùng {n} nội dung chỉ đạo của nó?").format(
-                day=format_date(m.held_on), n=m.directive_count
-            ),
+            self.tr(
+                "Xóa cuộc giao ban ngày {day} cùng %n nội dung chỉ đạo của nó?",
+                None,
+                m.directive_count,
+            ).format(day=format_date(m.held_on)),
             self.tr("&Xóa"),
             self.tr("Có thể hoàn tác bằng Ctrl+Z."),
         ):
@@ -946,8 +947,8 @@ class MainWindow(QMainWindow):
             question = self.tr("Xóa nội dung chỉ đạo này cùng lịch sử theo dõi của nó?")
             detail = content[:200]
         else:
-            question = self.tr("Xóa {n} nội dung chỉ đạo đang chọn cùng lịch sử theo dõi?").format(
-                n=len(ids)
+            question = self.tr(
+                "Xóa %n nội dung chỉ đạo đang chọn cùng lịch sử theo dõi?", None, len(ids)
             )
             detail = ""
         detail = (detail + "\n\n" if detail else "") + self.tr("Có thể hoàn tác bằng Ctrl+Z.")
@@ -997,8 +998,10 @@ class MainWindow(QMainWindow):
         if not messages.confirm(
             self,
             self.tr("Hủy nội dung"),
-            self.tr("Đánh dấu {n} nội dung đang chọn là đã hủy (không còn phải thực hiện)?").format(
-                n=len(ids)
+            self.tr(
+                "Đánh dấu %n nội dung đang chọn là đã hủy (không còn phải thực hiện)?",
+                None,
+                len(ids),
             ),
             self.tr("&Hủy nội dung"),
         ):
@@ -1106,7 +1109,7 @@ class MainWindow(QMainWindow):
         self.meeting_table.setColumnHidden(Column.MEETING, True)
         tab = self._default_tab()
         self.tabs.setCurrentIndex(tab)
-        lang = i18n.saved_language()
+        lang = i18n.current_language()
         (self.actions.language_en if lang == "en" else self.actions.language_vi).setChecked(True)
 
     def _default_tab(self) -> int:

@@ -452,8 +452,10 @@ class MeetingDialog(FormDialog):
             lines = [p.message for p in row_problems[:_MAX_LISTED_PROBLEMS]]
             if len(row_problems) > _MAX_LISTED_PROBLEMS:
                 lines.append(
-                    self.tr("…và {n} lỗi khác (đánh dấu đỏ trong bảng).").format(
-                        n=len(row_problems) - _MAX_LISTED_PROBLEMS
+                    self.tr(
+                        "…và %n lỗi khác (đánh dấu đỏ trong bảng).",
+                        None,
+                        len(row_problems) - _MAX_LISTED_PROBLEMS,
                     )
                 )
             problems.append(("directives", "\n".join(lines)))

@@ -236,7 +236,7 @@ def test_row_details(d: dict[str, int]) -> None:
         Status.DONE,
         date(2021, 5, 10),
         "MTTQ đã xong",
-        SIX,
+        ("MTTQ và các đoàn thể",),  # a whole group is written as the group
     )
     assert row(report, d["g"], "LĐLĐ tỉnh").status is Status.OPEN
     assert row(report, d["c"]).latest_note == "Đã sơ kết"
