@@ -232,10 +232,8 @@ class ChaseModel(QAbstractItemModel):
         if col is not ChaseColumn.CONTENT:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            n = g.total  # a plain name: lupdate does not see a call whose count is g.total
-            counts = QCoreApplication.translate(
-                "chase", "%n nội dung, {late} quá hạn", None, n
-            ).format(late=g.overdue)
+            # self.tr: lupdate reads a count in QCoreApplication.translate only as a literal.
+            counts = self.tr("%n nội dung, {late} quá hạn", None, g.total).format(late=g.overdue)
             return f"{org.short_name} — {org.name} ({counts})"
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
