@@ -349,15 +349,16 @@ class MeetingDialog(FormDialog):
     # --- suggestions --------------------------------------------------------
 
     def suggested_title(self, reviewed: Quarter | None, held_on: date | None) -> str:
-        """The title proposed for a giao ban reviewing ``reviewed``."""
+        """The title proposed for a giao ban reviewing ``reviewed``.
+
+        Not translated: the title is data, printed in Vietnamese documents whatever
+        the window's language.
+        """
+        tail = "với MTTQ và các đoàn thể chính trị - xã hội tỉnh"
         if reviewed is not None:
-            return self.tr(
-                "Giao ban quý {quarter} với MTTQ và các đoàn thể chính trị - xã hội tỉnh"
-            ).format(quarter=f"{reviewed.roman}-{reviewed.year}")
+            return f"Giao ban quý {reviewed.roman}-{reviewed.year} {tail}"
         if held_on is not None:
-            return self.tr(
-                "Giao ban ngày {date} với MTTQ và các đoàn thể chính trị - xã hội tỉnh"
-            ).format(date=format_date(held_on))
+            return f"Giao ban ngày {format_date(held_on)} {tail}"
         return ""
 
     def _update_suggestions(self) -> None:
