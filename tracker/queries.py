@@ -426,7 +426,8 @@ def directive_ids(
     elif sort is SortKey.MEETING:
         query = query.join(Meeting)
     query = query.order_by(*_order(SortKey(sort), descending)).offset(offset).limit(limit)
-    return [r[0] for r in query.tuples()]
+    # Executed as plain SQL: peewee's per-row processing cost more than the sort.
+    return [r[0] for r in database.execute_sql(*query.sql())]
 
 
 def directive_page(
@@ -441,8 +442,13 @@ def directive_page(
     return directive_rows(ids, as_of=_as_of(flt))
 
 
-def list_directives(flt: DirectiveFilter = DirectiveFilter()) -> list[DirectiveRow]:
-    return directive_page(flt, limit=-1)
+def list_directives(
+    flt: DirectiveFilter = DirectiveFilter(), *, with_notes: bool = True
+) -> list[DirectiveRow]:
+    """Every directive the filter selects; ``with_notes=False`` skips reading the
+    latest progress notes (``latest_note`` then holds only owners' result notes)."""
+    ids = directive_ids(flt)
+    return directive_rows(ids, as_of=_as_of(flt), with_notes=with_notes)
 
 
 # Id lists go to SQLite as one JSON parameter: one statement whatever the count,
@@ -456,8 +462,11 @@ def _ids_param(ids: Sequence[int]) -> tuple[str]:
     return (json.dumps([int(i) for i in ids]),)
 
 
-def directive_rows(ids: Sequence[int], *, as_of: date | None = None) -> list[DirectiveRow]:
-    """Rows for the given ids, in that order, with owners, topics and latest note.
+def directive_rows(
+    ids: Sequence[int], *, as_of: date | None = None, with_notes: bool = True
+) -> list[DirectiveRow]:
+    """Rows for the given ids, in that order, with owners, topics and latest note
+    (with ``with_notes=False``, only the owners' result notes: one statement less).
 
     Five statements whatever the number of ids, read as plain tuples.
     """
@@ -516,7 +525,7 @@ def directive_rows(ids: Sequence[int], *, as_of: date | None = None) -> list[Dir
         param,
     ):
         topics[did].append(name)
-    notes = latest_notes(ids)
+    notes = latest_notes(ids) if with_notes else {}
     quarters: dict[str | None, Quarter | None] = {None: None}
     no_topics: tuple[str, ...] = ()
     rows = []
