@@ -221,12 +221,8 @@ def _open(args: argparse.Namespace, *, create: bool = True) -> None:
 
 
 def _print_json(value: Any) -> None:
-    """A list as JSON, one item a line: readable, and written by json's C encoder
-    (``indent`` falls back to the pure-Python one, 5x slower on 6,000 rows)."""
-    if isinstance(value, list) and value:
-        lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
-        sys.stdout.write(f"[\n{lines}\n]\n")
-        return
+    # No indent: json's C encoder then writes it in one call; with indent json
+    # falls back to its pure-Python encoder (0.4 s for 6,000 directives).
     sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
 
 
@@ -263,6 +259,7 @@ def meeting_json(m: Any) -> dict[str, Any]:
 
 
 def directive_json(d: Any) -> dict[str, Any]:
+    # Status and Role are str enums: json writes their values as they are.
     return {
         "id": d.id,
         "meeting_id": d.meeting_id,
@@ -271,15 +268,15 @@ def directive_json(d: Any) -> dict[str, Any]:
         "owners": [
             {
                 "org": o.short_name,
-                "role": o.role.value,
-                "status": o.status.value,
+                "role": o.role,
+                "status": o.status,
                 "done_on": o.done_on.isoformat() if o.done_on else None,
             }
             for o in d.owners
         ],
         "due_quarter": d.due.iso if d.due else None,
         "original_due": d.original_due.iso if d.original_due else None,
-        "status": d.status.value,
+        "status": d.status,
         "done_on": d.done_on.isoformat() if d.done_on else None,
         "overdue": d.overdue,
         "topics": list(d.topics),
@@ -320,7 +317,8 @@ def cmd_directives(args: argparse.Namespace) -> int:
         search=args.search,
         as_of=args.as_of,
     )
-    rows = queries.list_directives(flt)
+    # Neither output shows the latest progress note: not read.
+    rows = queries.list_directives(flt, with_notes=False)
     if args.json:
         _print_json([directive_json(d) for d in rows])
         return 0
