@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -237,23 +238,36 @@ def test_file_used_as_folder_exits_2(sample_db: Path, tmp_path: Path) -> None:
     _assert_one_line_error(result, "Không ghi được tệp", "không phải là thư mục")
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write into any folder"
-)
-@pytest.mark.parametrize("fmt", ["pdf", "xlsx"])
-def test_read_only_folder_exits_2_and_leaves_nothing(
-    sample_db: Path, tmp_path: Path, fmt: str
-) -> None:
-    """A folder the clerk may not write into: exit 2, one line, nothing half-written."""
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder this process may not write into. Root may write anywhere it can
+    chmod, so as root the kernel's read-only /sys stands in for it."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        folder = Path("/sys")
+        try:
+            (folder / ".giaoban-probe").open("w").close()
+        except PermissionError:
+            yield folder
+            return
+        pytest.fail("no folder here refuses writes to root; cannot test this case")
     folder = tmp_path / "chi-doc"
     folder.mkdir()
     folder.chmod(0o555)
     try:
-        result = _report(sample_db, folder / f"x.{fmt}")
-        _assert_one_line_error(result, "Không ghi được tệp", "không có quyền ghi")
-        assert list(folder.iterdir()) == []
+        yield folder
     finally:
         folder.chmod(0o755)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "xlsx"])
+def test_read_only_folder_exits_2_and_leaves_nothing(
+    sample_db: Path, read_only_folder: Path, fmt: str
+) -> None:
+    """A folder the clerk may not write into: exit 2, one line, nothing half-written."""
+    before = sorted(p.name for p in read_only_folder.iterdir())
+    result = _report(sample_db, read_only_folder / f"x.{fmt}")
+    _assert_one_line_error(result, "Không ghi được tệp", "không có quyền ghi")
+    assert sorted(p.name for p in read_only_folder.iterdir()) == before
 
 
 def test_existing_file_kept_when_writing_fails(sample_db: Path, tmp_path: Path) -> None:
