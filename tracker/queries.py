@@ -492,18 +492,18 @@ def directive_rows(
         oid: (short, name, pos)
         for oid, short, name, pos in sql("SELECT id, short_name, name, position FROM organization")
     }
-    keyed: dict[int, list[tuple[tuple[str, int, int], OwnerRow]]] = defaultdict(list)
+    keyed: dict[int, list[tuple[Any, ...]]] = {}
     shared: dict[tuple[Any, ...], OwnerRow] = {}
     for did, oid, role, pos, status, done_on, note in sql(
         "SELECT directive_id, organization_id, role, position, status, done_on, result_note "
         f"FROM assignment WHERE directive_id IN {_IN_IDS}",
         param,
     ):
-        short, name, org_pos = orgs[oid]
         # Rows are immutable and most owners alike ("MTTQ, support, open"): share them.
         same = (oid, role, status, done_on, note)
         owner = shared.get(same)
         if owner is None:
+            short, name, _ = orgs[oid]
             owner = shared[same] = OwnerRow(
                 oid,
                 short,
@@ -513,11 +513,22 @@ def directive_rows(
                 _date(done_on) if done_on else None,
                 note,
             )
-        keyed[did].append(((role, org_pos, pos), owner))
-    owners = {
-        did: tuple(o for _, o in sorted(pairs, key=_first)) if len(pairs) > 1 else (pairs[0][1],)
-        for did, pairs in keyed.items()
-    }
+        entry = (role, orgs[oid][2], pos, oid, owner)
+        found = keyed.get(did)
+        if found is None:
+            keyed[did] = [entry]
+        else:
+            found.append(entry)
+    owners: dict[int, tuple[OwnerRow, ...]] = {}
+    result_notes: dict[int, str] = {}
+    for did, entries in keyed.items():
+        if len(entries) > 1:
+            entries.sort()  # role, organization position, position, id: never the row
+        owners[did] = own = tuple(e[4] for e in entries)
+        for o in own:
+            if o.result_note:
+                result_notes[did] = o.result_note
+                break
     topics: dict[int, list[str]] = defaultdict(list)
     for did, name in sql(
         "SELECT dt.directive_id, t.name FROM directive_topic dt JOIN topic t "
@@ -527,6 +538,7 @@ def directive_rows(
         topics[did].append(name)
     notes = latest_notes(ids) if with_notes else {}
     quarters: dict[str | None, Quarter | None] = {None: None}
+    days: dict[Any, date | None] = {None: None}
     no_topics: tuple[str, ...] = ()
     rows = []
     for did in ids:
@@ -539,16 +551,15 @@ def directive_rows(
         original = quarters.get(b[7], _MISSING)
         if original is _MISSING:
             original = quarters[b[7]] = Quarter.from_iso(b[7])
+        held_on = days.get(b[2], _MISSING)
+        if held_on is _MISSING:
+            held_on = days[b[2]] = _date(b[2])
         status = _STATUSES[b[8]]
-        own = owners.get(did, ())
-        latest = notes.get(did)
-        if not latest:
-            latest = next((o.result_note for o in own if o.result_note), "")
         rows.append(
             DirectiveRow(
                 id=did,
                 meeting_id=b[1],
-                meeting_held_on=_date(b[2]),
+                meeting_held_on=held_on,
                 meeting_title=b[3],
                 position=b[4],
                 content=b[5],
@@ -557,9 +568,9 @@ def directive_rows(
                 status=status,
                 done_on=_date(b[9]) if b[9] else None,
                 overdue=is_overdue(status, due, as_of),
-                owners=own,
+                owners=owners.get(did, ()),
                 topics=tuple(topics[did]) if did in topics else no_topics,
-                latest_note=latest,
+                latest_note=notes.get(did) or result_notes.get(did, ""),
                 version=b[10],
             )
         )
@@ -567,10 +578,6 @@ def directive_rows(
 
 
 _MISSING: Any = object()
-
-
-def _first(pair: tuple[Any, Any]) -> Any:
-    return pair[0]
 
 
 def latest_notes(ids: Sequence[int]) -> dict[int, str]:
