@@ -1,0 +1,2690 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../ui/actions.py" line="+20"/>
+        <source>&amp;Giao ban mới…</source>
+        <translation>&amp;New giao ban…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ghi một cuộc giao ban mới cùng các nội dung chỉ đạo</source>
+        <translation>Record a new giao ban and its directives</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thêm &amp;nội dung…</source>
+        <translation>Add &amp;directive…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thêm một nội dung chỉ đạo vào cuộc giao ban đang chọn</source>
+        <translation>Add a directive to the selected giao ban</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Sửa…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sửa cuộc giao ban hoặc nội dung đang chọn</source>
+        <translation>Edit the selected giao ban or directive</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Xóa…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Xóa nội dung hoặc cuộc giao ban đang chọn (có hỏi lại)</source>
+        <translation>Delete the selected directive or giao ban (asks first)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hoàn thành &amp;hôm nay</source>
+        <translation>Done &amp;today</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đánh dấu các nội dung đang chọn đã hoàn thành hôm nay</source>
+        <translation>Mark the selected directives done as of today</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hoàn &amp;thành…</source>
+        <translation>Mark &amp;done…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ghi ngày hoàn thành và kết quả</source>
+        <translation>Record the completion date and the result</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Mở lại</source>
+        <translation>&amp;Reopen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chuyển các nội dung đang chọn về chưa hoàn thành</source>
+        <translation>Set the selected directives back to not done</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Hủy nội dung…</source>
+        <translation>&amp;Cancel directive…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đánh dấu nội dung không còn phải thực hiện</source>
+        <translation>Mark a directive as no longer to be carried out</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thêm ghi chú &amp;tiến độ…</source>
+        <translation>Add progress &amp;note…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ghi tiến độ một tổ chức vừa báo cáo</source>
+        <translation>Record progress an organization has just reported</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Gia hạn…</source>
+        <translation>E&amp;xtend deadline…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lùi thời hạn sang quý sau, có ghi lý do</source>
+        <translation>Move the deadline to a later quarter, with a reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hoàn tác</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hoàn tác</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Làm lại</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Làm lại</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Tìm</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tìm trong nội dung chỉ đạo</source>
+        <translation>Search the directives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tải &amp;lại</source>
+        <translation>Re&amp;load</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đọc lại dữ liệu từ tệp</source>
+        <translation>Read the data from the file again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cần &amp;đôn đốc</source>
+        <translation>&amp;Chase list</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nội dung quá hạn và đến hạn trong quý này</source>
+        <translation>Directives overdue or due this quarter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Giao ban</source>
+        <translation>&amp;Giao ban</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cuộc giao ban đang chọn</source>
+        <translation>The selected giao ban</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Tất cả nội dung</source>
+        <translation>&amp;All directives</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mọi nội dung chỉ đạo, có bộ lọc</source>
+        <translation>Every directive, with filters</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Danh sách theo dõi &amp;quý…</source>
+        <translation>&amp;Quarterly follow-up list…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Báo cáo theo dõi, đôn đốc thực hiện trong một quý</source>
+        <translation>Report on following up the directives of a quarter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tổ &amp;chức…</source>
+        <translation>&amp;Organizations…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thêm, đổi tên, sắp xếp, ngừng sử dụng tổ chức</source>
+        <translation>Add, rename, reorder or deactivate organizations</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thiết &amp;lập…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tỉnh, cơ quan ban hành, người ký và các thiết lập khác</source>
+        <translation>Province, issuing body, signer and other settings</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nạp dữ liệu &amp;mẫu</source>
+        <translation>Load &amp;sample data</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thêm cuộc giao ban mẫu ngày 01/04/2021</source>
+        <translation>Add the sample giao ban of 01/04/2021</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>T&amp;hoát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đóng chương trình</source>
+        <translation>Close the program</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Giới thiệu</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Về chương trình Giao ban</source>
+        <translation>About Giao ban</translation>
+    </message>
+</context>
+<context>
+    <name>ChaseModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/chase_view.py" line="+236"/>
+        <source>%n nội dung, {late} quá hạn</source>
+        <translation>
+            <numerusform>%n directive, {late} overdue</numerusform>
+            <numerusform>%n directives, {late} overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../ui/widgets/date_field.py" line="+37"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gõ ngày trước, tháng sau: &quot;01/04/2021&quot;, &quot;1-4-2021&quot; hoặc &quot;1/4&quot;. Alt+↓: lịch.</source>
+        <translation>Day first, then month: &quot;01/04/2021&quot;, &quot;1-4-2021&quot; or &quot;1/4&quot;. Alt+↓: calendar.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../../ui/details_panel.py" line="+47"/>
+        <source>Chi tiết nội dung chỉ đạo</source>
+        <translation>Directive details</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Thời hạn và trạng thái</source>
+        <translation>Deadline and status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Các cơ quan chủ trì, phối hợp và tiến độ</source>
+        <translation>Lead and supporting organizations and their progress</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+24"/>
+        <source>Tổ chức</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày hoàn thành</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tổ chức này đã &amp;xong</source>
+        <translation>Organization &amp;done</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đánh dấu tổ chức đang chọn đã hoàn thành</source>
+        <translation>Mark the selected organization done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tổ chức này &amp;chưa xong</source>
+        <translation>Organization &amp;not done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở lại phần việc của tổ chức đang chọn</source>
+        <translation>Reopen the selected organization&apos;s part</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Gia hạn…</source>
+        <translation>E&amp;xtend…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gia hạn thời hạn của nội dung này</source>
+        <translation>Extend this directive&apos;s deadline</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lịch sử theo dõi</source>
+        <translation>Follow-up history</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Diễn biến</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ghi chú tiến độ mới</source>
+        <translation>New progress note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi chú tiến độ mới, Enter để lưu…</source>
+        <translation>New progress note, Enter to save…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thêm &amp;ghi chú</source>
+        <translation>Add &amp;note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thêm ghi chú tiến độ</source>
+        <translation>Add a progress note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thêm ghi chú</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Lịch sử theo dõi</source>
+        <translation>Fo&amp;llow-up history</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Chọn một nội dung để xem chi tiết và lịch sử theo dõi.</source>
+        <translation>Select a directive to see its details and follow-up history.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n}. {content}</source>
+        <translation>{n}. {content}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Giao ban {day} · Thời hạn: {due} · Trạng thái: {status}</source>
+        <translation>Giao ban of {day} · Deadline: {due} · Status: {status}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Chủ trì</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phối hợp</source>
+        <translation>Support</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveDialog</name>
+    <message>
+        <location filename="../../ui/directive_dialog.py" line="+67"/>
+        <source>Thêm nội dung chỉ đạo</source>
+        <translation>Add directive</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sửa nội dung chỉ đạo</source>
+        <translation>Edit directive</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nội dung chỉ đạo</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cơ quan chủ trì</source>
+        <translation>Lead organizations</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cơ quan phối hợp</source>
+        <translation>Supporting organizations</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dấu cách: chọn hoặc bỏ chọn. Chọn một nhóm là chọn mọi tổ chức trong nhóm.</source>
+        <translation>Space: select or deselect. Selecting a group selects every organization in it.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chủ đề</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ví dụ: Bầu cử, Nông thôn mới</source>
+        <translation>e.g. Bầu cử, Nông thôn mới</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lưu (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ví dụ: &quot;Quý III-2021&quot;, &quot;Q3&quot; (năm của cuộc giao ban), &quot;6 tháng cuối năm&quot;, hoặc &quot;thường xuyên&quot; (&quot;tx&quot;) khi không có hạn.</source>
+        <translation>e.g. &quot;Quý III-2021&quot;, &quot;Q3&quot; (the year of the giao ban), &quot;6 tháng cuối năm&quot;, or &quot;thường xuyên&quot; (&quot;tx&quot;) when there is no deadline.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Nội dung:</source>
+        <translation>&amp;Content:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Chủ trì:</source>
+        <translation>&amp;Lead:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phối hợp:</source>
+        <translation>Su&amp;pport:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Thời hạn:</source>
+        <translation>&amp;Deadline:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chủ đ&amp;ề:</source>
+        <translation>&amp;Topics:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nội dung này đã được gia hạn (thời hạn ban đầu {original}). Sửa thời hạn ở đây là sửa lỗi nhập; muốn gia hạn tiếp, dùng Gia hạn.</source>
+        <translation>This directive has been extended (original deadline {original}). Changing the deadline here corrects a typing mistake; to extend it again, use Extend deadline.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Hãy ghi nội dung chỉ đạo.</source>
+        <translation>Please enter the directive.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hãy chọn ít nhất một cơ quan chủ trì.</source>
+        <translation>Please choose at least one lead organization.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hãy ghi thời hạn, hoặc &quot;thường xuyên&quot; nếu không có hạn.</source>
+        <translation>Please enter a deadline, or &quot;thường xuyên&quot; (standing) if there is none.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveEntryModel</name>
+    <message>
+        <location filename="../../ui/directive_grid.py" line="+57"/>
+        <source>Nội dung chỉ đạo</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chủ trì</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phối hợp</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chủ đề</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nội dung kết luận, chỉ đạo</source>
+        <translation>What was concluded or directed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan chủ trì: tên viết tắt hoặc tên nhóm, cách nhau bởi dấu phẩy</source>
+        <translation>Lead organizations: short names or group names, separated by commas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cơ quan phối hợp (có thể bỏ trống)</source>
+        <translation>Supporting organizations (may be left empty)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quý phải xong, ví dụ &quot;Quý III-2021&quot;; &quot;thường xuyên&quot; hoặc &quot;tx&quot; khi không có hạn</source>
+        <translation>Quarter it is due, e.g. &quot;Quý III-2021&quot;; &quot;thường xuyên&quot; or &quot;tx&quot; when there is no deadline</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chủ đề để lọc về sau (có thể bỏ trống), cách nhau bởi dấu phẩy</source>
+        <translation>Topics to filter by later (may be left empty), separated by commas</translation>
+    </message>
+    <message>
+        <location line="+177"/>
+        <source>Hãy ghi nội dung chỉ đạo.</source>
+        <translation>Please enter the directive.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hãy chọn cơ quan chủ trì.</source>
+        <translation>Please choose a lead organization.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hãy ghi thời hạn.</source>
+        <translation>Please enter a deadline.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Dòng {row}: hãy ghi nội dung chỉ đạo.</source>
+        <translation>Row {row}: please enter the directive.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dòng {row}: hãy chọn cơ quan chủ trì.</source>
+        <translation>Row {row}: please choose a lead organization.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dòng {row}: hãy ghi thời hạn.</source>
+        <translation>Row {row}: please enter a deadline.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dòng {row}, cột {column}: {problem}</source>
+        <translation>Row {row}, {column}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Mặc định: quý của ngày giao ban ({quarter})</source>
+        <translation>Default: the quarter of the giao ban ({quarter})</translation>
+    </message>
+</context>
+<context>
+    <name>DoneDialog</name>
+    <message>
+        <location filename="../../ui/done_dialog.py" line="+61"/>
+        <source>Đánh dấu hoàn thành</source>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ngày hoàn thành</source>
+        <translation>Date done</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cơ quan hoàn thành</source>
+        <translation>Organization that finished</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tất cả cơ quan chủ trì</source>
+        <translation>All lead organizations</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} (đã hoàn thành {date})</source>
+        <translation>{name} (done on {date})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} ({status})</source>
+        <translation>{name} ({status})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kết quả thực hiện</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ví dụ: Đã tổ chức hội nghị triển khai ngày 15/4, có báo cáo số 25-BC/MTTQ.</source>
+        <translation>e.g. Đã tổ chức hội nghị triển khai ngày 15/4, có báo cáo số 25-BC/MTTQ.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đánh dấu &amp;hoàn thành</source>
+        <translation>&amp;Mark done</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Ngày hoàn thành:</source>
+        <translation>&amp;Date done:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cơ quan:</source>
+        <translation>&amp;Organization:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kết quả:</source>
+        <translation>&amp;Result:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Các nội dung chỉ đạo đang chọn.</source>
+        <translation>The selected directives.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Ngày hoàn thành {date} chưa đến (hôm nay là {today}).</source>
+        <translation>The date done, {date}, is in the future (today is {today}).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ngày hoàn thành {date} trước ngày giao ban {held_on}.</source>
+        <translation>The date done, {date}, is before the giao ban of {held_on}.</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <location filename="../../ui/extend_dialog.py" line="+42"/>
+        <source>Gia hạn</source>
+        <translation>Extend deadline</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Thường xuyên (không có thời hạn để gia hạn)</source>
+        <translation>Standing (no deadline to extend)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{due} (đã gia hạn; ban đầu {original})</source>
+        <translation>{due} (extended; originally {original})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Thời hạn hiện tại</source>
+        <translation>Current deadline</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thời hạn mới</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lý do gia hạn</source>
+        <translation>Reason for the extension</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ví dụ: Chờ hướng dẫn của Trung ương; đơn vị đề nghị lùi sang quý sau.</source>
+        <translation>e.g. Chờ hướng dẫn của Trung ương; đơn vị đề nghị lùi sang quý sau.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Gia hạn</source>
+        <translation>&amp;Extend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Thời hạn hiện tại:</source>
+        <translation>Current deadline:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thời hạn &amp;mới:</source>
+        <translation>&amp;New deadline:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lý do:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Nội dung thường xuyên không có thời hạn để gia hạn.</source>
+        <translation>A standing directive has no deadline to extend.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Thời hạn mới phải sau {due}.</source>
+        <translation>The new deadline must be later than {due}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hãy ghi lý do gia hạn.</source>
+        <translation>Please give the reason for the extension.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldMessage</name>
+    <message>
+        <location filename="../../ui/widgets/field_message.py" line="+26"/>
+        <source>Thông báo lỗi</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+7"/>
+        <source>{field}: {message}</source>
+        <translation>{field}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="+25"/>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa hoàn thành</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang thực hiện</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hoàn thành</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Lọc theo quý</source>
+        <translation>Filter by quarter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kể cả &amp;chuyển từ quý trước</source>
+        <translation>Include carried over from &amp;before</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kể cả nội dung chuyển từ quý trước</source>
+        <translation>Include directives carried over from earlier quarters</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thêm các nội dung hạn ở quý trước nhưng chưa hoàn thành khi quý này bắt đầu</source>
+        <translation>Also show directives due in an earlier quarter that were still not done when this quarter began</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lọc theo tổ chức</source>
+        <translation>Filter by organization</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lọc theo trạng thái</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lọc theo chủ đề</source>
+        <translation>Filter by topic</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tìm trong nội dung chỉ đạo</source>
+        <translation>Search the directives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tìm nội dung (gõ không dấu cũng được)…</source>
+        <translation>Search directives (diacritics optional)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Quý:</source>
+        <translation>&amp;Quarter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tổ chức:</source>
+        <translation>&amp;Organization:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạn&amp;g thái:</source>
+        <translation>Stat&amp;us:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chủ &amp;đề:</source>
+        <translation>To&amp;pic:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>T&amp;ìm:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Mọi tổ chức</source>
+        <translation>All organizations</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} (ngừng)</source>
+        <translation>{name} (inactive)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mọi chủ đề</source>
+        <translation>All topics</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Mọi quý</source>
+        <translation>All quarters</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPanel</name>
+    <message>
+        <location filename="../../ui/first_run_panel.py" line="+25"/>
+        <source>Bắt đầu sử dụng</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chưa có cuộc giao ban nào</source>
+        <translation>No giao ban recorded yet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ghi lại cuộc giao ban đầu tiên cùng các nội dung chỉ đạo, rồi theo dõi, đôn đốc từng nội dung đến khi hoàn thành. Muốn xem thử trước, hãy nạp dữ liệu mẫu (giao ban ngày 01/04/2021).</source>
+        <translation>Record the first giao ban with its directives, then follow each directive up until it is done. To try the program first, load the sample data (the giao ban of 01/04/2021).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Ghi cuộc giao ban đầu tiên…</source>
+        <translation>&amp;Log the first giao ban…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ghi cuộc giao ban đầu tiên</source>
+        <translation>Log the first giao ban</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Nạp dữ liệu mẫu</source>
+        <translation>Load &amp;sample data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nạp dữ liệu mẫu</source>
+        <translation>Load sample data</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../ui/widgets/form.py" line="+22"/>
+        <source>Bỏ các nội dung đã nhập?</source>
+        <translation>Discard what you typed?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Các nội dung đã nhập chưa được lưu. Đóng cửa sổ và bỏ các nội dung này?</source>
+        <translation>What you typed has not been saved. Close the window and discard it?</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Giao ban ngày {date}, nội dung {number}: {content}</source>
+        <translation>Giao ban of {date}, directive {number}: {content}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Giao ban ngày {date}, nội dung {number}</source>
+        <translation>Giao ban of {date}, directive {number}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Nội dung chỉ đạo</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Thông báo lỗi chung</source>
+        <translation>General error message</translation>
+    </message>
+</context>
+<context>
+    <name>ListDelegate</name>
+    <message>
+        <location filename="../../ui/delegates.py" line="+124"/>
+        <source>Sửa danh sách</source>
+        <translation>Edit list</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+64"/>
+        <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
+        <translation>The new language will be used the next time Giao ban starts.</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Giao ban — theo dõi, đôn đốc nội dung chỉ đạo</source>
+        <translation>Giao ban — following up directives</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Số nội dung đang hiện</source>
+        <translation>Number of directives shown</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Tìm cuộc giao ban theo tiêu đề</source>
+        <translation>Find a giao ban by its title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tìm giao ban…</source>
+        <translation>Find giao ban…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lọc giao ban theo năm</source>
+        <translation>Filter giao ban by year</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Danh sách các cuộc giao ban</source>
+        <translation>List of giao ban meetings</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Các cuộc &amp;giao ban</source>
+        <translation>Giao ban &amp;meetings</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Năm:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tì&amp;m:</source>
+        <translation>F&amp;ind:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Các cách xem</source>
+        <translation>Views</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cần &amp;đôn đốc</source>
+        <translation>&amp;Chase list</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nội dung chỉ đạo của cuộc giao ban</source>
+        <translation>Directives of the giao ban</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Giao ban</source>
+        <translation>&amp;Giao ban</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tất cả nội dung chỉ đạo</source>
+        <translation>All directives</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Tất cả nội dung</source>
+        <translation>&amp;All directives</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Sửa</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Theo &amp;dõi</source>
+        <translation>Follo&amp;w-up</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Báo cáo</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Công cụ</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ngôn ngữ</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>Thanh công cụ</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>Mọi năm</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>Chưa có dữ liệu</source>
+        <translation>No data yet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n phần việc của {orgs} tổ chức cần đôn đốc, {late} quá hạn</source>
+        <translation>
+            <numerusform>%n task to chase (organizations: {orgs}, overdue: {late})</numerusform>
+            <numerusform>%n tasks to chase (organizations: {orgs}, overdue: {late})</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Đang hiện {shown} trong {total} nội dung</source>
+        <translation>Showing {shown} of {total} directives</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%Ln nội dung</source>
+        <translation>
+            <numerusform>%Ln directive</numerusform>
+            <numerusform>%Ln directives</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <location line="+302"/>
+        <source>Mở lại</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location line="-295"/>
+        <location line="+124"/>
+        <source>Thêm ghi chú tiến độ</source>
+        <translation>Add progress note</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>Ghi giao ban mới</source>
+        <translation>Record new giao ban</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sửa cuộc giao ban</source>
+        <translation>Edit giao ban</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Thêm nội dung</source>
+        <translation>Add directive</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sửa nội dung</source>
+        <translation>Edit directive</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Đánh dấu hoàn thành %n nội dung</source>
+        <translation>
+            <numerusform>Mark %n directive done</numerusform>
+            <numerusform>Mark %n directives done</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Gia hạn</source>
+        <translation>Extend deadline</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Đổi trạng thái</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <location line="+10"/>
+        <source>Xóa cuộc giao ban</source>
+        <translation>Delete giao ban</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-8"/>
+        <source>Xóa cuộc giao ban ngày {day} cùng %n nội dung chỉ đạo của nó?</source>
+        <translation>
+            <numerusform>Delete the giao ban of {day} and its %n directive?</numerusform>
+            <numerusform>Delete the giao ban of {day} and its %n directives?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+22"/>
+        <source>&amp;Xóa</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+19"/>
+        <source>Có thể hoàn tác bằng Ctrl+Z.</source>
+        <translation>You can undo this with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Xóa nội dung chỉ đạo này cùng lịch sử theo dõi của nó?</source>
+        <translation>Delete this directive and its follow-up history?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Xóa %n nội dung chỉ đạo đang chọn cùng lịch sử theo dõi?</source>
+        <translation>
+            <numerusform>Delete the %n selected directive and its follow-up history?</numerusform>
+            <numerusform>Delete the %n selected directives and their follow-up history?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Xóa nội dung chỉ đạo</source>
+        <translation>Delete directives</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Xóa nội dung</source>
+        <translation>Delete directives</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+9"/>
+        <source>Hủy nội dung</source>
+        <translation>Cancel directives</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-7"/>
+        <source>Đánh dấu %n nội dung đang chọn là đã hủy (không còn phải thực hiện)?</source>
+        <translation>
+            <numerusform>Mark the %n selected directive as cancelled (no longer to be carried out)?</numerusform>
+            <numerusform>Mark the %n selected directives as cancelled (no longer to be carried out)?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Hủy nội dung</source>
+        <translation>&amp;Cancel directives</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Giao ban: ghi các cuộc giao ban, các nội dung chỉ đạo và theo dõi, đôn đốc thực hiện. Dữ liệu nằm trong một tệp trên máy này.</source>
+        <translation>Giao ban: record giao ban meetings and their directives, and follow them up until they are carried out. The data is kept in one file on this computer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Giới thiệu</source>
+        <translation>About</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../ui/meeting_dialog.py" line="+75"/>
+        <source>Xóa dòng</source>
+        <translation>Delete row</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xóa dòng nội dung chỉ đạo đang chọn cùng những gì đã nhập trong dòng?</source>
+        <translation>Delete the selected directive row and everything typed in it?</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Ghi cuộc giao ban mới</source>
+        <translation>New giao ban</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sửa cuộc giao ban</source>
+        <translation>Edit giao ban</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Ngày giao ban</source>
+        <translation>Date of the giao ban</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quý đánh giá</source>
+        <translation>Quarter reviewed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quý I-2021</source>
+        <translation>Quý I-2021</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tiêu đề</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Người chủ trì</source>
+        <translation>Chaired by</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chức vụ</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ví dụ: Phó Bí thư Thường trực Tỉnh ủy</source>
+        <translation>e.g. Phó Bí thư Thường trực Tỉnh ủy</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Thành phần dự</source>
+        <translation>Attending organizations</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dấu cách: chọn hoặc bỏ chọn. Chọn một nhóm là chọn mọi tổ chức trong nhóm.</source>
+        <translation>Space: select or deselect. Selecting a group selects every organization in it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Số thông báo kết luận</source>
+        <translation>Conclusion notice number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ví dụ: 125-TB/TU</source>
+        <translation>e.g. 125-TB/TU</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đánh giá chung, kết quả được biểu dương…</source>
+        <translation>Overall assessment, results commended…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Bảng nội dung chỉ đạo</source>
+        <translation>Directives table</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lưu cuộc giao ban (Ctrl+S)</source>
+        <translation>Save the giao ban (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đóng, không lưu (Esc)</source>
+        <translation>Close without saving (Esc)</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>&amp;Ngày giao ban:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quý đánh giá:</source>
+        <translation>&amp;Quarter reviewed:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Số thông báo kết luận:</source>
+        <translation>Conclusion &amp;notice no.:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Tiêu đề:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Người c&amp;hủ trì:</source>
+        <translation>C&amp;haired by:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chức &amp;vụ:</source>
+        <translation>&amp;Position:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thành &amp;phần dự:</source>
+        <translation>&amp;Attending:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ghi chú:</source>
+        <translation>N&amp;otes:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nội &amp;dung chỉ đạo:</source>
+        <translation>D&amp;irectives:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nội &amp;dung chỉ đạo (sửa từng nội dung ở cửa sổ chính):</source>
+        <translation>D&amp;irectives (edit each one in the main window):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter: sang ô tiếp theo, hết dòng thì thêm dòng · Ctrl+Enter: dòng mới · ↓ trong ô Chủ trì: danh sách cơ quan · Delete: xóa dòng trống</source>
+        <translation>Enter: next cell, a new row after the last · Ctrl+Enter: new row · ↓ in Lead: list of organizations · Delete: remove an empty row</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>Ngày giao ban {date} ở quá xa trong tương lai; hãy kiểm tra lại năm.</source>
+        <translation>The giao ban date {date} is too far in the future; please check the year.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Hãy ghi tiêu đề cuộc giao ban.</source>
+        <translation>Please enter a title for the giao ban.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>…và %n lỗi khác (đánh dấu đỏ trong bảng).</source>
+        <translation>
+            <numerusform>…and %n more problem (marked red in the table).</numerusform>
+            <numerusform>…and %n more problems (marked red in the table).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MeetingHeader</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="-991"/>
+        <source>Ngày:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đánh giá quý:</source>
+        <translation>Quarter reviewed:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chủ trì:</source>
+        <translation>Chaired by:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thành phần:</source>
+        <translation>Attending:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ghi chú:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Chọn một cuộc giao ban ở danh sách bên trái.</source>
+        <translation>Select a giao ban in the list on the left.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../ui/note_dialog.py" line="+37"/>
+        <source>Ghi tiến độ</source>
+        <translation>Record progress</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cơ quan báo cáo</source>
+        <translation>Reporting organization</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(không ghi cơ quan)</source>
+        <translation>(no organization)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chủ trì</source>
+        <translation>lead</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>phối hợp</source>
+        <translation>support</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nội dung tiến độ</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ví dụ: Đã xây dựng kế hoạch, đang triển khai ở 10/10 huyện, thành phố.</source>
+        <translation>e.g. Đã xây dựng kế hoạch, đang triển khai ở 10/10 huyện, thành phố.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Cơ quan báo cáo:</source>
+        <translation>&amp;Reported by:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tiến độ:</source>
+        <translation>&amp;Progress:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Hãy ghi nội dung tiến độ.</source>
+        <translation>Please describe the progress.</translation>
+    </message>
+</context>
+<context>
+    <name>OrgCatalog</name>
+    <message>
+        <location filename="../../ui/widgets/org_catalog.py" line="+120"/>
+        <source>Không có tổ chức hay nhóm &quot;{name}&quot;. Hãy gõ tên viết tắt, ví dụ &quot;MTTQ&quot;, rồi chọn trong danh sách gợi ý.</source>
+        <translation>There is no organization or group &quot;{name}&quot;. Type a short name, e.g. &quot;MTTQ&quot;, and pick one from the suggestions.</translation>
+    </message>
+</context>
+<context>
+    <name>OrgPicker</name>
+    <message>
+        <location filename="../../ui/widgets/org_picker.py" line="+61"/>
+        <source>Nhóm: {name}</source>
+        <translation>Group: {name}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{name} (ngừng)</source>
+        <translation>{name} (inactive)</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationsDelegate</name>
+    <message>
+        <location filename="../../ui/delegates.py" line="+17"/>
+        <source>Cơ quan (tên viết tắt, cách nhau bởi dấu phẩy)</source>
+        <translation>Organizations (short names, separated by commas)</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationsDialog</name>
+    <message>
+        <location filename="../../ui/organizations_dialog.py" line="+59"/>
+        <source>Các tổ chức</source>
+        <translation>Organizations</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Danh sách tổ chức</source>
+        <translation>List of organizations</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+44"/>
+        <source>Tên viết tắt</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <location line="+40"/>
+        <source>Tên đầy đủ</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Lên</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đưa lên trên (Ctrl+↑)</source>
+        <translation>Move up (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xuống</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đưa xuống dưới (Ctrl+↓)</source>
+        <translation>Move down (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+180"/>
+        <source>&amp;Ngừng sử dụng</source>
+        <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+        <location line="-177"/>
+        <source>Tổ chức ngừng sử dụng không còn trong danh sách chọn; các cuộc giao ban cũ vẫn giữ tên.</source>
+        <translation>An inactive organization is no longer offered for selection; past giao ban keep its name.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Xóa</source>
+        <translation>De&amp;lete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chỉ xóa được tổ chức chưa có trong cuộc giao ban hay nội dung nào.</source>
+        <translation>Only an organization not used in any giao ban or directive can be deleted.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Ví dụ: Hội Nông dân tỉnh</source>
+        <translation>e.g. Hội Nông dân tỉnh</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ví dụ: Hội ND</source>
+        <translation>e.g. Hội ND</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thêm &amp;mới</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi tên một tổ chức mới ở khung bên dưới</source>
+        <translation>Enter the names of a new organization below</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Lưu tên</source>
+        <translation>&amp;Save names</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tổ chức mới: thêm vào danh sách. Tổ chức đang chọn: sửa tên ở mọi nơi, kể cả các cuộc giao ban cũ (khi tổ chức được sắp xếp lại, hãy thêm tổ chức mới và cho tổ chức cũ ngừng sử dụng).</source>
+        <translation>A new organization is added to the list. For the selected organization the names change everywhere, past giao ban included (when organizations are restructured, add a new one and deactivate the old one instead).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Tên đầ&amp;y đủ:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên &amp;viết tắt:</source>
+        <translation>S&amp;hort name:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Danh sách (thứ tự này dùng trong các bảng và báo cáo):</source>
+        <translation>L&amp;ist (this order is used in tables and reports):</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Nhóm {group}: {members}.</source>
+        <translation>Group {group}: {members}.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Đang dùng</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ngừng sử dụng</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{state}, đã có dữ liệu</source>
+        <translation>{state}, in use</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Tổ chức mới</source>
+        <translation>New organization</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tên của {name}</source>
+        <translation>Names of {name}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dùng &amp;lại</source>
+        <translation>&amp;Reactivate</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hãy ghi tên đầy đủ của tổ chức.</source>
+        <translation>Please enter the organization&apos;s full name.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hãy ghi tên viết tắt.</source>
+        <translation>Please enter a short name.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tên viết tắt không được có dấu phẩy hay chấm phẩy: chúng ngăn cách các cơ quan trong bảng nội dung chỉ đạo.</source>
+        <translation>A short name cannot contain a comma or semicolon: they separate organizations in the directives table.</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Xóa tổ chức</source>
+        <translation>Delete organization</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xóa tổ chức {name} khỏi danh sách?</source>
+        <translation>Delete the organization {name} from the list?</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterDelegate</name>
+    <message>
+        <location filename="../../ui/delegates.py" line="+31"/>
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterEdit</name>
+    <message>
+        <location filename="../../ui/widgets/quarter_edit.py" line="+44"/>
+        <source>Ví dụ: &quot;Quý II-2021&quot;, &quot;quý 3/2021&quot;, &quot;6 tháng cuối năm&quot;, &quot;quý III&quot; (năm của cuộc giao ban), &quot;thường xuyên&quot; hoặc &quot;tx&quot;.</source>
+        <translation>e.g. &quot;Quý II-2021&quot;, &quot;quý 3/2021&quot;, &quot;6 tháng cuối năm&quot;, &quot;quý III&quot; (the year of the giao ban), &quot;thường xuyên&quot; or &quot;tx&quot;.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ví dụ: &quot;Quý II-2021&quot;, &quot;quý 3/2021&quot;, &quot;quý II&quot; (năm của cuộc giao ban).</source>
+        <translation>e.g. &quot;Quý II-2021&quot;, &quot;quý 3/2021&quot;, &quot;quý II&quot; (the year of the giao ban).</translation>
+    </message>
+</context>
+<context>
+    <name>ReportChart</name>
+    <message>
+        <location filename="../../ui/report_chart.py" line="+45"/>
+        <source>Hoàn thành đúng hạn</source>
+        <translation>Done on time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hoàn thành quá hạn</source>
+        <translation>Done late</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa hoàn thành – trong hạn</source>
+        <translation>Not done – within deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa hoàn thành – quá hạn</source>
+        <translation>Not done – overdue</translation>
+    </message>
+</context>
+<context>
+    <name>ReportChartView</name>
+    <message>
+        <location line="+134"/>
+        <source>Biểu đồ kết quả thực hiện theo cơ quan, đơn vị</source>
+        <translation>Chart of results by organization</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Không có số liệu để vẽ biểu đồ.</source>
+        <translation>There are no figures to chart.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Không có số liệu.</source>
+        <translation>No figures.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCountsModel</name>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="+199"/>
+        <source>Cơ quan, đơn vị</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tổng số</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hoàn thành
+đúng hạn</source>
+        <translation>Done
+on time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hoàn thành
+quá hạn</source>
+        <translation>Done
+late</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa
+hoàn thành
+trong hạn</source>
+        <translation>Not done,
+within
+deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa
+hoàn thành
+quá hạn</source>
+        <translation>Not done,
+overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thường
+xuyên</source>
+        <translation>Standing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cộng (theo nội dung chỉ đạo)</source>
+        <translation>Total (by directive)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location line="-132"/>
+        <source>In danh sách</source>
+        <translation>Print the list</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+348"/>
+        <source>Xem trước khi in</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location line="-132"/>
+        <location line="+2"/>
+        <source>Báo cáo theo dõi, đôn đốc</source>
+        <translation>Follow-up report</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Danh sách theo dõi quý</source>
+        <translation>Quarterly follow-up list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nội dung còn tồn đọng trước giao ban</source>
+        <translation>Open directives before a giao ban</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loại báo cáo</source>
+        <translation>Report kind</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+5"/>
+        <source>Quý</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Chọn trong danh sách hoặc gõ, ví dụ &quot;Quý II-2021&quot;, &quot;Q2/2021&quot;, &quot;2021-Q2&quot;</source>
+        <translation>Choose from the list or type, e.g. &quot;Quý II-2021&quot;, &quot;Q2/2021&quot;, &quot;2021-Q2&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ví dụ Quý II-2021</source>
+        <translation>e.g. Quý II-2021</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tính đến ngày</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tình trạng đúng hạn, quá hạn được tính đến ngày này</source>
+        <translation>Whether directives are on time or overdue is judged as of this date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cơ quan, đơn vị chủ trì</source>
+        <translation>Lead organization</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cuộc giao ban</source>
+        <translation>Giao ban</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhóm theo</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Liệt kê cả nội dung đã &amp;hoàn thành</source>
+        <translation>List &amp;done directives too</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Liệt kê cả nội dung đã hoàn thành</source>
+        <translation>List done directives too</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In kèm &amp;biểu đồ</source>
+        <translation>Include a &amp;chart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In kèm biểu đồ</source>
+        <translation>Include a chart</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thêm một trang biểu đồ sau bảng tổng hợp (bản in, PDF và Word)</source>
+        <translation>Add a page with a chart after the summary table (print, PDF and Word)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tùy chọn</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Loại báo cáo:</source>
+        <translation>Report &amp;kind:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quý:</source>
+        <translation>&amp;Quarter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tính đến &amp;ngày:</source>
+        <translation>&amp;As of:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhóm &amp;theo:</source>
+        <translation>&amp;Group by:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+30"/>
+        <source>Tóm tắt</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Thông báo lỗi</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Số nội dung theo cơ quan, đơn vị</source>
+        <translation>Directives by organization</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Theo cơ quan, đơn vị</source>
+        <translation>By organization</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Biểu đồ</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Xem trước khi in…</source>
+        <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;In…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu &amp;PDF…</source>
+        <translation>&amp;Save PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu &amp;Excel…</source>
+        <translation>Save &amp;Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu &amp;Word…</source>
+        <translation>Save &amp;Word…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu Excel</source>
+        <translation>Save Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu Word</source>
+        <translation>Save Word</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lưu thành tệp PDF để gửi hoặc in sau</source>
+        <translation>Save as a PDF file to send or print later</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu thành bảng tính Excel (.xlsx)</source>
+        <translation>Save as an Excel spreadsheet (.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu thành văn bản Word (.docx) để sửa trước khi ký</source>
+        <translation>Save as a Word document (.docx) to edit before signing</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>Nội dung tồn đọng đến {date}</source>
+        <translation>Open directives as of {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Danh sách theo dõi {quarter}</source>
+        <translation>Follow-up list {quarter}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Không xem trước được danh sách.</source>
+        <translation>Could not preview the list.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Không in được danh sách.</source>
+        <translation>Could not print the list.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã gửi danh sách tới máy in.</source>
+        <translation>The list was sent to the printer.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Lưu danh sách thành PDF</source>
+        <translation>Save the list as PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu danh sách thành Excel</source>
+        <translation>Save the list as Excel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel spreadsheets (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu danh sách thành Word</source>
+        <translation>Save the list as Word</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Văn bản Word (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Không lưu được danh sách.</source>
+        <translation>Could not save the list.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đã lưu {name} vào thư mục {folder}.</source>
+        <translation>Saved {name} in the folder {folder}.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Không có nội dung chỉ đạo nào cần theo dõi trong {quarter}.</source>
+        <translation>There are no directives to follow up in {quarter}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Không còn nội dung chỉ đạo nào chưa hoàn thành tính đến ngày {date}.</source>
+        <translation>No directive is still open as of {date}.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Chưa có danh sách để in.</source>
+        <translation>There is no list to print yet.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Chương trình gặp một lỗi không lường trước; dữ liệu không bị ảnh hưởng. Hãy thử lại, và nếu lỗi lặp lại, báo cho người phụ trách kỹ thuật.</source>
+        <translation>The program hit an unexpected error; the data is not affected. Please try again, and if it happens again, tell the person in charge of IT.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="+58"/>
+        <source>Thiết lập văn bản</source>
+        <translation>Document settings</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tỉnh</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Ví dụ: Nam Định</source>
+        <translation>e.g. Nam Định</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Địa danh ghi ngày</source>
+        <translation>Place in the date line</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+59"/>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Ký hiệu cơ quan</source>
+        <translation>Issuer code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ví dụ: BDVTU</source>
+        <translation>e.g. BDVTU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loại văn bản</source>
+        <translation>Document type code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ví dụ: BC</source>
+        <translation>e.g. BC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+66"/>
+        <source>Số văn bản</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>để trống: ghi tay</source>
+        <translation>empty: written by hand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thẩm quyền ký</source>
+        <translation>Signing authority</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trưởng ban ký</source>
+        <translation>The head signs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phó trưởng ban ký thay (K/T Trưởng ban)</source>
+        <translation>A deputy head signs for the head (K/T Trưởng ban)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+67"/>
+        <source>Người ký</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nơi nhận, mỗi dòng một nơi</source>
+        <translation>Recipients, one per line</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thường trực Tỉnh ủy (để b/c)</source>
+        <translation>e.g. Thường trực Tỉnh ủy (để b/c)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dòng lưu</source>
+        <translation>Filing line</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ví dụ: Lưu Văn phòng Ban</source>
+        <translation>e.g. Lưu Văn phòng Ban</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Màn hình khi mở</source>
+        <translation>View at start-up</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cần đôn đốc</source>
+        <translation>Chase list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Các cuộc giao ban</source>
+        <translation>Giao ban meetings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tất cả nội dung chỉ đạo</source>
+        <translation>All directives</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+58"/>
+        <source>Xem trước</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>&amp;Lưu</source>
+        <translation>Sa&amp;ve</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Tỉnh:</source>
+        <translation>&amp;Province:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cơ quan:</source>
+        <translation>Issuing &amp;body:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ký hiệu cơ quan:</source>
+        <translation>Issuer &amp;code:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đị&amp;a danh ghi ngày:</source>
+        <translation>Pl&amp;ace in date line:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loại &amp;văn bản:</source>
+        <translation>&amp;Type code:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Số:</source>
+        <translation>&amp;Number:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Thẩm quyền ký:</source>
+        <translation>Si&amp;gning authority:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Người ký:</source>
+        <translation>&amp;Signer:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nơi nhận</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>N&amp;ơi nhận
+(mỗi dòng
+một nơi):</source>
+        <translation>&amp;Recipients
+(one per
+line):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dòng &amp;lưu:</source>
+        <translation>&amp;Filing line:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cửa sổ</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Mở đầu với:</source>
+        <translation>&amp;Open on:</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Số văn bản chỉ gồm chữ số (để trống nếu ghi số bằng tay).</source>
+        <translation>The document number is digits only (leave it empty to write the number by hand).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ký hiệu không có dấu cách hay dấu &quot;/&quot;.</source>
+        <translation>A code cannot contain spaces or &quot;/&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDelegate</name>
+    <message>
+        <location filename="../../ui/delegates.py" line="-131"/>
+        <source>Chưa thực hiện</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang thực hiện</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hoàn thành</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+150"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>TextDelegate</name>
+    <message>
+        <location line="-121"/>
+        <source>Sửa ô</source>
+        <translation>Edit cell</translation>
+    </message>
+</context>
+<context>
+    <name>_CalendarPopup</name>
+    <message>
+        <location filename="../../ui/widgets/date_field.py" line="+112"/>
+        <source>Lịch chọn ngày</source>
+        <translation>Calendar</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/app.py" line="+46"/>
+        <source>Tệp này không bị thay đổi. Bạn muốn làm gì?</source>
+        <translation>The file has not been changed. What would you like to do?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Không mở được tệp dữ liệu</source>
+        <translation>Cannot open the data file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Mở tệp khác…</source>
+        <translation>&amp;Open another file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Thoát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mở tệp dữ liệu Giao ban</source>
+        <translation>Open a Giao ban data file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dữ liệu Giao ban (*.sqlite3 *.db *.sqlite);;Mọi tệp (*)</source>
+        <translation>Giao ban data (*.sqlite3 *.db *.sqlite);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>chase</name>
+    <message>
+        <location filename="../../ui/chase_view.py" line="-184"/>
+        <source>Nội dung</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giao ban ngày</source>
+        <translation>Giao ban</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết quả / ghi chú</source>
+        <translation>Result / note</translation>
+    </message>
+    <message>
+        <location line="+203"/>
+        <source>Danh sách cần đôn đốc</source>
+        <translation>Chase list</translation>
+    </message>
+</context>
+<context>
+    <name>directives</name>
+    <message>
+        <location filename="../../ui/directive_table_model.py" line="+56"/>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nội dung</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chủ trì</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phối hợp</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày hoàn thành</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết quả / ghi chú</source>
+        <translation>Result / note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giao ban ngày</source>
+        <translation>Giao ban</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chưa thực hiện</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang thực hiện</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hoàn thành</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Thường xuyên</source>
+        <translation>Standing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{due} (gia hạn)</source>
+        <translation>{due} (extended)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Quá hạn: thời hạn {due} đã hết từ ngày {day}.</source>
+        <translation>Overdue: the deadline {due} ended on {day}.</translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <source>Không sắp xếp theo cột này</source>
+        <translation>Cannot sort by this column</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Quá hạn, {status}</source>
+        <translation>Overdue, {status}</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Đã gia hạn; thời hạn ban đầu: {due}.</source>
+        <translation>Extended; original deadline: {due}.</translation>
+    </message>
+</context>
+<context>
+    <name>meetings</name>
+    <message>
+        <location filename="../../ui/meeting_list_model.py" line="+35"/>
+        <source>chưa có nội dung</source>
+        <translation>no directives yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{done}/{total} hoàn thành</source>
+        <translation>{done}/{total} done</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="+37"/>
+        <source>Chưa thực hiện được</source>
+        <translation>Could not be done</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+11"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Giao ban</source>
+        <translation>Giao ban</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Chương trình gặp một lỗi không lường trước. Dữ liệu đã lưu không bị ảnh hưởng; thao tác vừa rồi có thể chưa được thực hiện. Hãy thử lại, và nếu lỗi lặp lại, báo cho người phụ trách kỹ thuật.</source>
+        <translation>The program hit an unexpected error. The saved data is not affected; the last action may not have been carried out. Please try again, and if it happens again, tell the person in charge of IT.</translation>
+    </message>
+</context>
+</TS>
