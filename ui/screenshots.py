@@ -78,8 +78,9 @@ def _meeting_dialog(window: QWidget) -> QWidget:
     return MeetingDialog(window, save=lambda *_args: None, today=AS_OF)
 
 
-def render(out: Path) -> list[Path]:
+def render(out: Path, lang: str = "vi") -> list[Path]:
     from tracker.db import close_db, open_db
+    from ui import i18n
     from ui.app import create_application
     from ui.main_window import TAB_ALL, TAB_CHASE, TAB_MEETING, MainWindow
 
@@ -88,6 +89,7 @@ def render(out: Path) -> list[Path]:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         app = create_application()
+        i18n.install(app, lang)
         open_db(str(Path(tmp) / "giaoban.sqlite3"))
         _seed()
         written = []
@@ -132,8 +134,9 @@ def render(out: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", default="docs/screenshots", type=Path)
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="interface language")
     args = parser.parse_args(argv)
-    render(args.out)
+    render(args.out, args.lang)
     return 0
 
 
