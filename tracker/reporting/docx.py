@@ -363,8 +363,15 @@ def _append_table(word: Document, table: Table, lay: ReportLayout) -> None:
 
     body = word.element.body
     element = parse_xml(table_xml(table, lay))
+    # lxml moves a subtree into another document in worse than linear time (0.3 s
+    # for a 6,000-row table, 40x the time of 600 rows); moved a row at a time, linear.
+    rows = list(element)
+    for row in rows:
+        element.remove(row)
     section_properties = body.sectPr
     if section_properties is not None:
         section_properties.addprevious(element)
     else:
         body.append(element)
+    for row in rows:
+        element.append(row)
