@@ -72,7 +72,8 @@ class DetailsPanel(QWidget):
         header = self.owners.header()
         header.setStretchLastSection(True)
         for col, width in ((0, 95), (1, 70), (2, 130), (3, 138)):
-            header.resizeSection(col, width)
+            # Never narrower than the heading, whichever language it is in.
+            header.resizeSection(col, max(width, header.sectionSizeHint(col)))
         self.owner_done = QPushButton(
             assets.icon("mark-done"), self.tr("Tổ chức này đã &xong"), self
         )
@@ -89,8 +90,8 @@ class DetailsPanel(QWidget):
         self.history.setWordWrap(True)
         hh = self.history.header()
         hh.setStretchLastSection(True)
-        hh.resizeSection(0, 88)
-        hh.resizeSection(1, 78)
+        hh.resizeSection(0, max(88, hh.sectionSizeHint(0)))
+        hh.resizeSection(1, max(78, hh.sectionSizeHint(1)))
         self.history.setUniformRowHeights(False)
         self.note = QLineEdit(self)
         self.note.setAccessibleName(self.tr("Ghi chú tiến độ mới"))

@@ -7,15 +7,16 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from ui.directive_table_model import ID_ROLE, Column, DirectiveTableModel
 
+# Narrow enough that the content column keeps ~200 px on a 1366-pixel screen.
 WIDTHS = {
     Column.NUMBER: 44,
-    Column.LEADS: 150,
-    Column.SUPPORTS: 90,
-    Column.DUE: 150,
-    Column.STATUS: 122,
+    Column.LEADS: 148,
+    Column.SUPPORTS: 80,
+    Column.DUE: 142,
+    Column.STATUS: 126,
     Column.DONE_ON: 128,
-    Column.NOTE: 170,
-    Column.MEETING: 118,
+    Column.NOTE: 130,
+    Column.MEETING: 108,
 }
 
 

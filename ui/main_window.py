@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.right_splitter)
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
-        self.main_splitter.setSizes([300, 1000])
+        self.main_splitter.setSizes([260, 1040])
         self.main_splitter.setChildrenCollapsible(False)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.first_run)
