@@ -32,11 +32,6 @@ KEEP_MONTHLY = 12
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<kind>[a-z][a-z0-9-]*)\.sqlite3$"
 )
-KIND_LABELS = {
-    "daily": "Tự động hằng ngày",
-    "manual": "Sao lưu ngay",
-    "before-restore": "Trước khi khôi phục",
-}
 
 
 class BackupError(TrackerError):
@@ -51,12 +46,6 @@ class BackupInfo:
     taken_at: datetime
     size: int
     kind: str
-
-    @property
-    def kind_label(self) -> str:
-        if self.kind.startswith("before-schema-"):
-            return "Trước khi nâng cấp dữ liệu"
-        return KIND_LABELS.get(self.kind, self.kind)
 
 
 def backup_dir(db_path: str | os.PathLike[str]) -> Path:

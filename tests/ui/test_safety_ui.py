@@ -1,0 +1,128 @@
+"""File ▸ Sao lưu ngay / Khôi phục…, the restore list with dates and sizes, and the
+restore choice when the data file cannot be opened; checked on the database afterwards."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tracker import backup, exchange, services
+from tracker.models import Meeting
+from ui import backup_dialog, messages, open_failure_dialog
+from ui.backup_dialog import RestoreDialog, format_size
+
+
+def _some_backups(db: Path) -> list[Path]:
+    made = [
+        backup.daily_backup(db, now=datetime(2024, 3, 4, 8, 15, 0)),
+        backup.daily_backup(db, now=datetime(2024, 3, 5, 8, 30, 0)),
+        backup.backup_now(),
+    ]
+    return [p for p in made if p is not None]
+
+
+def test_restore_dialog_lists_backups_newest_first_with_dates_and_sizes(
+    qtbot, sample_db: Path
+) -> None:  # noqa: ANN001
+    """Each backup is a row with its date and time, its kind and its size; accepting a
+    selected row gives its file."""
+    made = _some_backups(sample_db)
+    dialog = RestoreDialog(None, db_path=sample_db)
+    qtbot.addWidget(dialog)
+    rows = [
+        [dialog.list.topLevelItem(i).text(c) for c in range(3)]
+        for i in range(dialog.list.topLevelItemCount())
+    ]
+    assert len(rows) == 3
+    assert rows[1][:2] == ["05/03/2024 08:30:00", "Tự động hằng ngày"]
+    assert rows[2][:2] == ["04/03/2024 08:15:00", "Tự động hằng ngày"]
+    assert rows[0][1] == "Sao lưu ngay"
+    assert rows[1][2] == format_size(made[1].stat().st_size) and rows[1][2].endswith("KB")
+    assert dialog.restore_button.isEnabled()
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(2))
+    dialog.accept()
+    assert dialog.chosen() == made[0]
+
+
+def test_restore_dialog_without_backups_says_so(qtbot, db_path: Path) -> None:  # noqa: ANN001
+    """With no backups the list says where it looked and Khôi phục is disabled."""
+    dialog = RestoreDialog(None, db_path=db_path)
+    qtbot.addWidget(dialog)
+    assert dialog.list.topLevelItemCount() == 0
+    assert not dialog.restore_button.isEnabled()
+    assert "Chưa có bản sao lưu" in dialog.empty_label.text()
+    assert not dialog.empty_label.isHidden()
+
+
+def test_format_size() -> None:
+    """Sizes read the Vietnamese way, with a decimal comma."""
+    assert format_size(1_300_000) == "1,2 MB"
+    assert format_size(655_360) == "640 KB"
+    assert format_size(10) == "1 KB"
+
+
+def _patch_flow(monkeypatch: pytest.MonkeyPatch, chosen: Path) -> dict[str, list[Any]]:
+    said: dict[str, list[Any]] = {"info": [], "error": [], "confirm": []}
+    monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda cls, parent, db: chosen))
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: said["confirm"].append(a[2]) or True)
+    monkeypatch.setattr(messages, "show_info", lambda p, text, title="": said["info"].append(text))
+    monkeypatch.setattr(
+        messages, "show_error", lambda p, err, title="": said["error"].append(str(err))
+    )
+    return said
+
+
+def test_restore_interactively_restores_and_says_where_the_old_data_went(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Choosing a backup and confirming puts its data back; the message names the copy
+    of the data that was replaced."""
+    at_backup = exchange.export_data()
+    copy = backup.backup_now()
+    services.delete_meeting(meeting_id=Meeting.select().first().id)
+    said = _patch_flow(monkeypatch, copy)
+    assert backup_dialog.restore_interactively(None, str(sample_db)) is True
+    assert exchange.export_data() == at_backup
+    assert said["error"] == [] and "before-restore" in said["info"][0]
+
+
+def test_a_damaged_backup_is_refused_and_the_data_stays(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A damaged file chosen for restore gives a message and changes nothing."""
+    before = exchange.export_data()
+    junk = tmp_path / "hong.sqlite3"
+    junk.write_bytes(b"SQLite format 3\x00" + b"\x01" * 5000)
+    said = _patch_flow(monkeypatch, junk)
+    assert backup_dialog.restore_interactively(None, str(sample_db)) is False
+    assert said["error"] and said["info"] == []
+    assert exchange.export_data() == before
+
+
+def test_back_up_now_writes_a_copy_and_says_where(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sao lưu ngay puts a manual copy in the backups folder and names it."""
+    said = _patch_flow(monkeypatch, sample_db)
+    path = backup_dialog.back_up_now(None)
+    assert path is not None and path.exists()
+    assert [b.kind for b in backup.list_backups(sample_db)] == ["manual"]
+    assert str(path) in said["info"][0]
+
+
+def test_open_failure_offers_open_restore_and_quit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The message after a failed opening offers the three ways on, quitting on Escape."""
+    from tracker.errors import DatabaseOpenError
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(
+        messages, "choose", lambda parent, title, text, choices: seen.append(choices) or 1
+    )
+    assert (
+        open_failure_dialog.ask(None, DatabaseOpenError("hỏng")) is open_failure_dialog.Next.RESTORE
+    )
+    labels = [c.replace("&", "") for c in seen[0]]
+    assert labels == ["Mở tệp khác…", "Khôi phục bản sao lưu…", "Thoát"]
