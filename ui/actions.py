@@ -112,6 +112,18 @@ class Actions(QObject):
         self.load_sample = a(
             self.tr("Nạp dữ liệu &mẫu"), "", "", self.tr("Thêm cuộc giao ban mẫu ngày 01/04/2021")
         )
+        self.back_up = a(
+            self.tr("Sao &lưu ngay"),
+            "",
+            "",
+            self.tr("Chép dữ liệu hiện tại vào thư mục sao lưu cạnh tệp dữ liệu"),
+        )
+        self.restore = a(
+            self.tr("&Khôi phục…"),
+            "",
+            "",
+            self.tr("Thay dữ liệu bằng một bản sao lưu (dữ liệu hiện tại được sao lưu trước)"),
+        )
         self.quit = a(
             self.tr("T&hoát"), QKeySequence.StandardKey.Quit, "", self.tr("Đóng chương trình")
         )

@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from tracker.db import open_db, resolve_target
-from tracker.errors import DatabaseOpenError
-from ui import assets, i18n, messages
+from tracker.errors import DatabaseOpenError, TrackerError
+from ui import assets, i18n, messages, open_failure_dialog
 
 ORGANIZATION = "GiaoBan"
 APPLICATION = "GiaoBan"
@@ -35,25 +35,19 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def open_database(target: str | None, parent: QWidget | None = None) -> bool:
-    """Open the database, offering another file when it cannot be used; False to quit."""
+    """Open the database, offering another file or a backup when it cannot be used;
+    False to quit. Once a day the opened file is copied to its backups folder."""
     current = resolve_target(target)
     while True:
         try:
             open_db(current)
-            return True
         except DatabaseOpenError as exc:
             log.warning("Không mở được %s: %s", current, exc.message)
-            question = QApplication.translate("app", "Tệp này không bị thay đổi. Bạn muốn làm gì?")
-            choice = messages.choose(
-                parent,
-                QApplication.translate("app", "Không mở được tệp dữ liệu"),
-                exc.message + "\n\n" + question,
-                [
-                    QApplication.translate("app", "&Mở tệp khác…"),
-                    QApplication.translate("app", "&Thoát"),
-                ],
-            )
-            if choice != 0:
+            choice = open_failure_dialog.ask(parent, exc)
+            if choice is open_failure_dialog.Next.RESTORE:
+                open_failure_dialog.restore(parent, current)
+                continue
+            if choice is not open_failure_dialog.Next.OPEN_OTHER:
                 return False
             path, _ = QFileDialog.getOpenFileName(
                 parent,
@@ -65,6 +59,23 @@ def open_database(target: str | None, parent: QWidget | None = None) -> bool:
             )
             if path:
                 current = path
+            continue
+        _daily_backup(current)
+        return True
+
+
+def _daily_backup(target: str) -> None:
+    """The day's first opening copies the file; a failure is logged, never blocks work."""
+    from tracker.backup import daily_backup
+    from tracker.db import sqlite_path
+
+    path = sqlite_path(target)
+    if not path or path == ":memory:":
+        return
+    try:
+        daily_backup(path)
+    except TrackerError as exc:
+        log.warning("Chưa sao lưu hằng ngày được: %s", exc.message)
 
 
 class FirstPaintWatcher(QObject):

@@ -297,6 +297,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(a.load_sample)
         # Data-safety commands (back up, restore) go in this section.
         self.data_section = self.file_menu.addSeparator()
+        self.file_menu.addActions([a.back_up, a.restore])
+        self.file_menu.addSeparator()
         self.file_menu.addAction(a.quit)
 
         edit = bar.addMenu(self.tr("&Sửa"))
@@ -405,6 +407,8 @@ class MainWindow(QMainWindow):
         a.organizations.triggered.connect(self.open_organizations)
         a.settings.triggered.connect(self.open_settings)
         a.load_sample.triggered.connect(self.load_sample)
+        a.back_up.triggered.connect(self.back_up_now)
+        a.restore.triggered.connect(self.restore_backup)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self.show_about)
         a.language_group.triggered.connect(self._on_language_triggered)
@@ -1055,6 +1059,19 @@ class MainWindow(QMainWindow):
             self.bus.run(load_sample)
         except TrackerError as exc:
             messages.show_error(self, exc)
+
+    def back_up_now(self) -> None:
+        from ui.backup_dialog import back_up_now
+
+        back_up_now(self)
+
+    def restore_backup(self) -> None:
+        from tracker.db import database
+        from ui.backup_dialog import restore_interactively
+
+        if restore_interactively(self, database.obj.database):
+            self.undo_stack.clear()  # its steps refer to records the restore replaced
+            self.reload_all()
 
     def open_report(self) -> None:
         from ui.report_dialog import ReportDialog

@@ -297,7 +297,9 @@ def test_unusable_database_file_offers_choices(tmp_path: Path, monkeypatch) -> N
     bad.write_bytes(b"hello, this is not a database")
     asked = []
     monkeypatch.setattr(
-        messages, "choose", lambda parent, title, text, choices: asked.append(text) or 1
+        messages,
+        "choose",
+        lambda parent, title, text, choices: asked.append(text) or len(choices) - 1,  # Thoát
     )
     assert open_database(str(bad)) is False
     assert "không phải cơ sở dữ liệu" in asked[0]

@@ -126,3 +126,64 @@ def test_open_failure_offers_open_restore_and_quit(monkeypatch: pytest.MonkeyPat
     )
     labels = [c.replace("&", "") for c in seen[0]]
     assert labels == ["Mở tệp khác…", "Khôi phục bản sao lưu…", "Thoát"]
+
+
+def test_window_file_menu_backs_up_and_restores(window, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """File ▸ Sao lưu ngay writes a copy; File ▸ Khôi phục… puts it back, the window shows
+    the restored data and its undo steps (about replaced records) are gone."""
+    labels = [a.text().replace("&", "") for a in window.file_menu.actions()]
+    assert "Sao lưu ngay" in labels and "Khôi phục…" in labels
+    said = _patch_flow(monkeypatch, Path())
+    window.actions.back_up.trigger()
+    copy = backup.list_backups(window_db(window))[0].path
+    meetings = window.meeting_model.total
+    first = Meeting.select().first().id
+    services.delete_meeting(meeting_id=first)
+    window.reload_all()
+    assert window.meeting_model.total == meetings - 1
+    said = _patch_flow(monkeypatch, copy)
+    window.undo_stack.push(_noop_command())
+    window.actions.restore.trigger()
+    assert said["error"] == []
+    assert Meeting.select().count() == meetings
+    assert window.meeting_model.total == meetings
+    assert window.undo_stack.count() == 0
+
+
+def window_db(window) -> Path:  # noqa: ANN001
+    from tracker.db import database
+
+    return Path(database.obj.database)
+
+
+def _noop_command():  # noqa: ANN202
+    from PySide6.QtGui import QUndoCommand
+
+    return QUndoCommand("thử")
+
+
+def test_start_up_offers_a_backup_when_the_file_is_damaged(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: ANN001
+    """A damaged file at start-up: choosing "Khôi phục bản sao lưu…" and a backup restores
+    it and the start continues with the restored data; the damaged bytes are kept."""
+    from tracker.db import close_db, open_db
+    from tracker.seeding import load_sample
+    from ui.app import open_database
+
+    path = tmp_path / "giaoban.sqlite3"
+    open_db(str(path))
+    load_sample()
+    expected = exchange.export_data()
+    good = backup.backup_now()
+    close_db()
+    path.write_bytes(b"")  # emptied by a failed copy
+    answers = iter([open_failure_dialog.Next.RESTORE])
+    monkeypatch.setattr(open_failure_dialog, "ask", lambda parent, exc: next(answers))
+    _patch_flow(monkeypatch, good)
+    assert open_database(str(path)) is True
+    assert exchange.export_data() == expected
+    kept = [b for b in backup.list_backups(path) if b.kind == "before-restore"]
+    assert len(kept) == 1 and kept[0].size == 0
+    assert [b.kind for b in backup.list_backups(path)].count("daily") == 1
+    close_db()
