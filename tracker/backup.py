@@ -306,13 +306,17 @@ def restore_from(source: str | os.PathLike[str], db_path: str) -> Path | None:
 
 
 def _healthy(path: Path) -> bool:
+    """Readable SQLite that passes quick_check; an empty file is not (SQLite would call
+    it an empty database, but here it stands for data that went missing)."""
     try:
+        if path.stat().st_size == 0:
+            return False
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (OSError, sqlite3.Error):
         return False
 
 
