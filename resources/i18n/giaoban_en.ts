@@ -215,6 +215,26 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Sao &amp;lưu ngay</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chép dữ liệu hiện tại vào thư mục sao lưu cạnh tệp dữ liệu</source>
+        <translation>Copy the current data into the backup folder next to the data file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Khôi phục…</source>
+        <translation>Res&amp;tore…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thay dữ liệu bằng một bản sao lưu (dữ liệu hiện tại được sao lưu trước)</source>
+        <translation>Replace the data with a backup (the current data is backed up first)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>T&amp;hoát</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -277,12 +297,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Tổ chức</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
@@ -302,7 +322,7 @@
         <translation>Result</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Tổ chức này đã &amp;xong</source>
         <translation>Organization &amp;done</translation>
     </message>
@@ -1073,7 +1093,7 @@
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -1114,7 +1134,7 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+115"/>
         <source>Mọi năm</source>
         <translation>All years</translation>
     </message>
@@ -1263,7 +1283,7 @@
         <translation>&amp;Cancel directives</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+89"/>
         <source>Giao ban: ghi các cuộc giao ban, các nội dung chỉ đạo và theo dõi, đôn đốc thực hiện. Dữ liệu nằm trong một tệp trên máy này.</source>
         <translation>Giao ban: record giao ban meetings and their directives, and follow them up until they are carried out. The data is kept in one file on this computer.</translation>
     </message>
@@ -1308,7 +1328,7 @@
     <message>
         <location line="+1"/>
         <source>Quý I-2021</source>
-        <translation>Quý I-2021</translation>
+        <translation>Q1/2021</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1467,7 +1487,7 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-991"/>
+        <location filename="../../ui/main_window.py" line="-1008"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
@@ -2211,6 +2231,69 @@ xuyên</source>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="+67"/>
+        <source>Khôi phục từ bản sao lưu</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chọn bản sao lưu cần khôi phục. Dữ liệu hiện tại sẽ được sao lưu trước khi bị thay thế, nên vẫn có thể lấy lại.</source>
+        <translation>Choose the backup to restore. The current data is backed up before it is replaced, so it can still be recovered.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Các bản sao lưu</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thời điểm</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chưa có bản sao lưu nào trong thư mục {folder}.</source>
+        <translation>There are no backups in the folder {folder} yet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Khôi phục</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chọn &amp;tệp khác…</source>
+        <translation>Choose another &amp;file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Chọn tệp sao lưu</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dữ liệu Giao ban (*.sqlite3 *.db *.sqlite);;Mọi tệp (*)</source>
+        <translation>Giao ban data (*.sqlite3 *.db *.sqlite);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ui/settings_dialog.py" line="+58"/>
@@ -2479,27 +2562,7 @@ line):</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+46"/>
-        <source>Tệp này không bị thay đổi. Bạn muốn làm gì?</source>
-        <translation>The file has not been changed. What would you like to do?</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Không mở được tệp dữ liệu</source>
-        <translation>Cannot open the data file</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Mở tệp khác…</source>
-        <translation>&amp;Open another file…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Thoát</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location filename="../../ui/app.py" line="+54"/>
         <source>Mở tệp dữ liệu Giao ban</source>
         <translation>Open a Giao ban data file</translation>
     </message>
@@ -2507,6 +2570,70 @@ line):</translation>
         <location line="+2"/>
         <source>Dữ liệu Giao ban (*.sqlite3 *.db *.sqlite);;Mọi tệp (*)</source>
         <translation>Giao ban data (*.sqlite3 *.db *.sqlite);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>backup_dialog</name>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="-113"/>
+        <source>Tự động hằng ngày</source>
+        <translation>Daily (automatic)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sao lưu ngay</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trước khi khôi phục</source>
+        <translation>Before a restore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trước khi nâng cấp dữ liệu</source>
+        <translation>Before a data upgrade</translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <source>Đã sao lưu dữ liệu vào {path}.</source>
+        <translation>The data was backed up to {path}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sao lưu</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+26"/>
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore data</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Thay dữ liệu hiện tại bằng bản sao lưu {name}?</source>
+        <translation>Replace the current data with the backup {name}?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Khôi phục</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dữ liệu hiện tại được sao lưu trước, nên vẫn có thể lấy lại.</source>
+        <translation>The current data is backed up first, so it can still be recovered.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đã khôi phục dữ liệu từ {name}.</source>
+        <translation>The data was restored from {name}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đã khôi phục dữ liệu từ {name}. Dữ liệu trước khi khôi phục được lưu ở {path}.</source>
+        <translation>The data was restored from {name}. The data as it was before the restore is kept in {path}.</translation>
     </message>
 </context>
 <context>
@@ -2685,6 +2812,34 @@ line):</translation>
         <location line="+30"/>
         <source>Chương trình gặp một lỗi không lường trước. Dữ liệu đã lưu không bị ảnh hưởng; thao tác vừa rồi có thể chưa được thực hiện. Hãy thử lại, và nếu lỗi lặp lại, báo cho người phụ trách kỹ thuật.</source>
         <translation>The program hit an unexpected error. The saved data is not affected; the last action may not have been carried out. Please try again, and if it happens again, tell the person in charge of IT.</translation>
+    </message>
+</context>
+<context>
+    <name>open_failure</name>
+    <message>
+        <location filename="../../ui/open_failure_dialog.py" line="+29"/>
+        <source>Tệp này không bị thay đổi. Bạn muốn làm gì?</source>
+        <translation>The file has not been changed. What would you like to do?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không mở được tệp dữ liệu</source>
+        <translation>Cannot open the data file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Mở tệp khác…</source>
+        <translation>&amp;Open another file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Khôi phục bản sao lưu…</source>
+        <translation>&amp;Restore a backup…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Thoát</source>
+        <translation>&amp;Quit</translation>
     </message>
 </context>
 </TS>
