@@ -967,7 +967,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/widgets/form.py" line="+22"/>
+        <location filename="../../ui/widgets/form.py" line="+26"/>
         <source>Bỏ các nội dung đã nhập?</source>
         <translation>Discard what you typed?</translation>
     </message>
@@ -977,7 +977,17 @@
         <translation>What you typed has not been saved. Close the window and discard it?</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+3"/>
+        <source>&amp;Bỏ nội dung đã nhập</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Có</source>
+        <translation>&amp;Yes</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Giao ban ngày {date}, nội dung {number}: {content}</source>
         <translation>Giao ban of {date}, directive {number}: {content}</translation>
     </message>

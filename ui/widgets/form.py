@@ -7,38 +7,33 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QWidget
 
 from tracker.dates import format_date
 from tracker.errors import TrackerError
 from tracker.rows import DirectiveRow
+from ui import messages
 from ui.widgets.field_message import FieldMessage
+
+# Buttons with our own words: Qt has no Vietnamese translation of its standard
+# buttons, which would stay "Discard", "Cancel", "Yes", "No" in the Vietnamese window.
 
 
 def confirm_discard(parent: QWidget) -> bool:
     """Ask whether to close a dialog and lose what was typed (tests patch this)."""
-    answer = QMessageBox.question(
+    return messages.confirm(
         parent,
         QCoreApplication.translate("FormDialog", "Bỏ các nội dung đã nhập?"),
         QCoreApplication.translate(
             "FormDialog", "Các nội dung đã nhập chưa được lưu. Đóng cửa sổ và bỏ các nội dung này?"
         ),
-        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
+        QCoreApplication.translate("FormDialog", "&Bỏ nội dung đã nhập"),
     )
-    return answer == QMessageBox.StandardButton.Discard
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:
     """Ask a yes/no question before a destructive step (tests patch this)."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    return messages.confirm(parent, title, text, QCoreApplication.translate("FormDialog", "&Có"))
 
 
 def directive_summary(
