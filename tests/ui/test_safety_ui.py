@@ -187,3 +187,48 @@ def test_start_up_offers_a_backup_when_the_file_is_damaged(
     assert len(kept) == 1 and kept[0].size == 0
     assert [b.kind for b in backup.list_backups(path)].count("daily") == 1
     close_db()
+
+
+def test_busy_database_keeps_the_edit_on_screen_to_retry(qtbot, sample_db: Path) -> None:  # noqa: ANN001
+    """While another process holds the write lock past the wait, saving a note shows the
+    busy message in the dialog, which stays open with the text; after release, saving again
+    works and the note is in the database once."""
+    import os
+    import subprocess
+    import sys
+
+    from tracker import queries
+    from tracker.db import open_db
+    from tracker.models import HistoryEntry
+    from ui.note_dialog import NoteDialog
+
+    open_db(str(sample_db), busy_timeout_ms=300)
+    row = queries.directive(queries.directive_ids(queries.DirectiveFilter())[0])
+    dialog = NoteDialog(
+        None,
+        save=lambda text, org: services.add_note(
+            directive_id=row.id, text=text, organization_id=org
+        ),
+        directive=row,
+    )
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText("Đã họp triển khai")
+    root = Path(__file__).resolve().parents[2]
+    holder = subprocess.Popen(
+        [sys.executable, str(root / "tests/tracker/safety_worker.py"), "hold", str(sample_db), "1"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert holder.stdout is not None and holder.stdout.readline().startswith("LOCKED")
+    dialog.try_accept()
+    assert "chương trình khác" in dialog.messages()[""]
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.text.toPlainText() == "Đã họp triển khai"
+    holder.communicate(timeout=30)
+    dialog.try_accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    notes = HistoryEntry.select().where(
+        (HistoryEntry.directive == row.id) & (HistoryEntry.text == "Đã họp triển khai")
+    )
+    assert notes.count() == 1
