@@ -699,6 +699,35 @@ def chase_counts(*, as_of: date | None = None) -> list[tuple[OrganizationRow, in
     return [(org, *counts[org.id]) for org in list_organizations() if org.id in counts]
 
 
+def chase_count(*, as_of: date | None = None, limit: int = -1) -> int:
+    """How many rows the chase list has (organization, directive pairs); with
+    ``limit``, counting stops there, which walks only that far into the index."""
+    as_of = as_of or date.today()
+    current = Quarter.of(as_of).iso
+    ((n,),) = _chase_sql(
+        "SELECT COUNT(*) FROM (SELECT 1", "LIMIT ?)", (current, limit), walk=limit >= 0
+    )
+    return int(n)
+
+
+def chase_organizations(*, as_of: date | None = None) -> list[OrganizationRow]:
+    """The organizations with something to chase, in their order, without counting
+    it: for each, its unfinished assignments are read until the first that counts."""
+    as_of = as_of or date.today()
+    current = Quarter.of(as_of).iso
+    having = {
+        r[0]
+        for r in database.execute_sql(
+            "SELECT o.id FROM organization o WHERE EXISTS (SELECT 1 FROM assignment a "
+            "JOIN directive d ON d.id = a.directive_id WHERE a.organization_id = o.id "
+            "AND a.status IN ('open', 'in_progress') AND a.role = 'lead' "
+            "AND d.due_quarter <= ?)",
+            (current,),
+        )
+    }
+    return [org for org in list_organizations() if org.id in having]
+
+
 def chase_page(
     organization_id: int, *, as_of: date | None = None, offset: int = 0, limit: int = 100
 ) -> list[DirectiveRow]:
