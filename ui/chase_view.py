@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QFont
@@ -37,6 +38,11 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the default parent: Qt models take it in most overrides
 PAGE_SIZE = 100
 EXPAND_ALL_UP_TO = 300  # rows; beyond that only the first group opens by itself
+# Rows counted before the headings are shown (a millisecond); a longer list's
+# headings are counted COUNT_DELAY_MS later, after the first paint: counting is
+# O(rows) (70 ms for 80,000 at 100x a province's decade).
+COUNT_NOW_UP_TO = 2_000
+COUNT_DELAY_MS = 40
 _TOP = 0  # internalId of an organization row; a directive row stores its group's index + 1
 
 
@@ -60,31 +66,49 @@ HEADERS = {
 class _Group:
     """One lead organization's heading and the part of its rows read so far."""
 
-    __slots__ = ("org", "total", "overdue", "rows")
+    __slots__ = ("org", "total", "overdue", "rows", "complete")
 
-    def __init__(self, org: OrganizationRow, total: int, overdue: int) -> None:
+    def __init__(self, org: OrganizationRow, total: int | None, overdue: int | None) -> None:
         self.org = org
-        self.total = total
+        self.total = total  # None: not counted yet
         self.overdue = overdue
         self.rows: list[DirectiveRow] = []
+        self.complete = False  # every row read
 
 
 class ChaseModel(QAbstractItemModel):
     """Two levels: lead organizations, then their directives to chase, oldest deadline first.
 
-    The headings come from one grouped count; each organization's rows are read
+    The headings come from one grouped count (for a long list, made just after
+    the first paint: ``counted`` tells when); each organization's rows are read
     a page at a time when its group is expanded or scrolled to the end.
+
+    Signals:
+        counted(): the headings' counts of a long list have been read.
     """
+
+    counted = Signal()
 
     def __init__(self, parent: Any = None, *, as_of: date | None = None) -> None:
         super().__init__(parent)
         self._as_of = as_of
         self._groups: list[_Group] = []
+        self._short = True
+
+    @property
+    def is_counted(self) -> bool:
+        return all(g.total is not None for g in self._groups)
+
+    @property
+    def is_short(self) -> bool:
+        """Whether the list is short enough to open every group."""
+        return self._short
 
     @property
     def directive_count(self) -> int:
         """Rows to chase, counted per organization (a shared directive counts once each)."""
-        return sum(g.total for g in self._groups)
+        self._count()
+        return sum(g.total or 0 for g in self._groups)
 
     @property
     def organization_count(self) -> int:
@@ -92,22 +116,43 @@ class ChaseModel(QAbstractItemModel):
 
     @property
     def overdue_count(self) -> int:
-        return sum(g.overdue for g in self._groups)
+        self._count()
+        return sum(g.overdue or 0 for g in self._groups)
 
     def reload(self) -> None:
         """Read the headings again; groups that had rows read get their first pages back."""
         loaded = {g.org.id: len(g.rows) for g in self._groups}
         self.beginResetModel()
-        self._groups = [
-            _Group(org, n, late) for org, n, late in queries.chase_counts(as_of=self._as_of)
-        ]
+        rows = queries.chase_count(as_of=self._as_of, limit=COUNT_NOW_UP_TO + 1)
+        self._short = rows <= EXPAND_ALL_UP_TO
+        if rows <= COUNT_NOW_UP_TO:
+            self._groups = [
+                _Group(org, n, late) for org, n, late in queries.chase_counts(as_of=self._as_of)
+            ]
+        else:
+            self._groups = [
+                _Group(org, None, None) for org in queries.chase_organizations(as_of=self._as_of)
+            ]
+            QTimer.singleShot(COUNT_DELAY_MS, self, self._count)
         for g in self._groups:
             want = loaded.get(g.org.id, 0)
             if want:
                 g.rows = queries.chase_page(
                     g.org.id, as_of=self._as_of, offset=0, limit=max(want, PAGE_SIZE)
                 )
+                g.complete = len(g.rows) < max(want, PAGE_SIZE)
         self.endResetModel()
+
+    def _count(self) -> None:
+        """Read the headings' counts if they are still missing."""
+        if self.is_counted:
+            return
+        counts = {org.id: (n, late) for org, n, late in queries.chase_counts(as_of=self._as_of)}
+        for row, g in enumerate(self._groups):
+            g.total, g.overdue = counts.get(g.org.id, (len(g.rows), 0))
+            heading = self.index(row, 0)
+            self.dataChanged.emit(heading, heading)
+        self.counted.emit()
 
     def refresh(self, changes: Changes) -> None:
         # Membership depends on every status and deadline: read the headings again.
@@ -151,7 +196,7 @@ class ChaseModel(QAbstractItemModel):
         if not parent.isValid() or parent.internalId() != _TOP or parent.column() != 0:
             return False
         g = self._groups[parent.row()]
-        return len(g.rows) < g.total
+        return not g.complete and (g.total is None or len(g.rows) < g.total)
 
     def fetchMore(self, parent: Index = _ROOT) -> None:
         if not self.canFetchMore(parent):
@@ -167,7 +212,9 @@ class ChaseModel(QAbstractItemModel):
         ]
         if not more:
             g.total = len(g.rows)
+            g.complete = True
             return
+        g.complete = len(more) < PAGE_SIZE
         start = len(g.rows)
         self.beginInsertRows(self.index(parent.row(), 0), start, start + len(more) - 1)
         g.rows.extend(more)
@@ -232,6 +279,8 @@ class ChaseModel(QAbstractItemModel):
         if col is not ChaseColumn.CONTENT:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if g.total is None:
+                return f"{org.short_name} — {org.name}"  # counted a moment later
             # self.tr: lupdate reads a count in QCoreApplication.translate only as a literal.
             counts = self.tr("%n nội dung, {late} quá hạn", None, g.total).format(late=g.overdue)
             return f"{org.short_name} — {org.name} ({counts})"
@@ -294,7 +343,7 @@ class ChaseView(QTreeView):
     def _on_model_reset(self) -> None:
         model = self.model()
         assert isinstance(model, ChaseModel)
-        expand_all = model.directive_count <= EXPAND_ALL_UP_TO
+        expand_all = model.is_short
         for row in range(model.rowCount()):
             self.setFirstColumnSpanned(row, QModelIndex(), True)
             if expand_all or row == 0 or model.rowCount(model.index(row, 0)):

@@ -380,6 +380,7 @@ class MainWindow(QMainWindow):
             model.rowsInserted.connect(self._update_counts)
             model.rowsRemoved.connect(self._update_counts)
         self.chase_model.modelReset.connect(self._update_counts)
+        self.chase_model.counted.connect(self._update_counts)
         self.details.owner_done_requested.connect(self._on_details_owner_done_requested)
         self.details.owner_reopen_requested.connect(self._on_details_owner_reopen_requested)
         self.details.note_submitted.connect(self._on_details_note_submitted)
@@ -565,6 +566,8 @@ class MainWindow(QMainWindow):
         tab = self.tabs.currentIndex()
         if self.pages.currentWidget() is self.first_run:
             text = self.tr("Chưa có dữ liệu")
+        elif tab == TAB_CHASE and not self.chase_model.is_counted:
+            return  # a long list's counts follow the first paint (ChaseModel.counted)
         elif tab == TAB_CHASE:
             text = self.tr(
                 "%n phần việc của {orgs} tổ chức cần đôn đốc, {late} quá hạn",
