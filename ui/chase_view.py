@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFont, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from tracker import queries
@@ -39,10 +39,9 @@ _ROOT = QModelIndex()  # the default parent: Qt models take it in most overrides
 PAGE_SIZE = 100
 EXPAND_ALL_UP_TO = 300  # rows; beyond that only the first group opens by itself
 # Rows counted before the headings are shown (a millisecond); a longer list's
-# headings are counted COUNT_DELAY_MS later, after the first paint: counting is
-# O(rows) (70 ms for 80,000 at 100x a province's decade).
+# headings are counted just after the view has painted its first page: counting
+# is O(rows) (70 ms for 80,000 at 100x a province's decade).
 COUNT_NOW_UP_TO = 2_000
-COUNT_DELAY_MS = 40
 _TOP = 0  # internalId of an organization row; a directive row stores its group's index + 1
 
 
@@ -79,8 +78,8 @@ class _Group:
 class ChaseModel(QAbstractItemModel):
     """Two levels: lead organizations, then their directives to chase, oldest deadline first.
 
-    The headings come from one grouped count (for a long list, made just after
-    the first paint: ``counted`` tells when); each organization's rows are read
+    The headings come from one grouped count (for a long list, made when the view
+    has painted: ``counted`` tells when); each organization's rows are read
     a page at a time when its group is expanded or scrolled to the end.
 
     Signals:
@@ -107,7 +106,7 @@ class ChaseModel(QAbstractItemModel):
     @property
     def directive_count(self) -> int:
         """Rows to chase, counted per organization (a shared directive counts once each)."""
-        self._count()
+        self.count()
         return sum(g.total or 0 for g in self._groups)
 
     @property
@@ -116,7 +115,7 @@ class ChaseModel(QAbstractItemModel):
 
     @property
     def overdue_count(self) -> int:
-        self._count()
+        self.count()
         return sum(g.overdue or 0 for g in self._groups)
 
     def reload(self) -> None:
@@ -133,7 +132,6 @@ class ChaseModel(QAbstractItemModel):
             self._groups = [
                 _Group(org, None, None) for org in queries.chase_organizations(as_of=self._as_of)
             ]
-            QTimer.singleShot(COUNT_DELAY_MS, self, self._count)
         for g in self._groups:
             want = loaded.get(g.org.id, 0)
             if want:
@@ -143,7 +141,7 @@ class ChaseModel(QAbstractItemModel):
                 g.complete = len(g.rows) < max(want, PAGE_SIZE)
         self.endResetModel()
 
-    def _count(self) -> None:
+    def count(self) -> None:
         """Read the headings' counts if they are still missing."""
         if self.is_counted:
             return
@@ -368,3 +366,13 @@ class ChaseView(QTreeView):
         did = self.model().data(index, ID_ROLE)
         if did:
             self.directive_activated.emit(did)
+
+    # --- Qt overrides -------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if isinstance(model, ChaseModel) and not model.is_counted:
+            # A long list's headings are counted once this paint is on screen: two
+            # turns of the event loop, so the rest of the window paints first too.
+            QTimer.singleShot(0, model, lambda: QTimer.singleShot(0, model, model.count))
