@@ -413,21 +413,36 @@ def directive_ids(
     limit: int = -1,
 ) -> list[int]:
     """Ids of the directives the filter selects, sorted, optionally one page."""
-    query = _directive_query(flt)
+    query = _sorted_query(flt, SortKey(sort), descending, (Directive.id,), join=False)
+    query = query.offset(offset).limit(limit)
+    # Executed as plain SQL: peewee's per-row processing cost more than the sort.
+    return [r[0] for r in database.execute_sql(*query.sql())]
+
+
+def _sorted_query(
+    flt: DirectiveFilter,
+    sort: SortKey,
+    descending: bool,
+    columns: Sequence[pw.Node],
+    *,
+    join: bool,
+) -> pw.ModelSelect:
+    """The filter's directives in display order; ``join`` makes Meeting's columns
+    available whatever the sort."""
     if sort is SortKey.MEETING and _walks_in_meeting_order(flt):
         # FROM meeting CROSS JOIN directive: SQLite then walks the meetings through
         # their held_on index and each one's directives through (meeting, position),
         # already in display order, and stops after ``limit`` rows.
         query = (
-            Meeting.select(Directive.id)
+            Meeting.select(*columns)
             .join(Directive, pw.JOIN.CROSS)
             .where(Directive.meeting == Meeting.id, *_directive_conditions(flt))
         )
-    elif sort is SortKey.MEETING:
-        query = query.join(Meeting)
-    query = query.order_by(*_order(SortKey(sort), descending)).offset(offset).limit(limit)
-    # Executed as plain SQL: peewee's per-row processing cost more than the sort.
-    return [r[0] for r in database.execute_sql(*query.sql())]
+    else:
+        query = _directive_query(flt, *columns)
+        if sort is SortKey.MEETING or join:
+            query = query.join(Meeting)
+    return query.order_by(*_order(sort, descending))
 
 
 def directive_page(
@@ -446,9 +461,13 @@ def list_directives(
     flt: DirectiveFilter = DirectiveFilter(), *, with_notes: bool = True
 ) -> list[DirectiveRow]:
     """Every directive the filter selects; ``with_notes=False`` skips reading the
-    latest progress notes (``latest_note`` then holds only owners' result notes)."""
-    ids = directive_ids(flt)
-    return directive_rows(ids, as_of=_as_of(flt), with_notes=with_notes)
+    latest progress notes (``latest_note`` then holds only owners' result notes).
+
+    The rows' own columns come with the sort, in one statement.
+    """
+    query = _sorted_query(flt, SortKey.MEETING, False, _BASE_COLUMNS, join=True)
+    base = list(database.execute_sql(*query.sql()))
+    return _rows(base, as_of=_as_of(flt), with_notes=with_notes)
 
 
 # Id lists go to SQLite as one JSON parameter: one statement whatever the count,
@@ -470,22 +489,46 @@ def directive_rows(
 
     Five statements whatever the number of ids, read as plain tuples.
     """
-    as_of = as_of or date.today()
     ids = list(ids)
     if not ids:
         return []
-    param = _ids_param(ids)
-    sql = database.execute_sql
-    base = {
+    found = {
         row[0]: row
-        for row in sql(
+        for row in database.execute_sql(
             "SELECT d.id, d.meeting_id, m.held_on, m.title, d.position, d.content, "
             "d.due_quarter, d.original_due, d.status, d.done_on, d.version "
             "FROM directive d JOIN meeting m ON m.id = d.meeting_id "
             f"WHERE d.id IN {_IN_IDS}",
-            param,
+            _ids_param(ids),
         )
     }
+    base = [found[i] for i in ids if i in found]
+    return _rows(base, as_of=as_of or date.today(), with_notes=with_notes)
+
+
+_BASE_COLUMNS = (
+    Directive.id,
+    Directive.meeting,
+    Meeting.held_on,
+    Meeting.title,
+    Directive.position,
+    Directive.content,
+    Directive.due_quarter,
+    Directive.original_due,
+    Directive.status,
+    Directive.done_on,
+    Directive.version,
+)
+
+
+def _rows(base: list[tuple[Any, ...]], *, as_of: date, with_notes: bool) -> list[DirectiveRow]:
+    """DirectiveRows for the directives' own columns (``_BASE_COLUMNS``, in order),
+    with owners, topics and notes read in one statement each."""
+    if not base:
+        return []
+    ids = [b[0] for b in base]
+    param = _ids_param(ids)
+    sql = database.execute_sql
     # A handful of organizations: joined here rather than in SQL, which would
     # also have to sort every owner of every row.
     orgs = {
@@ -541,10 +584,8 @@ def directive_rows(
     days: dict[Any, date | None] = {None: None}
     no_topics: tuple[str, ...] = ()
     rows = []
-    for did in ids:
-        b = base.get(did)
-        if b is None:
-            continue
+    for b in base:
+        did = b[0]
         due = quarters.get(b[6], _MISSING)
         if due is _MISSING:
             due = quarters[b[6]] = Quarter.from_iso(b[6])
