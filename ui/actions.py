@@ -100,6 +100,12 @@ class Actions(QObject):
             "report",
             self.tr("Báo cáo theo dõi, đôn đốc thực hiện trong một quý"),
         )
+        self.open_items_report = a(
+            self.tr("Nội dung còn &tồn đọng…"),
+            "Ctrl+Shift+P",
+            "",
+            self.tr("Mọi nội dung chưa hoàn thành, để rà soát trước cuộc giao ban tới"),
+        )
         self.organizations = a(
             self.tr("Tổ &chức…"), "", "", self.tr("Thêm, đổi tên, sắp xếp, ngừng sử dụng tổ chức")
         )

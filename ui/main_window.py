@@ -320,6 +320,7 @@ class MainWindow(QMainWindow):
 
         report = bar.addMenu(self.tr("&Báo cáo"))
         report.addAction(a.report)
+        report.addAction(a.open_items_report)
 
         tools = bar.addMenu(self.tr("&Công cụ"))
         tools.addActions([a.organizations, a.settings])
@@ -405,6 +406,7 @@ class MainWindow(QMainWindow):
         a.view_meeting.triggered.connect(lambda: self.tabs.setCurrentIndex(TAB_MEETING))
         a.view_all.triggered.connect(lambda: self.tabs.setCurrentIndex(TAB_ALL))
         a.report.triggered.connect(self.open_report)
+        a.open_items_report.triggered.connect(self.open_open_items_report)
         a.organizations.triggered.connect(self.open_organizations)
         a.settings.triggered.connect(self.open_settings)
         a.load_sample.triggered.connect(self.load_sample)
@@ -1080,6 +1082,11 @@ class MainWindow(QMainWindow):
         from ui.report_dialog import ReportDialog
 
         ReportDialog.ask(self, as_of=self._as_of)
+
+    def open_open_items_report(self) -> None:
+        from ui.report_dialog import OPEN_ITEMS, ReportDialog
+
+        ReportDialog.ask(self, kind=OPEN_ITEMS, as_of=self._as_of)
 
     def open_organizations(self) -> None:
         from ui.organizations_dialog import OrganizationsDialog

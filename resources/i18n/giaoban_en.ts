@@ -185,6 +185,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Nội dung còn &amp;tồn đọng…</source>
+        <translation>&amp;Open items…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mọi nội dung chưa hoàn thành, để rà soát trước cuộc giao ban tới</source>
+        <translation>Every directive not yet done, to review before the next giao ban</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Tổ &amp;chức…</source>
         <translation>&amp;Organizations…</translation>
     </message>
@@ -257,7 +267,7 @@
 <context>
     <name>ChaseModel</name>
     <message numerus="yes">
-        <location filename="../../ui/chase_view.py" line="+236"/>
+        <location filename="../../ui/chase_view.py" line="+283"/>
         <source>%n nội dung, {late} quá hạn</source>
         <translation>
             <numerusform>%n directive, {late} overdue</numerusform>
@@ -1123,7 +1133,7 @@
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Công cụ</source>
         <translation>&amp;Tools</translation>
     </message>
@@ -1144,7 +1154,7 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+117"/>
         <source>Mọi năm</source>
         <translation>All years</translation>
     </message>
@@ -1154,7 +1164,7 @@
         <translation>No data yet</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+5"/>
         <source>%n phần việc của {orgs} tổ chức cần đôn đốc, {late} quá hạn</source>
         <translation>
             <numerusform>%n task to chase (organizations: {orgs}, overdue: {late})</numerusform>
@@ -1293,7 +1303,7 @@
         <translation>&amp;Cancel directives</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+94"/>
         <source>Giao ban: ghi các cuộc giao ban, các nội dung chỉ đạo và theo dõi, đôn đốc thực hiện. Dữ liệu nằm trong một tệp trên máy này.</source>
         <translation>Giao ban: record giao ban meetings and their directives, and follow them up until they are carried out. The data is kept in one file on this computer.</translation>
     </message>
@@ -1497,7 +1507,7 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-1008"/>
+        <location filename="../../ui/main_window.py" line="-1018"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
@@ -2649,7 +2659,7 @@ line):</translation>
 <context>
     <name>chase</name>
     <message>
-        <location filename="../../ui/chase_view.py" line="-184"/>
+        <location filename="../../ui/chase_view.py" line="-226"/>
         <source>Nội dung</source>
         <translation>Directive</translation>
     </message>
@@ -2674,7 +2684,7 @@ line):</translation>
         <translation>Result / note</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+245"/>
         <source>Danh sách cần đôn đốc</source>
         <translation>Chase list</translation>
     </message>

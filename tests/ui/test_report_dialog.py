@@ -475,3 +475,16 @@ def test_default_quarter() -> None:
     assert default_quarter(quarters, date(2022, 5, 1)) == Quarter(2021, 4)
     assert default_quarter(quarters, date(2020, 1, 1)) == Quarter(2021, 2)
     assert default_quarter([], date(2022, 5, 1)) == Quarter(2022, 2)
+
+
+def test_main_window_open_items_action_opens_that_report(
+    window,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """"Nội dung còn tồn đọng…" (Ctrl+Shift+P) opens the dialog on the open-items report."""
+    shown: list[ReportDialog] = []
+    monkeypatch.setattr(ReportDialog, "exec", lambda self: shown.append(self) or 0)
+    action = window.actions.open_items_report
+    assert action.shortcut().toString() == "Ctrl+Shift+P"
+    action.trigger()
+    assert len(shown) == 1 and shown[0].kind_combo.currentData() == "open-items"
