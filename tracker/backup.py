@@ -25,6 +25,7 @@ from pathlib import Path
 import peewee as pw
 
 from tracker.errors import DatabaseOpenError, TrackerError
+from tracker.oserrors import reason
 
 BACKUP_DIR_NAME = "backups"
 KEEP_DAILY = 14
@@ -126,7 +127,7 @@ def backup_file(db_path: str | os.PathLike[str], dest: str | os.PathLike[str]) -
 
 
 def _why(exc: BaseException) -> str:
-    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+    return reason(exc)
 
 
 def backup_before_migration(db: pw.Database, db_path: str, from_version: int) -> Path:

@@ -17,6 +17,7 @@ from pathlib import Path
 import peewee as pw
 
 from tracker.errors import DatabaseBusyError, DatabaseOpenError
+from tracker.oserrors import reason
 
 database = pw.DatabaseProxy()
 
@@ -165,7 +166,7 @@ def _create_file(path: Path, timeout_ms: int) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseOpenError(
-            f'Không tạo được thư mục "{path.parent}" ({exc.strerror}).'
+            f'Không tạo được thư mục "{path.parent}" ({reason(exc)}).'
         ) from exc
     _check_writable_folder(path.parent)
     tmp = path.with_name(f".{path.name}.new-{os.getpid()}")
@@ -190,7 +191,7 @@ def _create_file(path: Path, timeout_ms: int) -> None:
             if not path.exists():
                 os.replace(tmp, path)
     except OSError as exc:
-        raise DatabaseOpenError(f'Không tạo được tệp dữ liệu "{path}" ({exc.strerror}).') from exc
+        raise DatabaseOpenError(f'Không tạo được tệp dữ liệu "{path}" ({reason(exc)}).') from exc
     finally:
         _remove(tmp, *side_files(tmp))
 
@@ -232,7 +233,8 @@ def inspect_file(
     except FileNotFoundError as exc:
         raise DatabaseOpenError(f'Không tìm thấy tệp dữ liệu "{path}".') from exc
     except OSError as exc:
-        raise DatabaseOpenError(f'Không đọc được tệp "{path}" ({exc.strerror}).') from exc
+        why = reason(exc, writing=False)
+        raise DatabaseOpenError(f'Không đọc được tệp "{path}" ({why}).') from exc
     if st.st_size == 0:
         # Not treated as a new database: an empty file where data was expected is
         # usually a copy or sync that failed, and the clerk must notice that.

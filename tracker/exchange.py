@@ -57,6 +57,7 @@ from tracker.models import (
     Setting,
     Topic,
 )
+from tracker.oserrors import reason
 from tracker.quarters import Quarter
 from tracker.rows import HistoryKind, Role, Status
 from tracker.status import derive_status
@@ -203,7 +204,7 @@ def export_file(path: str | os.PathLike[str]) -> int:
         tmp.write_text(dumps(data), encoding="utf-8")
         os.replace(tmp, target)
     except OSError as exc:
-        raise ValidationError(f'Không ghi được tệp "{target}": {exc.strerror}.') from exc
+        raise ValidationError(f'Không ghi được tệp "{target}": {reason(exc)}.') from exc
     return len(data["meetings"])
 
 
@@ -218,7 +219,7 @@ def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
             raise ImportFileError(f'Tệp "{p.name}" quá lớn để nhập.')
         raw = p.read_bytes()
     except OSError as exc:
-        why = exc.strerror or exc.__class__.__name__
+        why = reason(exc, writing=False)
         raise ImportFileError(f'Không đọc được tệp "{p}": {why}.') from exc
     try:
         text = raw.decode("utf-8-sig")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from tracker.errors import ValidationError
+from tracker.oserrors import reason
 from tracker.reporting.document import build_document
 from tracker.reporting.layout import LAYOUT, ReportLayout
 from tracker.rows import FollowUpReport
@@ -27,18 +28,6 @@ FORMATS: tuple[Format, ...] = ("pdf", "xlsx", "docx")
 
 # (document HTML, output path, layout) -> None; raises OSError when it cannot write.
 PdfWriter = Callable[[str, Path, ReportLayout], None]
-
-_REASONS = {
-    errno.ENOENT: "thư mục không tồn tại",
-    errno.ENOTDIR: "đường dẫn không phải là thư mục",
-    errno.EACCES: "không có quyền ghi (hoặc tệp đang mở trong chương trình khác)",
-    errno.EPERM: "không có quyền ghi (hoặc tệp đang mở trong chương trình khác)",
-    errno.EISDIR: "đây là một thư mục",
-    errno.EROFS: "ổ đĩa chỉ cho đọc",
-    errno.ENOSPC: "ổ đĩa đã đầy",
-    errno.ENAMETOOLONG: "tên tệp quá dài",
-}
-
 
 def write_report(
     report: FollowUpReport,
@@ -90,7 +79,7 @@ def write_report(
                 pdf_writer(to_html(doc), temporary, layout)
     except OSError as error:
         raise ValidationError(
-            f'Không ghi được tệp "{target}": {_reason(error)}.', field="path"
+            f'Không ghi được tệp "{target}": {reason(error)}.', field="path"
         ) from error
 
 
@@ -112,8 +101,3 @@ def _replacing(target: Path) -> Iterator[Path]:
             temporary.unlink(missing_ok=True)
 
 
-def _reason(error: OSError) -> str:
-    """The cause of a write error in Vietnamese."""
-    if error.errno in _REASONS:
-        return _REASONS[error.errno]
-    return error.strerror or str(error)
