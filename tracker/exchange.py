@@ -33,7 +33,8 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,7 @@ import peewee as pw
 
 from tracker.changes import Changes
 from tracker.db import database
-from tracker.errors import DatabaseBusyError, ImportFileError, ValidationError
+from tracker.errors import DatabaseBusyError, ImportFileError, TrackerError, ValidationError
 from tracker.models import (
     Assignment,
     Directive,
@@ -656,10 +657,24 @@ def _bump(model: type[Meeting] | type[Directive], pk: int, version: int) -> int:
     return max(version, current or 0) + 1
 
 
+@contextmanager
+def _restoring() -> Iterator[None]:
+    """One transaction; a snapshot naming an organization deleted since becomes a
+    plain message and nothing is written."""
+    try:
+        with database.atomic():
+            yield
+    except pw.IntegrityError as exc:
+        raise TrackerError(
+            "Không hoàn tác được: một tổ chức của nội dung này đã bị xóa sau đó. "
+            "Hãy thêm lại tổ chức rồi thử lại."
+        ) from exc
+
+
 def restore_meeting(snapshot: dict[str, Any]) -> Changes:
     """Put a meeting back exactly as snapshotted (same ids); a newer version number
     is given so that windows holding the replaced copy see their edit is stale."""
-    with database.atomic():
+    with _restoring():
         snap = dict(snapshot)
         snap["version"] = _bump(Meeting, snap["id"], snap["version"])
         Meeting.delete().where(Meeting.id == snap["id"]).execute()
@@ -671,7 +686,7 @@ def restore_meeting(snapshot: dict[str, Any]) -> Changes:
 
 
 def restore_directive(snapshot: dict[str, Any]) -> Changes:
-    with database.atomic():
+    with _restoring():
         snap = dict(snapshot)
         meeting_id = snap.pop("meeting_id")
         snap["version"] = _bump(Directive, snap["id"], snap["version"])
@@ -682,7 +697,7 @@ def restore_directive(snapshot: dict[str, Any]) -> Changes:
 
 def restore_directives(snapshots: list[dict[str, Any]]) -> Changes:
     changes = Changes()
-    with database.atomic():
+    with _restoring():
         for s in snapshots:
             changes |= restore_directive(s)
     return changes

@@ -11,8 +11,8 @@ import pytest
 
 from tracker import exchange, queries, services
 from tracker.db import close_db, open_db
-from tracker.drafts import DirectiveDraft
-from tracker.errors import ImportFileError
+from tracker.drafts import DirectiveDraft, MeetingDraft
+from tracker.errors import ImportFileError, TrackerError
 from tracker.models import Directive, Meeting
 from tracker.quarters import Quarter
 from tracker.queries import DirectiveFilter
@@ -245,3 +245,21 @@ def test_synthetic_data_round_trip(sample_db: Path, tmp_path: Path) -> None:
     exchange.import_data(exchange.parse_text(first))
     assert exported() == first
     assert queries.count_directives() == 311
+
+
+def test_restore_naming_a_deleted_organization_is_a_plain_error(db_path: Path) -> None:
+    """Undoing onto an organization deleted since: a plain message, nothing written."""
+    org = services.add_organization(name="Hội Người cao tuổi tỉnh", short_name="Hội NCT")
+    org_id = org.created_id
+    assert org_id is not None
+    meeting = services.log_meeting(
+        meeting=MeetingDraft(held_on=date(2021, 4, 1), title="Giao ban"),
+        directives=[DirectiveDraft(content="Tổng kết phong trào", lead_ids=(org_id,))],
+    )
+    directive_id = next(iter(meeting.directive_ids))
+    snap = exchange.snapshot_directive(directive_id)
+    services.delete_directive(directive_id=directive_id)
+    services.delete_organization(organization_id=org_id)
+    with pytest.raises(TrackerError, match="Không hoàn tác được"):
+        exchange.restore_directive(snap)
+    assert queries.count_directives() == 0
