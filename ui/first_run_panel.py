@@ -39,7 +39,10 @@ class FirstRunPanel(QFrame):
         )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(520)
+        # A fixed width lets the layout ask the wrapped label its height for that
+        # width; centred at its own size it was squeezed to two clipped lines.
+        text.setFixedWidth(520)
+        text.setMinimumHeight(text.heightForWidth(520))
         self.create_button = QPushButton(
             assets.icon("new"), self.tr("&Ghi cuộc giao ban đầu tiên…"), self
         )
