@@ -229,7 +229,9 @@ def scenario_window(s: Dataset, large: Dataset, repeats: int) -> list[Result]:
     out = {}
     for ds in (s, large):
         scratch = datasets.working_copy(ds, "window")
-        out[ds.name] = _json_of(_py("window_ops.py", str(scratch), "--repeats", str(repeats)))
+        out[ds.name] = _json_of(
+            _py("window_ops.py", str(scratch), "--repeats", str(max(11, repeats)))
+        )
     backend = out["S"]["backend"]
     results = []
     for op, label in OPS.items():
