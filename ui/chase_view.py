@@ -314,12 +314,12 @@ class ChaseView(QTreeView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(ChaseColumn.CONTENT, QHeaderView.ResizeMode.Stretch)
         for col, width in (
-            (ChaseColumn.MEETING, 110),
-            (ChaseColumn.DUE, 150),
-            (ChaseColumn.STATUS, 140),
-            (ChaseColumn.NOTE, 240),
-        ):
-            header.resizeSection(col, width)
+            (ChaseColumn.MEETING, 100),
+            (ChaseColumn.DUE, 115),
+            (ChaseColumn.STATUS, 125),
+            (ChaseColumn.NOTE, 200),
+        ):  # never narrower than the (translated) heading
+            header.resizeSection(col, max(width, header.sectionSizeHint(col)))
         model.modelReset.connect(self._on_model_reset)
         self.verticalScrollBar().valueChanged.connect(self._fetch_visible)
         self.expanded.connect(self._fetch_visible)

@@ -1119,8 +1119,10 @@ class MainWindow(QMainWindow):
         geometry = s.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 760)
+        else:  # first start: most of the screen (1366×768 laptops have a taskbar too)
+            area = self.screen().availableGeometry()
+            self.resize(min(1440, area.width() * 92 // 100), min(900, area.height() * 92 // 100))
+            self.move(area.center() - self.rect().center())
         state = s.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
