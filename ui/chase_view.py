@@ -93,6 +93,10 @@ class ChaseModel(QAbstractItemModel):
         self._as_of = as_of
         self._groups: list[_Group] = []
         self._short = True
+        # While set, a group that has rows fetches no more: QTreeView fetches again
+        # and again while it lays out a group it opens (three pages on a big database
+        # before the window is even shown, where one fills any screen).
+        self.first_pages_only = False
 
     @property
     def is_counted(self) -> bool:
@@ -194,6 +198,8 @@ class ChaseModel(QAbstractItemModel):
         if not parent.isValid() or parent.internalId() != _TOP or parent.column() != 0:
             return False
         g = self._groups[parent.row()]
+        if self.first_pages_only and g.rows:
+            return False
         return not g.complete and (g.total is None or len(g.rows) < g.total)
 
     def fetchMore(self, parent: Index = _ROOT) -> None:
@@ -342,10 +348,14 @@ class ChaseView(QTreeView):
         model = self.model()
         assert isinstance(model, ChaseModel)
         expand_all = model.is_short
-        for row in range(model.rowCount()):
-            self.setFirstColumnSpanned(row, QModelIndex(), True)
-            if expand_all or row == 0 or model.rowCount(model.index(row, 0)):
-                self.expand(model.index(row, 0))  # fetches its first page
+        model.first_pages_only = True
+        try:
+            for row in range(model.rowCount()):
+                self.setFirstColumnSpanned(row, QModelIndex(), True)
+                if expand_all or row == 0 or model.rowCount(model.index(row, 0)):
+                    self.expand(model.index(row, 0))  # fetches its first page
+        finally:
+            model.first_pages_only = False
 
     def _fetch_visible(self, *_args: object) -> None:
         """Read the next page of any open group whose last row read is on screen."""
