@@ -9,6 +9,7 @@ import argparse
 import gc
 import json
 import re
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -310,6 +311,8 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 
 
 def cmd_directives(args: argparse.Namespace) -> int:
+    if args.json:
+        return _directives_json(args)
     from tracker import queries
     from tracker.quarters import format_deadline
 
@@ -324,11 +327,8 @@ def cmd_directives(args: argparse.Namespace) -> int:
         search=args.search,
         as_of=args.as_of,
     )
-    # Neither output shows the latest progress note: not read.
+    # The text shows no latest progress note: not read.
     rows = queries.list_directives(flt, with_notes=False)
-    if args.json:
-        _print_json([directive_json(d) for d in rows])
-        return 0
     for d in rows:
         flag = " QUÁ HẠN" if d.overdue else ""
         owners = ", ".join(o.short_name for o in d.leads)
@@ -338,6 +338,36 @@ def cmd_directives(args: argparse.Namespace) -> int:
         )
     print(f"({len(rows)} nội dung)", file=sys.stderr)
     return 0
+
+
+def _directives_json(args: argparse.Namespace) -> int:
+    """``directives --json``: SQLite renders the rows (tracker.listing), with the
+    same filter and the same objects as ``directive_json`` of ``list_directives``."""
+    from tracker import listing
+
+    conn = _open_connection(args)
+    as_of = args.as_of or date.today()
+    where, params, walk = listing.directive_conditions(
+        meeting_id=args.meeting,
+        quarter=args.quarter.iso if args.quarter else None,
+        quarter_first_day=args.quarter.first_day if args.quarter else None,
+        include_carried=args.carried,
+        organization_id=listing.find_organization_id(conn, args.org) if args.org else None,
+        status=args.status or "all",
+        search=args.search,
+        as_of=as_of,
+    )
+    text = listing.directives_json(conn, where, params, walk=walk, as_of=as_of)
+    sys.stdout.write(text + "\n")
+    return 0
+
+
+def _open_connection(args: argparse.Namespace) -> sqlite3.Connection:
+    """The open database's sqlite3 connection (opened as every command opens it)."""
+    from tracker.db import database
+
+    _open(args)
+    return database.connection()
 
 
 def _org_id(text: str | None) -> int | None:

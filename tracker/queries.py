@@ -14,6 +14,7 @@ import peewee as pw
 
 from tracker.db import database
 from tracker.errors import NotFoundError
+from tracker.listing import organization_not_found
 from tracker.models import (
     Assignment,
     Directive,
@@ -84,7 +85,7 @@ def find_organization(text: str) -> OrganizationRow:
     for org in list_organizations():
         if key in (fold(org.short_name), fold(org.name)):
             return org
-    raise NotFoundError(f'Không có tổ chức "{text}". Hãy dùng tên viết tắt, ví dụ "MTTQ".')
+    raise organization_not_found(text)
 
 
 def find_owner_ids(text: str) -> tuple[int, ...]:

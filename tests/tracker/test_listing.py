@@ -1,0 +1,145 @@
+"""``giaoban directives --json`` (tracker.listing, rows rendered by SQLite) lists
+exactly what ``queries.list_directives`` + ``cli.directive_json`` list, for every
+filter the command takes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tracker import cli, listing, queries, seeding
+from tracker.db import close_db, database, open_db
+from tracker.errors import NotFoundError
+from tracker.quarters import Quarter
+
+ROOT = Path(__file__).resolve().parents[2]
+STATUSES = ("all", "open", "in_progress", "done", "cancelled", "overdue", "not_started")
+SEARCHES = ("", "bau cu", "BẦU CỬ", "bc", "u", "50%", "a_b", "không có gì như thế")
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The sample giao ban, 1,500 synthetic directives, topics on some of them and
+    a directive whose text has LIKE's wildcards."""
+    from tracker.models import Directive, DirectiveTopic, Topic
+
+    path = str(tmp_path_factory.mktemp("listing") / "giaoban.sqlite3")
+    open_db(path)
+    seeding.load_sample()
+    seeding.synthetic(1500, seed=3)
+    topics = [Topic.get_or_create(name=n)[0].id for n in ("Bầu cử", "An sinh", "Chuyển đổi số")]
+    ids = [d.id for d in Directive.select(Directive.id).order_by(Directive.id)]
+    for i, did in enumerate(ids[::7]):
+        for t in topics[: i % 4]:
+            DirectiveTopic.get_or_create(directive=did, topic=t)
+    Directive.update(content="Giảm 50% thủ tục a_b", content_folded="giam 50% thu tuc a_b").where(
+        Directive.id == ids[5]
+    ).execute()
+    close_db()
+    return path
+
+
+def _expected(flt: queries.DirectiveFilter) -> list[dict]:
+    rows = queries.list_directives(flt, with_notes=False)
+    return json.loads(json.dumps([cli.directive_json(d) for d in rows], ensure_ascii=False))
+
+
+def _listed(flt: queries.DirectiveFilter) -> list[dict]:
+    where, params, walk = listing.directive_conditions(
+        meeting_id=flt.meeting_id,
+        quarter=flt.quarter.iso if flt.quarter else None,
+        quarter_first_day=flt.quarter.first_day if flt.quarter else None,
+        include_carried=flt.include_carried,
+        organization_id=flt.organization_id,
+        status=str(flt.status),
+        search=flt.search,
+        as_of=flt.as_of or date.today(),
+    )
+    conn = database.connection()
+    return json.loads(
+        listing.directives_json(conn, where, params, walk=walk, as_of=flt.as_of or date.today())
+    )
+
+
+def _filters() -> list[queries.DirectiveFilter]:
+    f = queries.DirectiveFilter
+    out = [f(status=queries.StatusFilter(s), search=q) for s in STATUSES for q in SEARCHES]
+    meeting_id = queries.meeting_page(limit=3)[2].id
+    org = queries.find_organization("MTTQ").id
+    this = Quarter.of(date.today())
+    for q in (this, this - 3, this - 12, Quarter(2021, 2)):
+        for carried in (False, True):
+            out.append(f(quarter=q, include_carried=carried))
+            out.append(f(quarter=q, include_carried=carried, status=queries.StatusFilter.OPEN))
+            out.append(f(quarter=q, include_carried=carried, organization_id=org, search="cu"))
+    for as_of in (date(2021, 5, 15), date(2021, 7, 1), date(2030, 1, 1)):
+        out.append(f(as_of=as_of))
+        out.append(f(as_of=as_of, status=queries.StatusFilter.OVERDUE, search="van dong"))
+    out += [
+        f(meeting_id=meeting_id),
+        f(meeting_id=meeting_id, status=queries.StatusFilter.DONE),
+        f(meeting_id=10**9),
+        f(organization_id=org),
+        f(organization_id=org, status=queries.StatusFilter.OVERDUE),
+    ]
+    return out
+
+
+def test_the_same_rows_as_list_directives_for_every_filter(db: str) -> None:
+    open_db(db)
+    try:
+        filters = _filters()
+        nonempty = 0
+        for flt in filters:
+            expected = _expected(flt)
+            assert _listed(flt) == expected, flt
+            nonempty += bool(expected)
+        assert nonempty > len(filters) // 2  # the comparison is not vacuous
+        everything = _expected(queries.DirectiveFilter())
+        assert any(d["topics"] for d in everything)
+        assert any(len(d["owners"]) > 2 for d in everything)
+        assert {d["status"] for d in everything} >= {"open", "in_progress", "done"}
+        assert any(d["overdue"] for d in everything) and any(d["done_on"] for d in everything)
+    finally:
+        close_db()
+
+
+def test_organization_by_name_as_queries_finds_it(db: str) -> None:
+    open_db(db)
+    try:
+        conn = database.connection()
+        for name in ("MTTQ", "mttq", "Hội LHPN", "hoi lhpn", "BDV"):
+            assert listing.find_organization_id(conn, name) == queries.find_organization(name).id
+        with pytest.raises(NotFoundError) as raised:
+            listing.find_organization_id(conn, "Không có")
+        with pytest.raises(NotFoundError) as same:
+            queries.find_organization("Không có")
+        assert str(raised.value) == str(same.value)
+    finally:
+        close_db()
+
+
+def test_json_listing_imports_no_row_types(db: str) -> None:
+    """``directives --json`` does not build typed rows: tracker.queries and
+    tracker.rows stay unimported."""
+    code = (
+        "import sys; from tracker.cli import main; "
+        f"assert main(['directives','--db',{db!r},'--search','bau cu','--json']) == 0; "
+        "bad = [m for m in ('tracker.queries', 'tracker.rows') if m in sys.modules]; "
+        "assert not bad, bad"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) > 0
