@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QLocale, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
@@ -41,7 +42,6 @@ from ui.chase_view import ChaseModel, ChaseView
 from ui.details_panel import DetailsPanel
 from ui.directive_table_model import ROW_ROLE, Column, DirectiveTableModel
 from ui.directive_view import DirectiveTableView
-from ui.filter_bar import FilterBar
 from ui.first_run_panel import FirstRunPanel
 from ui.meeting_list_model import MeetingListModel, progress_text
 from ui.store_bus import StoreBus
@@ -55,6 +55,9 @@ from ui.undo_commands import (
     ServiceCommand,
     push,
 )
+
+if TYPE_CHECKING:
+    from ui.filter_bar import FilterBar
 
 TAB_CHASE, TAB_MEETING, TAB_ALL = range(3)
 COUNT_DELAY_MS = 40  # a count the status bar waits for comes after the rows' paint
@@ -166,6 +169,9 @@ class MainWindow(QMainWindow):
         self._meeting: MeetingRow | None = None
         self._loaded_tabs: set[int] = set()
         self._dirty_tabs: set[int] = set()
+        self._filter_bar: FilterBar | None = None
+        self._all_directives: DirectiveTableModel | None = None
+        self._all_table: DirectiveTableView | None = None
         self.bus = StoreBus(self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(200)
@@ -271,17 +277,10 @@ class MainWindow(QMainWindow):
         mv.addWidget(self.meeting_table, 1)
         self.tabs.addTab(self.meeting_page, self.tr("&Giao ban"))
 
+        # Its filter bar, model and table are made when first used (_build_all_page).
         self.all_page = QWidget(stack)
-        self.filter_bar = FilterBar(self.all_page)
-        self.all_directives = DirectiveTableModel(self)
-        self.all_table = DirectiveTableView(
-            self.all_directives, self.tr("Tất cả nội dung chỉ đạo"), self.all_page
-        )
-        self.all_table.setObjectName("allTable")
         av = QVBoxLayout(self.all_page)
         av.setContentsMargins(0, 0, 0, 0)
-        av.addWidget(self.filter_bar)
-        av.addWidget(self.all_table, 1)
         self.tabs.addTab(self.all_page, self.tr("&Tất cả nội dung"))
 
         self.details = DetailsPanel(self.right_splitter)
@@ -291,9 +290,62 @@ class MainWindow(QMainWindow):
         self.right_splitter.setStretchFactor(1, 1)
         self.right_splitter.setSizes([520, 240])
         self.right_splitter.setChildrenCollapsible(False)
-        for view in (self.chase_view, self.meeting_table, self.all_table):
+        for view in (self.chase_view, self.meeting_table):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(self._on_view_context_menu)
+
+    def _build_all_page(self) -> None:
+        """The all-directives view, made the first time it is used: start-up builds only
+        what the first paint shows."""
+        from ui.filter_bar import FilterBar
+
+        self._filter_bar = FilterBar(self.all_page)
+        self._all_directives = DirectiveTableModel(self)
+        self._all_table = DirectiveTableView(
+            self._all_directives, self.tr("Tất cả nội dung chỉ đạo"), self.all_page
+        )
+        self._all_table.setObjectName("allTable")
+        layout = self.all_page.layout()
+        layout.addWidget(self._filter_bar)
+        layout.addWidget(self._all_table, 1)
+        value = QSettings().value("headers/allTable")
+        if isinstance(value, QByteArray):
+            self._all_table.horizontalHeader().restoreState(value)
+            self._all_table.setSortingEnabled(True)
+        self._all_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._all_table.customContextMenuRequested.connect(self._on_view_context_menu)
+        self._filter_bar.filter_changed.connect(self._on_filter_bar_filter_changed)
+        self._all_table.directive_selected.connect(self._on_directive_selected)
+        self._all_table.directive_activated.connect(self._on_directive_activated)
+        self._all_directives.modelReset.connect(self._update_counts)
+        self._all_directives.rowsInserted.connect(self._update_counts)
+        self._all_directives.rowsRemoved.connect(self._update_counts)
+
+    @property
+    def all_built(self) -> bool:
+        """Whether the all-directives view has been made yet."""
+        return self._filter_bar is not None
+
+    @property
+    def filter_bar(self) -> FilterBar:
+        if self._filter_bar is None:
+            self._build_all_page()
+        assert self._filter_bar is not None
+        return self._filter_bar
+
+    @property
+    def all_directives(self) -> DirectiveTableModel:
+        if self._all_directives is None:
+            self._build_all_page()
+        assert self._all_directives is not None
+        return self._all_directives
+
+    @property
+    def all_table(self) -> DirectiveTableView:
+        if self._all_table is None:
+            self._build_all_page()
+        assert self._all_table is not None
+        return self._all_table
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -379,14 +431,13 @@ class MainWindow(QMainWindow):
         self._meeting_timer.timeout.connect(self._apply_meeting_filter)
         self.year.currentIndexChanged.connect(self._apply_meeting_filter)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        self.filter_bar.filter_changed.connect(self._on_filter_bar_filter_changed)
-        for view in (self.chase_view, self.meeting_table, self.all_table):
+        for view in (self.chase_view, self.meeting_table):
             view.directive_selected.connect(self._on_directive_selected)
             view.directive_activated.connect(self._on_directive_activated)
-        for model in (self.meeting_directives, self.all_directives):
-            model.modelReset.connect(self._update_counts)
-            model.rowsInserted.connect(self._update_counts)
-            model.rowsRemoved.connect(self._update_counts)
+        model = self.meeting_directives
+        model.modelReset.connect(self._update_counts)
+        model.rowsInserted.connect(self._update_counts)
+        model.rowsRemoved.connect(self._update_counts)
         self.chase_model.modelReset.connect(self._update_counts)
         self.chase_model.counted.connect(self._update_counts)
         self.details.owner_done_requested.connect(self._on_details_owner_done_requested)
@@ -450,7 +501,8 @@ class MainWindow(QMainWindow):
 
     def reload_all(self) -> None:
         keep = self._meeting.id if self._meeting else None
-        self.filter_bar.reload_choices()
+        if self.all_built:
+            self.filter_bar.reload_choices()
         self.load()
         if keep is not None:
             self.select_meeting(keep)
@@ -682,7 +734,7 @@ class MainWindow(QMainWindow):
                 self._meeting = fresh
                 self.meeting_header.show_meeting(fresh)
         self.meeting_directives.refresh(changes)
-        if changes.organization_ids or changes.directive_ids:
+        if self.all_built and (changes.organization_ids or changes.directive_ids):
             self.filter_bar.reload_choices()
         if TAB_ALL in self._loaded_tabs:
             self.all_directives.refresh(changes)
@@ -1137,11 +1189,10 @@ class MainWindow(QMainWindow):
             value = s.value(f"splitters/{splitter.objectName()}")
             if isinstance(value, QByteArray):
                 splitter.restoreState(value)
-        for view in (self.meeting_table, self.all_table):
-            value = s.value(f"headers/{view.objectName()}")
-            if isinstance(value, QByteArray):
-                view.horizontalHeader().restoreState(value)
-                view.setSortingEnabled(True)
+        value = s.value("headers/meetingTable")
+        if isinstance(value, QByteArray):
+            self.meeting_table.horizontalHeader().restoreState(value)
+            self.meeting_table.setSortingEnabled(True)
         self.meeting_table.setColumnHidden(Column.MEETING, True)
         tab = self._default_tab()
         self.tabs.setCurrentIndex(tab)
@@ -1161,7 +1212,8 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         for splitter in (self.main_splitter, self.right_splitter, self.details.splitter):
             s.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
-        for view in (self.meeting_table, self.all_table):
+        views = (self.meeting_table, self.all_table) if self.all_built else (self.meeting_table,)
+        for view in views:
             s.setValue(f"headers/{view.objectName()}", view.horizontalHeader().saveState())
         s.sync()
 
