@@ -387,13 +387,22 @@ def _order(sort: SortKey, descending: bool) -> list[pw.Ordering]:
     return [Directive.done_on.is_null(), d(Directive.done_on), *tail]
 
 
+def _search_alone(flt: DirectiveFilter) -> str | None:
+    """The FTS phrase of a filter that is a text search (3 characters or more) and
+    nothing else, else None."""
+    key = fold(flt.search)
+    if len(key) >= 3 and flt == DirectiveFilter(search=flt.search, as_of=flt.as_of):
+        return _fts_phrase(key)
+    return None
+
+
 def count_directives(flt: DirectiveFilter = DirectiveFilter()) -> int:
-    if flt == DirectiveFilter(search=flt.search, as_of=flt.as_of) and len(fold(flt.search)) >= 3:
+    phrase = _search_alone(flt)
+    if phrase is not None:
         # A text search alone: the search index counts its matches itself.
         return int(
             database.execute_sql(
-                "SELECT COUNT(*) FROM directive_fts WHERE directive_fts MATCH ?",
-                (_fts_phrase(fold(flt.search)),),
+                "SELECT COUNT(*) FROM directive_fts WHERE directive_fts MATCH ?", (phrase,)
             ).fetchone()[0]
         )
     # COUNT(*) on the query itself: peewee's count() wraps it in a subquery,
@@ -454,8 +463,26 @@ def directive_page(
     offset: int = 0,
     limit: int = 200,
 ) -> list[DirectiveRow]:
+    phrase = _search_alone(flt)
+    if phrase is not None and SortKey(sort) is SortKey.MEETING:
+        # Typing in the search field: the page's rows in one statement that starts
+        # from the search index's matches (not from the directive table), sorts
+        # them and reads the rows' columns; no ids query and no peewee query.
+        order = "DESC" if descending else "ASC"
+        base = list(database.execute_sql(_SEARCH_PAGE.format(order=order), (phrase, limit, offset)))
+        return _rows(base, as_of=_as_of(flt), with_notes=True)
     ids = directive_ids(flt, sort=sort, descending=descending, offset=offset, limit=limit)
     return directive_rows(ids, as_of=_as_of(flt))
+
+
+# A text search's page in meeting order (see _order), the columns of _BASE_COLUMNS.
+_SEARCH_PAGE = (
+    "SELECT d.id, d.meeting_id, m.held_on, m.title, d.position, d.content, d.due_quarter, "
+    "d.original_due, d.status, d.done_on, d.version "
+    "FROM directive_fts f CROSS JOIN directive d ON d.id = f.rowid "
+    "CROSS JOIN meeting m ON m.id = d.meeting_id WHERE directive_fts MATCH ? "
+    "ORDER BY m.held_on {order}, m.id {order}, d.position, d.id LIMIT ? OFFSET ?"
+)
 
 
 def list_directives(

@@ -143,3 +143,24 @@ def test_json_listing_imports_no_row_types(db: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) > 0
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_search_page_is_the_sorted_list_paged(db: str, descending: bool) -> None:
+    """The window's search page (one statement from the search index) is the page
+    of the general sorted list, rows and all, in either direction."""
+    open_db(db)
+    try:
+        for text in ("bau cu", "van dong", "tại huyện", "không có gì như thế"):
+            flt = queries.DirectiveFilter(search=text, as_of=date(2024, 1, 1))
+            whole = queries.directive_ids(flt, descending=descending)
+            assert len(whole) == queries.count_directives(flt)
+            paged = []
+            for offset in range(0, len(whole) + 7, 7):
+                page = queries.directive_page(flt, descending=descending, offset=offset, limit=7)
+                assert page == queries.directive_rows([r.id for r in page], as_of=date(2024, 1, 1))
+                paged += [r.id for r in page]
+            assert paged == whole
+        assert len(queries.directive_ids(queries.DirectiveFilter(search="bau cu"))) > 7
+    finally:
+        close_db()
