@@ -1,9 +1,10 @@
 """The one database object: opened by ``open_db`` with pragmas, schema and migrations.
 
-An existing file is inspected read-only first (``inspect_file``): a file that is
-not a healthy Giao ban database of a schema this version knows, or that cannot
-be written, is refused with a one-line Vietnamese message and left exactly as
-it was. A new file is built beside its final name and moved into place, so a
+An existing file is inspected read-only first (``inspect_file``, which lives in
+``tracker.dbfile`` with the other file-level checks and imports no peewee): a
+file that is not a healthy Giao ban database of a schema this version knows, or
+that cannot be written, is refused with a one-line Vietnamese message and left
+exactly as it was. A new file is built beside its final name and moved into place, so a
 crash while creating it never leaves an empty or half-made file behind.
 """
 
@@ -11,22 +12,34 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import stat
 from pathlib import Path
 
 import peewee as pw
 
-from tracker.errors import DatabaseBusyError, DatabaseOpenError
+from tracker.dbfile import (  # noqa: F401 (re-exported: the file checks live there)
+    APP_NAME,
+    BUSY_ENV_VAR,
+    BUSY_TIMEOUT_MS,
+    DB_FILENAME,
+    ENV_VAR,
+    QUICK_CHECK_MAX_BYTES,
+    SIDE_SUFFIXES,
+    SQLITE_MAGIC,
+    _busy_error,
+    _check_writable_folder,
+    _is_busy,
+    default_db_path,
+    inspect_file,
+    resolve_busy_timeout,
+    resolve_target,
+    side_files,
+    sqlite_path,
+)
+from tracker.errors import DatabaseOpenError
 from tracker.oserrors import reason
 
 database = pw.DatabaseProxy()
 
-APP_NAME = "GiaoBan"
-DB_FILENAME = "giaoban.sqlite3"
-ENV_VAR = "GIAOBAN_DB"
-BUSY_ENV_VAR = "GIAOBAN_BUSY_TIMEOUT_MS"
-BUSY_TIMEOUT_MS = 5000
-SQLITE_MAGIC = b"SQLite format 3\x00"
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
@@ -36,48 +49,6 @@ PRAGMAS = {
     "busy_timeout": BUSY_TIMEOUT_MS,
     "cache_size": -16000,
 }
-SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
-# quick_check reads every page: ~1 ms a MB, so at most ~60 ms here. A province's
-# decade is ~4 MB; a file past this size (16x that) is opened without it, since
-# the check would make every start and every command wait for the whole file.
-# The header, schema and table checks still run.
-QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
-
-
-def default_db_path() -> Path:
-    """The database file in the platform's user data folder."""
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False) / DB_FILENAME
-
-
-def resolve_target(target: str | os.PathLike[str] | None) -> str:
-    """``--db`` value, else ``$GIAOBAN_DB``, else the default file."""
-    if target is None or str(target) == "":
-        target = os.environ.get(ENV_VAR) or default_db_path()
-    return str(target)
-
-
-def sqlite_path(target: str) -> str | None:
-    """The file path of a SQLite target (path or ``sqlite:///`` URL), or None for other URLs."""
-    if target.startswith("sqlite:///"):
-        return target[len("sqlite:///") :]
-    if target.startswith("sqlite://"):
-        return target[len("sqlite://") :] or ":memory:"
-    if "://" in target:
-        return None
-    return target
-
-
-def resolve_busy_timeout(value: int | None = None) -> int:
-    """How long a write waits for another program's lock: ``value``, else
-    ``$GIAOBAN_BUSY_TIMEOUT_MS``, else 5 seconds."""
-    if value is None:
-        try:
-            value = int(os.environ.get(BUSY_ENV_VAR, BUSY_TIMEOUT_MS))
-        except ValueError:
-            value = BUSY_TIMEOUT_MS
-    return max(0, int(value))
 
 
 def _sqlite(path: str, timeout_ms: int) -> pw.SqliteDatabase:
@@ -138,24 +109,7 @@ def close_db() -> None:
         obj.close()
 
 
-def _is_busy(exc: BaseException) -> bool:
-    text = str(exc)
-    return "locked" in text or "busy" in text
-
-
-def _busy_error() -> DatabaseBusyError:
-    return DatabaseBusyError(
-        "Cơ sở dữ liệu đang được một chương trình khác ghi (có thể là cửa sổ Giao ban thứ "
-        "hai). Chưa mở được; hãy thử lại sau ít giây."
-    )
-
-
 # --- creating a new file --------------------------------------------------------------------
-
-
-def side_files(path: Path) -> list[Path]:
-    """The journal files SQLite keeps beside a database file."""
-    return [path.with_name(path.name + s) for s in SIDE_SUFFIXES]
 
 
 def _create_file(path: Path, timeout_ms: int) -> None:
@@ -165,9 +119,7 @@ def _create_file(path: Path, timeout_ms: int) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseOpenError(
-            f'Không tạo được thư mục "{path.parent}" ({reason(exc)}).'
-        ) from exc
+        raise DatabaseOpenError(f'Không tạo được thư mục "{path.parent}" ({reason(exc)}).') from exc
     _check_writable_folder(path.parent)
     tmp = path.with_name(f".{path.name}.new-{os.getpid()}")
     _remove(tmp, *side_files(tmp))
@@ -202,152 +154,3 @@ def _remove(*paths: Path) -> None:
             p.unlink()
         except FileNotFoundError:
             pass
-
-
-# --- inspecting an existing file ------------------------------------------------------------
-
-
-def _keep(path: Path) -> str:
-    return f'Tệp "{path}" được giữ nguyên'
-
-
-def inspect_file(
-    path: Path, *, timeout_ms: int | None = None, require_writable: bool = True
-) -> int:
-    """Check, without writing anything, that ``path`` is a healthy Giao ban
-    database this version can open for writing; returns its schema version.
-
-    Raises DatabaseOpenError naming the problem: a folder, an unreadable or
-    empty (0-byte) file, not SQLite, truncated, damaged, another program's
-    SQLite file, a newer schema, a read-only file or folder (the last two
-    only with ``require_writable``).
-    """
-    from tracker.migrations import APPLICATION_ID, SCHEMA_VERSION
-
-    try:
-        st = path.stat()
-        if stat.S_ISDIR(st.st_mode):
-            raise DatabaseOpenError(f'"{path}" là một thư mục, không phải tệp dữ liệu.')
-        with path.open("rb") as fh:
-            head = fh.read(100)
-    except FileNotFoundError as exc:
-        raise DatabaseOpenError(f'Không tìm thấy tệp dữ liệu "{path}".') from exc
-    except OSError as exc:
-        why = reason(exc, writing=False)
-        raise DatabaseOpenError(f'Không đọc được tệp "{path}" ({why}).') from exc
-    if st.st_size == 0:
-        # Not treated as a new database: an empty file where data was expected is
-        # usually a copy or sync that failed, and the clerk must notice that.
-        raise DatabaseOpenError(
-            f'Tệp "{path}" trống (0 byte), có thể đã bị cắt cụt khi sao chép hoặc đồng bộ. '
-            f"{_keep(path)}; hãy khôi phục từ bản sao lưu hoặc chọn tệp khác."
-        )
-    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
-        raise DatabaseOpenError(
-            f'Tệp "{path}" không phải cơ sở dữ liệu Giao ban (không phải tệp SQLite). '
-            f"{_keep(path)}."
-        )
-    _check_header(path, head, st.st_size)
-    facts = _read_facts(path, timeout_ms)
-    check, app_id, version, tables = facts
-    if check != "ok":
-        raise DatabaseOpenError(
-            f'Tệp "{path}" đã bị hỏng ({check[:120]}). {_keep(path)}; hãy khôi phục từ bản sao lưu.'
-        )
-    ours = app_id == APPLICATION_ID or {"meeting", "directive", "assignment"} <= tables
-    foreign = app_id not in (0, APPLICATION_ID) or (bool(tables) and not ours)
-    if foreign:
-        raise DatabaseOpenError(
-            f'Tệp "{path}" là cơ sở dữ liệu SQLite của một chương trình khác, không phải của '
-            f"Giao ban. {_keep(path)}."
-        )
-    if version > SCHEMA_VERSION:
-        raise DatabaseOpenError(
-            f'Tệp "{path}" được tạo bởi phiên bản Giao ban mới hơn (lược đồ {version}, phiên '
-            f"bản này chỉ hiểu đến {SCHEMA_VERSION}). Hãy cập nhật chương trình; "
-            f"{_keep(path)}."
-        )
-    if not require_writable:
-        return version
-    if not os.access(path, os.W_OK) or not st.st_mode & 0o222:
-        raise DatabaseOpenError(
-            f'Tệp "{path}" chỉ cho phép đọc nên không lưu được thay đổi vào đó. Hãy bỏ '
-            "thuộc tính chỉ đọc, hoặc chép tệp sang thư mục của bạn rồi mở bản chép."
-        )
-    _check_writable_folder(path.parent)
-    return version
-
-
-def _check_writable_folder(folder: Path) -> None:
-    # The mode bits are honoured too: as an administrator os.access says yes
-    # to a folder someone deliberately made read-only.
-    try:
-        writable = os.access(folder, os.W_OK) and bool(folder.stat().st_mode & 0o222)
-    except OSError:
-        writable = False
-    if not writable:
-        raise DatabaseOpenError(
-            f'Thư mục "{folder}" không cho phép ghi, mà Giao ban cần ghi tệp nhật ký (-wal) '
-            "và bản sao lưu bên cạnh tệp dữ liệu. Hãy chép tệp sang thư mục của bạn rồi mở "
-            "bản chép."
-        )
-
-
-def _check_header(path: Path, head: bytes, size: int) -> None:
-    """Refuse a file cut short: the header records how many pages there should be."""
-    page_size = int.from_bytes(head[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        raise DatabaseOpenError(
-            f'Tệp "{path}" đã bị hỏng (phần đầu tệp không hợp lệ). {_keep(path)}; '
-            "hãy khôi phục từ bản sao lưu."
-        )
-    pages = int.from_bytes(head[28:32], "big")
-    header_count_valid = head[24:28] == head[92:96]
-    expected = pages * page_size
-    cut = size % page_size != 0 or (header_count_valid and pages and size < expected)
-    if cut:
-        raise DatabaseOpenError(
-            f'Tệp "{path}" bị cắt cụt (chỉ còn {size} trên {max(expected, size)} byte), có '
-            f"thể do sao chép dở dang. {_keep(path)}; hãy khôi phục từ bản sao lưu."
-        )
-
-
-def _read_facts(path: Path, timeout_ms: int | None) -> tuple[str, int, int, set[str]]:
-    """quick_check, application_id, user_version and table names, read-only.
-
-    Without a -wal file beside it the file is read as immutable, so nothing
-    at all is created or locked; with one, normal read-only locking is used.
-    """
-    wal = path.with_name(path.name + "-wal")
-    facts = _query_facts(path, immutable=not wal.exists(), timeout_ms=timeout_ms)
-    if facts[0] != "ok" and wal.exists():
-        # The immutable read may have met another window writing at that very
-        # moment (its -wal has appeared since): read again, with locking.
-        facts = _query_facts(path, immutable=False, timeout_ms=timeout_ms)
-    return facts
-
-
-def _query_facts(
-    path: Path, *, immutable: bool, timeout_ms: int | None
-) -> tuple[str, int, int, set[str]]:
-    uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
-    try:
-        conn = sqlite3.connect(uri, uri=True, timeout=resolve_busy_timeout(timeout_ms) / 1000)
-        try:
-            check = "ok"
-            if path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
-                rows = conn.execute("PRAGMA quick_check").fetchall()
-                check = "ok" if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:3])
-            app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        if _is_busy(exc):
-            raise _busy_error() from exc
-        return (str(exc), 0, 0, set())
-    return (check, app_id, version, tables)

@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-
-import peewee as pw
+from typing import TYPE_CHECKING
 
 from tracker.errors import DatabaseOpenError
+
+if TYPE_CHECKING:
+    # Only annotations here: tracker.dbfile reads SCHEMA_VERSION and APPLICATION_ID
+    # without importing peewee (directives --json reads with sqlite3 alone).
+    import peewee as pw
 
 SCHEMA_VERSION = 2
 APPLICATION_ID = 0x47424E31  # "GBN1" in the file header: a Giao ban database
@@ -93,6 +97,8 @@ def _run_steps(db: pw.Database, version: int) -> None:
     read again under the write lock: a second window opening the same old
     file at the same moment finds the work done instead of repeating it."""
     while version < SCHEMA_VERSION:
+        import peewee as pw
+
         lock = "IMMEDIATE" if isinstance(db, pw.SqliteDatabase) else None
         with db.atomic(lock) if lock and not db.in_transaction() else db.atomic():
             version = schema_version(db)

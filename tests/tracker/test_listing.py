@@ -14,8 +14,13 @@ import pytest
 
 from tracker import cli, listing, queries, seeding
 from tracker.db import close_db, database, open_db
-from tracker.errors import NotFoundError
+from tracker.errors import DatabaseOpenError, NotFoundError
+from tracker.migrations import SCHEMA_VERSION
 from tracker.quarters import Quarter
+
+from . import test_db_safety as safety
+from .test_db_safety import template  # noqa: F401 (a fixture)
+from .test_migrations import build_v1, pragma
 
 ROOT = Path(__file__).resolve().parents[2]
 STATUSES = ("all", "open", "in_progress", "done", "cancelled", "overdue", "not_started")
@@ -125,12 +130,12 @@ def test_organization_by_name_as_queries_finds_it(db: str) -> None:
 
 
 def test_json_listing_imports_no_row_types(db: str) -> None:
-    """``directives --json`` does not build typed rows: tracker.queries and
-    tracker.rows stay unimported."""
+    """``directives --json`` builds no typed rows and reads with sqlite3 alone:
+    tracker.queries, tracker.rows and peewee stay unimported."""
     code = (
         "import sys; from tracker.cli import main; "
         f"assert main(['directives','--db',{db!r},'--search','bau cu','--json']) == 0; "
-        "bad = [m for m in ('tracker.queries', 'tracker.rows') if m in sys.modules]; "
+        "bad = [m for m in ('tracker.queries', 'tracker.rows', 'peewee') if m in sys.modules]; "
         "assert not bad, bad"
     )
     result = subprocess.run(
@@ -162,5 +167,52 @@ def test_search_page_is_the_sorted_list_paged(db: str, descending: bool) -> None
                 paged += [r.id for r in page]
             assert paged == whole
         assert len(queries.directive_ids(queries.DirectiveFilter(search="bau cu"))) > 7
+    finally:
+        close_db()
+
+
+@pytest.mark.parametrize("case", sorted(safety.CASES))
+def test_json_listing_refuses_unusable_files_as_open_db(
+    case: str,
+    tmp_path: Path,
+    template: Path,  # noqa: F811 (the fixture imported above)
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The read-only path checks the file as open_db does: exit 2, open_db's one line,
+    and the file left untouched."""
+    make, expected = safety.CASES[case]
+    path = make(tmp_path, template)
+    try:
+        before = safety._state(path)
+        with pytest.raises(DatabaseOpenError) as raised:
+            open_db(str(path))
+        assert cli.main(["directives", "--json", "--db", str(path)]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and err == f"giaoban: lỗi: {raised.value}\n" and expected in err
+        assert safety._state(path) == before
+    finally:
+        close_db()
+        for p in (path.parent, path):
+            if p.exists() and not p.is_symlink():
+                p.chmod(0o700 if p.is_dir() else 0o600)
+
+
+def test_json_listing_of_a_new_or_old_file_goes_through_open_db(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing file is created (with the standard organizations), a release-1 file
+    migrated, as by every command; then listed."""
+    new = tmp_path / "new" / "giaoban.sqlite3"
+    assert cli.main(["directives", "--json", "--db", str(new)]) == 0
+    assert json.loads(capsys.readouterr().out) == [] and new.exists()
+    old = tmp_path / "old.sqlite3"
+    build_v1(old)
+    assert cli.main(["directives", "--json", "--db", str(old), "--search", "trien khai"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert pragma(old, "user_version") == SCHEMA_VERSION
+    open_db(str(old))
+    try:
+        flt = queries.DirectiveFilter(search="trien khai")
+        assert [d["id"] for d in listed] == [r.id for r in queries.list_directives(flt)]
     finally:
         close_db()
