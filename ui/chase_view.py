@@ -360,13 +360,18 @@ class ChaseView(QTreeView):
     def _fetch_visible(self, *_args: object) -> None:
         """Read the next page of any open group whose last row read is on screen."""
         model = self.model()
-        area = self.viewport().rect()
+        area = None
         for row in range(model.rowCount()):
             group = model.index(row, 0)
             if not self.isExpanded(group) or not model.canFetchMore(group):
                 continue
             last = model.index(model.rowCount(group) - 1, 0, group)
-            if not last.isValid() or self.visualRect(last).intersects(area):
+            if not last.isValid():
+                model.fetchMore(group)
+                continue
+            if area is None:
+                area = self.viewport().rect()
+            if self.visualRect(last).intersects(area):
                 model.fetchMore(group)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
