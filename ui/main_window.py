@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker import queries, services
+from tracker import queries
 from tracker.changes import Changes
 from tracker.dates import format_date
-from tracker.drafts import DirectiveDraft, MeetingDraft
 from tracker.errors import NotFoundError, StaleEditError, TrackerError
 from tracker.quarters import Quarter
 from tracker.queries import DirectiveFilter, MeetingFilter
@@ -46,19 +45,13 @@ from ui.directive_view import DirectiveTableView
 from ui.first_run_panel import FirstRunPanel
 from ui.meeting_list_model import MeetingListModel, progress_text
 from ui.store_bus import StoreBus
-from ui.undo_commands import (
-    AddDirectiveCommand,
-    DeleteDirectivesCommand,
-    DeleteMeetingCommand,
-    EditDirectivesCommand,
-    EditMeetingCommand,
-    LogMeetingCommand,
-    ServiceCommand,
-    push,
-)
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
+    from tracker.drafts import DirectiveDraft, MeetingDraft
     from ui.filter_bar import FilterBar
+    from ui.undo_commands import ServiceCommand
 
 TAB_CHASE, TAB_MEETING, TAB_ALL = range(3)
 COUNT_DELAY_MS = 40  # a count the status bar waits for comes after the rows' paint
@@ -68,6 +61,21 @@ SEARCH_DELAY_MS = 250
 LANGUAGE_NOTICE = QT_TRANSLATE_NOOP(
     "MainWindow", "Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau."
 )
+
+
+def _services() -> ModuleType:
+    """``tracker.services``, imported at the first change: start-up does not need it."""
+    from tracker import services
+
+    return services
+
+
+def _undo() -> ModuleType:
+    """``ui.undo_commands`` (and the snapshots of ``tracker.exchange``), imported at the
+    first change."""
+    from ui import undo_commands
+
+    return undo_commands
 
 
 def _viewport(view: QAbstractScrollArea) -> QWidget:
@@ -770,11 +778,13 @@ class MainWindow(QMainWindow):
 
     def _on_details_note_submitted(self, directive_id: int, text: str) -> None:
         if self.run(
-            EditDirectivesCommand(
+            _undo().EditDirectivesCommand(
                 self.bus,
                 self.tr("Thêm ghi chú tiến độ"),
                 [directive_id],
-                lambda: services.add_note(directive_id=directive_id, text=text, on=self._today()),
+                lambda: _services().add_note(
+                    directive_id=directive_id, text=text, on=self._today()
+                ),
             )
         ):
             self.details.clear_note()
@@ -796,7 +806,7 @@ class MainWindow(QMainWindow):
     def push(self, command: ServiceCommand) -> Changes:
         """Run an undoable change; raises its TrackerError (for a dialog to show)."""
         try:
-            return push(self.undo_stack, command)
+            return _undo().push(self.undo_stack, command)
         except StaleEditError:
             self.reload_all()
             raise
@@ -816,7 +826,7 @@ class MainWindow(QMainWindow):
         self, meeting: MeetingDraft, directives: Sequence[DirectiveDraft] = ()
     ) -> Changes:
         changes = self.push(
-            LogMeetingCommand(self.bus, self.tr("Ghi giao ban mới"), meeting, directives)
+            _undo().LogMeetingCommand(self.bus, self.tr("Ghi giao ban mới"), meeting, directives)
         )
         if changes.created_id is not None:
             self.select_meeting(changes.created_id)
@@ -827,11 +837,11 @@ class MainWindow(QMainWindow):
         self, meeting_id: int, meeting: MeetingDraft, expected_version: int | None = None
     ) -> Changes:
         return self.push(
-            EditMeetingCommand(
+            _undo().EditMeetingCommand(
                 self.bus,
                 self.tr("Sửa cuộc giao ban"),
                 meeting_id,
-                lambda: services.update_meeting(
+                lambda: _services().update_meeting(
                     meeting_id=meeting_id, meeting=meeting, expected_version=expected_version
                 ),
             )
@@ -839,18 +849,18 @@ class MainWindow(QMainWindow):
 
     def save_new_directive(self, meeting_id: int, directive: DirectiveDraft) -> Changes:
         return self.push(
-            AddDirectiveCommand(self.bus, self.tr("Thêm nội dung"), meeting_id, directive)
+            _undo().AddDirectiveCommand(self.bus, self.tr("Thêm nội dung"), meeting_id, directive)
         )
 
     def save_directive(
         self, directive_id: int, directive: DirectiveDraft, expected_version: int | None = None
     ) -> Changes:
         return self.push(
-            EditDirectivesCommand(
+            _undo().EditDirectivesCommand(
                 self.bus,
                 self.tr("Sửa nội dung"),
                 [directive_id],
-                lambda: services.update_directive(
+                lambda: _services().update_directive(
                     directive_id=directive_id,
                     directive=directive,
                     expected_version=expected_version,
@@ -868,11 +878,11 @@ class MainWindow(QMainWindow):
     ) -> Changes:
         ids = list(directive_ids)
         return self.push(
-            EditDirectivesCommand(
+            _undo().EditDirectivesCommand(
                 self.bus,
                 self.tr("Đánh dấu hoàn thành %n nội dung", None, len(ids)),
                 ids,
-                lambda: services.mark_done(
+                lambda: _services().mark_done(
                     directive_ids=ids, on=on, note=note, organization_id=organization_id
                 ),
             )
@@ -880,11 +890,11 @@ class MainWindow(QMainWindow):
 
     def save_extension(self, directive_id: int, new_due: Quarter, reason: str) -> Changes:
         return self.push(
-            EditDirectivesCommand(
+            _undo().EditDirectivesCommand(
                 self.bus,
                 self.tr("Gia hạn"),
                 [directive_id],
-                lambda: services.extend_deadline(
+                lambda: _services().extend_deadline(
                     directive_id=directive_id, new_due=new_due, reason=reason, on=self._today()
                 ),
             )
@@ -894,11 +904,11 @@ class MainWindow(QMainWindow):
         self, directive_id: int, text: str, organization_id: int | None = None
     ) -> Changes:
         return self.push(
-            EditDirectivesCommand(
+            _undo().EditDirectivesCommand(
                 self.bus,
                 self.tr("Thêm ghi chú tiến độ"),
                 [directive_id],
-                lambda: services.add_note(
+                lambda: _services().add_note(
                     directive_id=directive_id,
                     text=text,
                     organization_id=organization_id,
@@ -920,11 +930,11 @@ class MainWindow(QMainWindow):
         if not ids:
             return False
         return self.run(
-            EditDirectivesCommand(
+            _undo().EditDirectivesCommand(
                 self.bus,
                 text or self.tr("Đổi trạng thái"),
                 ids,
-                lambda: services.set_status(
+                lambda: _services().set_status(
                     directive_ids=ids,
                     status=status,
                     on=self._today(),
@@ -1013,7 +1023,7 @@ class MainWindow(QMainWindow):
             self.tr("Có thể hoàn tác bằng Ctrl+Z."),
         ):
             return
-        self.run(DeleteMeetingCommand(self.bus, self.tr("Xóa cuộc giao ban"), m.id))
+        self.run(_undo().DeleteMeetingCommand(self.bus, self.tr("Xóa cuộc giao ban"), m.id))
 
     def delete_directives(self) -> None:
         ids = self.selected_directive_ids()
@@ -1034,7 +1044,7 @@ class MainWindow(QMainWindow):
             self, self.tr("Xóa nội dung chỉ đạo"), question, self.tr("&Xóa"), detail
         ):
             return
-        self.run(DeleteDirectivesCommand(self.bus, self.tr("Xóa nội dung"), ids))
+        self.run(_undo().DeleteDirectivesCommand(self.bus, self.tr("Xóa nội dung"), ids))
 
     def mark_selected_done_today(self) -> None:
         ids = self.selected_directive_ids()
@@ -1168,7 +1178,7 @@ class MainWindow(QMainWindow):
         SettingsDialog.ask(
             self,
             settings=queries.load_settings(),
-            save=lambda settings: self.bus.run(services.save_settings, settings=settings),
+            save=lambda settings: self.bus.run(_services().save_settings, settings=settings),
         )
 
     def show_about(self) -> None:
