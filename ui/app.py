@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from tracker.db import open_db, resolve_target
 from tracker.errors import DatabaseOpenError, TrackerError
-from ui import assets, i18n, messages, open_failure_dialog
+from ui import assets, i18n, messages
 
 ORGANIZATION = "GiaoBan"
+BACKUP_AT_THE_LATEST_MS = 2000  # the daily backup runs after the first paint, or by then
 APPLICATION = "GiaoBan"
 
 log = logging.getLogger("giaoban")
@@ -37,6 +38,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def open_database(target: str | None, parent: QWidget | None = None) -> bool:
     """Open the database, offering another file or a backup when it cannot be used;
     False to quit. Once a day the opened file is copied to its backups folder."""
+    opened = _open_interactively(target, parent)
+    if opened is None:
+        return False
+    _daily_backup(opened)
+    return True
+
+
+def _open_interactively(target: str | None, parent: QWidget | None = None) -> str | None:
+    """Open the database as ``open_database`` does, without the daily backup: the
+    target opened, or None to quit."""
+    from ui import open_failure_dialog
+
     current = resolve_target(target)
     while True:
         try:
@@ -48,7 +61,7 @@ def open_database(target: str | None, parent: QWidget | None = None) -> bool:
                 open_failure_dialog.restore(parent, current)
                 continue
             if choice is not open_failure_dialog.Next.OPEN_OTHER:
-                return False
+                return None
             path, _ = QFileDialog.getOpenFileName(
                 parent,
                 QApplication.translate("app", "Mở tệp dữ liệu Giao ban"),
@@ -60,8 +73,7 @@ def open_database(target: str | None, parent: QWidget | None = None) -> bool:
             if path:
                 current = path
             continue
-        _daily_backup(current)
-        return True
+        return current
 
 
 def _daily_backup(target: str) -> None:
@@ -108,18 +120,35 @@ def run(args: argparse.Namespace) -> int:
     i18n.install(app, lang)
     messages.install_excepthook()
     exit_when_shown = bool(getattr(args, "exit_when_shown", False))
+    opened: str | None = None
     if exit_when_shown:
         try:
             open_db(getattr(args, "db", None))
         except DatabaseOpenError as exc:
             print(f"giaoban: lỗi: {exc.message}", file=sys.stderr)
             return 2
-    elif not open_database(getattr(args, "db", None)):
-        return 1
+    else:
+        opened = _open_interactively(getattr(args, "db", None))
+        if opened is None:
+            return 1
 
     from ui.main_window import MainWindow
 
     window = MainWindow()
+    after_paint: list = []
+    if opened is not None:
+        # The day's backup copies the whole file: it waits until the window is on
+        # screen (or two seconds, should the window never be painted).
+        target = opened
+        backed_up: list[bool] = []
+
+        def back_up() -> None:
+            if not backed_up:
+                backed_up.append(True)
+                _daily_backup(target)
+
+        after_paint.append(back_up)
+        QTimer.singleShot(BACKUP_AT_THE_LATEST_MS, back_up)
     if exit_when_shown:
 
         def finish() -> None:
@@ -127,6 +156,8 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.flush()
             app.exit(0)
 
-        FirstPaintWatcher(window.first_paint_targets(), finish)
+        after_paint.append(finish)
+    if after_paint:
+        FirstPaintWatcher(window.first_paint_targets(), lambda: [f() for f in after_paint])
     window.show()
     return app.exec()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -108,6 +107,8 @@ def update(root: Path, *, release_only: bool = False) -> list[Path]:
     new ones are marked unfinished (translate them, e.g. in ``pyside6-linguist``,
     then run this again). Returns the ``.qm`` files written.
     """
+    import subprocess  # a developer's command: not imported at start-up
+
     folder = root / "resources" / "i18n"
     folder.mkdir(parents=True, exist_ok=True)
     sources = sorted(p.relative_to(root).as_posix() for p in (root / "ui").rglob("*.py"))
