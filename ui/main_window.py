@@ -42,7 +42,6 @@ from ui.chase_view import ChaseModel, ChaseView
 from ui.details_panel import DetailsPanel
 from ui.directive_table_model import ROW_ROLE, Column, DirectiveTableModel
 from ui.directive_view import DirectiveTableView
-from ui.first_run_panel import FirstRunPanel
 from ui.meeting_list_model import MeetingListModel, progress_text
 from ui.store_bus import StoreBus
 
@@ -51,6 +50,7 @@ if TYPE_CHECKING:
 
     from tracker.drafts import DirectiveDraft, MeetingDraft
     from ui.filter_bar import FilterBar
+    from ui.first_run_panel import FirstRunPanel
     from ui.undo_commands import ServiceCommand
 
 TAB_CHASE, TAB_MEETING, TAB_ALL = range(3)
@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         self._meeting: MeetingRow | None = None
         self._loaded_tabs: set[int] = set()
         self._dirty_tabs: set[int] = set()
+        self._first_run: FirstRunPanel | None = None  # made for an empty database only
         self._filter_bar: FilterBar | None = None
         self._all_directives: DirectiveTableModel | None = None
         self._all_table: DirectiveTableView | None = None
@@ -200,7 +201,6 @@ class MainWindow(QMainWindow):
         # again (~20 ms of start-up).
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
-        self.first_run = FirstRunPanel(self.pages)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self.pages)
         self.main_splitter.setObjectName("mainSplitter")
         self._build_left()
@@ -211,7 +211,6 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setSizes([260, 1040])
         self.main_splitter.setChildrenCollapsible(False)
-        self.pages.addWidget(self.first_run)
         self.pages.addWidget(self.main_splitter)
 
         self._build_menus()
@@ -340,6 +339,21 @@ class MainWindow(QMainWindow):
         self._all_directives.rowsRemoved.connect(self._update_counts)
 
     @property
+    def first_run(self) -> FirstRunPanel:
+        """The first-run panel shown instead of the views while the database is empty."""
+        if self._first_run is None:
+            from ui.first_run_panel import FirstRunPanel
+
+            self._first_run = FirstRunPanel(self.pages)
+            self.pages.addWidget(self._first_run)
+            self._first_run.create_requested.connect(self.new_meeting)
+            self._first_run.sample_requested.connect(self.load_sample)
+        return self._first_run
+
+    def _showing_first_run(self) -> bool:
+        return self._first_run is not None and self.pages.currentWidget() is self._first_run
+
+    @property
     def all_built(self) -> bool:
         """Whether the all-directives view has been made yet."""
         return self._filter_bar is not None
@@ -462,8 +476,6 @@ class MainWindow(QMainWindow):
         self.details.owner_reopen_requested.connect(self._on_details_owner_reopen_requested)
         self.details.note_submitted.connect(self._on_details_note_submitted)
         self.details.extend_requested.connect(self._on_details_extend_requested)
-        self.first_run.create_requested.connect(self.new_meeting)
-        self.first_run.sample_requested.connect(self.load_sample)
         self.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
 
         a.new_meeting.triggered.connect(self.new_meeting)
@@ -545,7 +557,7 @@ class MainWindow(QMainWindow):
 
     def _load_tab(self, tab: int) -> None:
         """Read a view's rows the first time it is shown, or when a change made it stale."""
-        if self.pages.currentWidget() is self.first_run:
+        if self._showing_first_run():
             return
         if tab in self._loaded_tabs and tab not in self._dirty_tabs:
             return
@@ -582,7 +594,7 @@ class MainWindow(QMainWindow):
 
     def first_paint_targets(self) -> list[QWidget]:
         """The widgets whose first paint means the window is ready to use."""
-        if self.pages.currentWidget() is self.first_run:
+        if self._showing_first_run():
             return [self.first_run]
         return [_viewport(self.meeting_list), _viewport(self.current_view())]
 
@@ -595,7 +607,7 @@ class MainWindow(QMainWindow):
         return self.meeting_table if tab == TAB_MEETING else self.all_table
 
     def selected_directive_ids(self) -> list[int]:
-        if self.pages.currentWidget() is self.first_run:
+        if self._showing_first_run():
             return []
         view = self.current_view()
         ids = view.selected_ids()
@@ -624,7 +636,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         a = self.actions
-        has_data = self.pages.currentWidget() is not self.first_run
+        has_data = not self._showing_first_run()
         ids = self.selected_directive_ids() if has_data else []
         for act in a.selection_actions():
             act.setEnabled(bool(ids))
@@ -643,7 +655,7 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self, *_args: object) -> None:
         tab = self.tabs.currentIndex()
-        if self.pages.currentWidget() is self.first_run:
+        if self._showing_first_run():
             text = self.tr("Chưa có dữ liệu")
         elif tab == TAB_CHASE and not self.chase_model.is_counted:
             return  # a long list's counts follow the first paint (ChaseModel.counted)
@@ -729,7 +741,7 @@ class MainWindow(QMainWindow):
         menu.exec(view.viewport().mapToGlobal(pos))
 
     def _on_bus_changed(self, changes: Changes) -> None:
-        was_empty = self.pages.currentWidget() is self.first_run
+        was_empty = self._showing_first_run()
         if changes.meeting_ids:
             self._fill_years()
         self.meeting_model.refresh(changes)
@@ -1127,7 +1139,7 @@ class MainWindow(QMainWindow):
             return None
 
     def focus_search(self) -> None:
-        if self.pages.currentWidget() is self.first_run:
+        if self._showing_first_run():
             return
         if self.meeting_list.hasFocus():
             self.meeting_search.setFocus()
