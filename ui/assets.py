@@ -6,8 +6,8 @@ package itself, and a module of the same name would shadow it (or be shadowed).
 
 from __future__ import annotations
 
+import importlib
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
@@ -15,8 +15,20 @@ from PySide6.QtGui import QIcon
 PACKAGE = "ui.resources"
 
 
+@cache
+def _folder() -> Path:
+    """The resources package's folder (a plain folder, installed or editable): found once,
+    without importlib.resources, whose import and lookups cost milliseconds at start-up."""
+    module = importlib.import_module(PACKAGE)
+    if module.__file__:
+        return Path(module.__file__).parent
+    from importlib import resources
+
+    return Path(str(resources.files(PACKAGE)))
+
+
 def _file(*parts: str) -> Path:
-    return Path(str(resources.files(PACKAGE).joinpath(*parts)))
+    return _folder().joinpath(*parts)
 
 
 @cache
