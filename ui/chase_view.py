@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QFont, QPaintEvent
+from PySide6.QtGui import QFont, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from tracker import queries
@@ -267,7 +267,7 @@ class ChaseModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and col is ChaseColumn.STATUS:
             return assets.icon(status_icon_name(d.status, d.overdue))
         if role == Qt.ItemDataRole.ForegroundRole and d.overdue:
-            return QBrush(OVERDUE_COLOUR)
+            return OVERDUE_COLOUR  # a colour is painted as its brush; no QBrush type at start-up
         if role == Qt.ItemDataRole.ToolTipRole:
             if col is ChaseColumn.STATUS and d.overdue:
                 return overdue_tooltip(d)

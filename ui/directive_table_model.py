@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 
 from tracker import queries
 from tracker.changes import Changes
@@ -316,9 +316,9 @@ class DirectiveTableModel(QAbstractTableModel):
             return self._tooltip(r, col)
         if role == Qt.ItemDataRole.ForegroundRole:
             if r.overdue:
-                return QBrush(OVERDUE_COLOUR)
+                return OVERDUE_COLOUR  # painted as its brush
             if r.status in (Status.DONE, Status.CANCELLED):
-                return QBrush(MUTED_COLOUR)
+                return MUTED_COLOUR
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col in (Column.NUMBER, Column.DONE_ON, Column.MEETING):
