@@ -46,16 +46,22 @@ class DetailsPanel(QWidget):
         self.setObjectName("detailsPanel")
         self.setAccessibleName(self.tr("Chi tiết nội dung chỉ đạo"))
         self._row: DirectiveRow | None = None
+        # Each widget is made in the parent it stays in (moving built widgets into
+        # the splitter's halves made Qt resolve their style again).
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("detailsSplitter")
+        left = QWidget(self.splitter)
+        right = QWidget(self.splitter)
 
-        self.title = QLabel(self)
+        self.title = QLabel(left)
         self.title.setObjectName("detailsTitle")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary = QLabel(self)
+        self.summary = QLabel(left)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Thời hạn và trạng thái"))
 
-        self.owners = QTreeWidget(self)
+        self.owners = QTreeWidget(left)
         self.owners.setAccessibleName(self.tr("Các cơ quan chủ trì, phối hợp và tiến độ"))
         self.owners.setRootIsDecorated(False)
         self.owners.setUniformRowHeights(True)
@@ -75,15 +81,15 @@ class DetailsPanel(QWidget):
             # Never narrower than the heading, whichever language it is in.
             header.resizeSection(col, max(width, header.sectionSizeHint(col)))
         self.owner_done = QPushButton(
-            assets.icon("mark-done"), self.tr("Tổ chức này đã &xong"), self
+            assets.icon("mark-done"), self.tr("Tổ chức này đã &xong"), left
         )
         self.owner_done.setAccessibleName(self.tr("Đánh dấu tổ chức đang chọn đã hoàn thành"))
-        self.owner_reopen = QPushButton(self.tr("Tổ chức này &chưa xong"), self)
+        self.owner_reopen = QPushButton(self.tr("Tổ chức này &chưa xong"), left)
         self.owner_reopen.setAccessibleName(self.tr("Mở lại phần việc của tổ chức đang chọn"))
-        self.extend = QPushButton(assets.icon("extend"), self.tr("&Gia hạn…"), self)
+        self.extend = QPushButton(assets.icon("extend"), self.tr("&Gia hạn…"), left)
         self.extend.setAccessibleName(self.tr("Gia hạn thời hạn của nội dung này"))
 
-        self.history = QTreeWidget(self)
+        self.history = QTreeWidget(right)
         self.history.setAccessibleName(self.tr("Lịch sử theo dõi"))
         self.history.setRootIsDecorated(False)
         self.history.setHeaderLabels([self.tr("Ngày"), self.tr("Tổ chức"), self.tr("Diễn biến")])
@@ -93,14 +99,13 @@ class DetailsPanel(QWidget):
         hh.resizeSection(0, max(88, hh.sectionSizeHint(0)))
         hh.resizeSection(1, max(78, hh.sectionSizeHint(1)))
         self.history.setUniformRowHeights(False)
-        self.note = QLineEdit(self)
+        self.note = QLineEdit(right)
         self.note.setAccessibleName(self.tr("Ghi chú tiến độ mới"))
         self.note.setPlaceholderText(self.tr("Ghi chú tiến độ mới, Enter để lưu…"))
-        self.add_note = QPushButton(assets.icon("note"), self.tr("Thêm &ghi chú"), self)
+        self.add_note = QPushButton(assets.icon("note"), self.tr("Thêm &ghi chú"), right)
         self.add_note.setAccessibleName(self.tr("Thêm ghi chú tiến độ"))
         self.add_note.setText(self.tr("Thêm ghi chú"))
 
-        left = QWidget(self)
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.title)
@@ -113,7 +118,6 @@ class DetailsPanel(QWidget):
         buttons.addWidget(self.extend)
         lv.addLayout(buttons)
 
-        right = QWidget(self)
         rv = QVBoxLayout(right)
         rv.setContentsMargins(10, 0, 0, 0)
         heading = QLabel(self.tr("&Lịch sử theo dõi"), right)
@@ -126,8 +130,6 @@ class DetailsPanel(QWidget):
         note_row.addWidget(self.add_note)
         rv.addLayout(note_row)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("detailsSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 1)
