@@ -29,7 +29,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -89,14 +88,8 @@ class DirectiveDialog(FormDialog):
         self.topics.setAccessibleName(self.tr("Chủ đề"))
         self.topics.setPlaceholderText(self.tr("Ví dụ: Bầu cử, Nông thôn mới"))
 
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(
-            self.tr("&Lưu"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.make_buttons(self.tr("&Lưu"), default=False)
         self.save_button.setToolTip(self.tr("Lưu (Ctrl+S)"))
-        self.buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.try_accept)
-        self.buttons.rejected.connect(self.reject)
 
         due_hint = QLabel(
             self.tr(

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from tracker.dates import format_date
 from tracker.errors import ValidationError
@@ -87,14 +87,7 @@ class DoneDialog(FormDialog):
             self.tr("Ví dụ: Đã tổ chức hội nghị triển khai ngày 15/4, có báo cáo số 25-BC/MTTQ.")
         )
 
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(
-            self.tr("Đánh dấu &hoàn thành"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
-        self.buttons.accepted.connect(self.try_accept)
-        self.buttons.rejected.connect(self.reject)
+        self.make_buttons(self.tr("Đánh dấu &hoàn thành"))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from tracker.errors import ValidationError
 from tracker.quarters import Quarter
@@ -60,14 +60,7 @@ class ExtendDialog(FormDialog):
             self.tr("Ví dụ: Chờ hướng dẫn của Trung ương; đơn vị đề nghị lùi sang quý sau.")
         )
 
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(
-            self.tr("&Gia hạn"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
-        self.buttons.accepted.connect(self.try_accept)
-        self.buttons.rejected.connect(self.reject)
+        self.make_buttons(self.tr("&Gia hạn"))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)

@@ -24,7 +24,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -104,14 +103,7 @@ class SettingsDialog(FormDialog):
         self.preview.setFrameShape(QLabel.Shape.StyledPanel)
         self.preview.setMargin(8)
 
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(
-            self.tr("&Lưu"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
-        self.buttons.accepted.connect(self.try_accept)
-        self.buttons.rejected.connect(self.reject)
+        self.make_buttons(self.tr("&Lưu"))
 
         def group(title: str, rows: list[tuple[str, QWidget, str]]) -> QGroupBox:
             box = QGroupBox(title)

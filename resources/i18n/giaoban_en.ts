@@ -267,7 +267,7 @@
 <context>
     <name>ChaseModel</name>
     <message numerus="yes">
-        <location filename="../../ui/chase_view.py" line="+283"/>
+        <location filename="../../ui/chase_view.py" line="+289"/>
         <source>%n nội dung, {late} quá hạn</source>
         <translation>
             <numerusform>%n directive, {late} overdue</numerusform>
@@ -296,7 +296,7 @@
         <translation>Directive details</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Thời hạn và trạng thái</source>
         <translation>Deadline and status</translation>
     </message>
@@ -402,12 +402,12 @@
         <translation>Add note</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>&amp;Lịch sử theo dõi</source>
         <translation>Fo&amp;llow-up history</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>Chọn một nội dung để xem chi tiết và lịch sử theo dõi.</source>
         <translation>Select a directive to see its details and follow-up history.</translation>
     </message>
@@ -435,7 +435,7 @@
 <context>
     <name>DirectiveDialog</name>
     <message>
-        <location filename="../../ui/directive_dialog.py" line="+67"/>
+        <location filename="../../ui/directive_dialog.py" line="+66"/>
         <source>Thêm nội dung chỉ đạo</source>
         <translation>Add directive</translation>
     </message>
@@ -480,22 +480,17 @@
         <translation>e.g. Bầu cử, Nông thôn mới</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;Lưu</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Hủy</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Ví dụ: &quot;Quý III-2021&quot;, &quot;Q3&quot; (năm của cuộc giao ban), &quot;6 tháng cuối năm&quot;, hoặc &quot;thường xuyên&quot; (&quot;tx&quot;) khi không có hạn.</source>
         <translation>e.g. &quot;Quý III-2021&quot;, &quot;Q3&quot; (the year of the giao ban), &quot;6 tháng cuối năm&quot;, or &quot;thường xuyên&quot; (&quot;tx&quot;) when there is no deadline.</translation>
     </message>
@@ -681,17 +676,12 @@
         <translation>e.g. Đã tổ chức hội nghị triển khai ngày 15/4, có báo cáo số 25-BC/MTTQ.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Đánh dấu &amp;hoàn thành</source>
         <translation>&amp;Mark done</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Hủy</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>&amp;Ngày hoàn thành:</source>
         <translation>&amp;Date done:</translation>
     </message>
@@ -759,17 +749,12 @@
         <translation>e.g. Chờ hướng dẫn của Trung ương; đơn vị đề nghị lùi sang quý sau.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>&amp;Gia hạn</source>
         <translation>&amp;Extend</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Hủy</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Thời hạn hiện tại:</source>
         <translation>Current deadline:</translation>
     </message>
@@ -954,7 +939,7 @@
         <translation>Record the first giao ban with its directives, then follow each directive up until it is done. To try the program first, load the sample data (the giao ban of 01/04/2021).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>&amp;Ghi cuộc giao ban đầu tiên…</source>
         <translation>&amp;Log the first giao ban…</translation>
     </message>
@@ -1016,6 +1001,11 @@
         <source>Thông báo lỗi chung</source>
         <translation>General error message</translation>
     </message>
+    <message>
+        <location line="+17"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>ListDelegate</name>
@@ -1028,17 +1018,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+64"/>
+        <location filename="../../ui/main_window.py" line="+61"/>
         <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
         <translation>The new language will be used the next time Giao ban starts.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+123"/>
         <source>Giao ban — theo dõi, đôn đốc nội dung chỉ đạo</source>
         <translation>Giao ban — following up directives</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Số nội dung đang hiện</source>
         <translation>Number of directives shown</translation>
     </message>
@@ -1078,37 +1068,37 @@
         <translation>F&amp;ind:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Các cách xem</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Cần &amp;đôn đốc</source>
         <translation>&amp;Chase list</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Nội dung chỉ đạo của cuộc giao ban</source>
         <translation>Directives of the giao ban</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Giao ban</source>
         <translation>&amp;Giao ban</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+27"/>
         <source>Tất cả nội dung chỉ đạo</source>
         <translation>All directives</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-21"/>
         <source>&amp;Tất cả nội dung</source>
         <translation>&amp;All directives</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+84"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
@@ -1154,7 +1144,7 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+115"/>
         <source>Mọi năm</source>
         <translation>All years</translation>
     </message>
@@ -1186,13 +1176,13 @@
     </message>
     <message>
         <location line="+100"/>
-        <location line="+302"/>
+        <location line="+304"/>
         <source>Mở lại</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location line="-295"/>
-        <location line="+124"/>
+        <location line="-297"/>
+        <location line="+126"/>
         <source>Thêm ghi chú tiến độ</source>
         <translation>Add progress note</translation>
     </message>
@@ -1507,7 +1497,7 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-1018"/>
+        <location filename="../../ui/main_window.py" line="-1088"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
@@ -1585,17 +1575,12 @@
         <translation>e.g. Đã xây dựng kế hoạch, đang triển khai ở 10/10 huyện, thành phố.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>&amp;Lưu</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Hủy</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>&amp;Cơ quan báo cáo:</source>
         <translation>&amp;Reported by:</translation>
     </message>
@@ -2316,7 +2301,7 @@ xuyên</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+58"/>
+        <location filename="../../ui/settings_dialog.py" line="+57"/>
         <source>Thiết lập văn bản</source>
         <translation>Document settings</translation>
     </message>
@@ -2338,12 +2323,12 @@ xuyên</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+59"/>
+        <location line="+52"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-50"/>
         <source>Ký hiệu cơ quan</source>
         <translation>Issuer code</translation>
     </message>
@@ -2364,12 +2349,12 @@ xuyên</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+66"/>
+        <location line="+59"/>
         <source>Số văn bản</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-59"/>
         <source>để trống: ghi tay</source>
         <translation>empty: written by hand</translation>
     </message>
@@ -2390,12 +2375,12 @@ xuyên</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+67"/>
+        <location line="+60"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-60"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -2441,22 +2426,17 @@ xuyên</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+58"/>
+        <location line="+51"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-46"/>
         <source>&amp;Lưu</source>
         <translation>Sa&amp;ve</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Hủy</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>&amp;Tỉnh:</source>
         <translation>&amp;Province:</translation>
     </message>
@@ -2582,7 +2562,7 @@ line):</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+54"/>
+        <location filename="../../ui/app.py" line="+67"/>
         <source>Mở tệp dữ liệu Giao ban</source>
         <translation>Open a Giao ban data file</translation>
     </message>
@@ -2659,7 +2639,7 @@ line):</translation>
 <context>
     <name>chase</name>
     <message>
-        <location filename="../../ui/chase_view.py" line="-226"/>
+        <location filename="../../ui/chase_view.py" line="-232"/>
         <source>Nội dung</source>
         <translation>Directive</translation>
     </message>
@@ -2684,7 +2664,7 @@ line):</translation>
         <translation>Result / note</translation>
     </message>
     <message>
-        <location line="+245"/>
+        <location line="+251"/>
         <source>Danh sách cần đôn đốc</source>
         <translation>Chase list</translation>
     </message>

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
 
 from tracker.dates import format_date
 from tracker.errors import TrackerError
@@ -102,6 +102,21 @@ class FormDialog(QDialog):
             save = QShortcut(QKeySequence.StandardKey.Save, self)
             save.setContext(Qt.ShortcutContext.WindowShortcut)
             save.activated.connect(self.try_accept)
+
+    def make_buttons(self, save_text: str, *, default: bool = True) -> None:
+        """The save and "Hủy" buttons as ``self.buttons`` / ``self.save_button``,
+        wired to ``try_accept`` and ``reject``; ``default``: Enter saves."""
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(
+            save_text, QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(
+            QCoreApplication.translate("FormDialog", "Hủy"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        if default:
+            self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self.try_accept)
+        self.buttons.rejected.connect(self.reject)
 
     # --- messages -----------------------------------------------------------
 
