@@ -659,7 +659,7 @@ def latest_notes(ids: Sequence[int]) -> dict[int, str]:
         "GROUP BY directive_id)",
         (*_ids_param(ids), HistoryKind.NOTE.value, HistoryKind.STATUS.value),
     ):
-        out[did] = text.split(": ", 1)[1] if kind == HistoryKind.STATUS.value else text
+        out[did] = text.partition(": ")[2] if kind == HistoryKind.STATUS.value else text
     return out
 
 
