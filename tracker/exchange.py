@@ -33,7 +33,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -702,5 +702,3 @@ def restore_directives(snapshots: list[dict[str, Any]]) -> Changes:
             changes |= restore_directive(s)
     return changes
 
-
-ChangeFn = Callable[[], Changes]
