@@ -96,19 +96,24 @@ def _year(text: str) -> int:
     return value
 
 
+_DB_HELP = (
+    "tệp dữ liệu hoặc URL sqlite:///… (mặc định: $GIAOBAN_DB hoặc thư mục dữ liệu của người dùng)"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    # --db may be written before or after the subcommand and means the same file.
+    # The subcommands' copy has no default (SUPPRESS): argparse copies every value
+    # a subparser sets over the top level's, so a default there (None) would wipe
+    # a --db written before the subcommand.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--db",
-        help="tệp dữ liệu hoặc URL sqlite:///… (mặc định: $GIAOBAN_DB hoặc thư mục "
-        "dữ liệu của người dùng)",
-    )
+    common.add_argument("--db", default=argparse.SUPPRESS, help=_DB_HELP)
     p = _Parser(
         prog="giaoban",
         description="Theo dõi, đôn đốc thực hiện các nội dung chỉ đạo tại hội nghị giao ban. "
         "Không có lệnh con: mở cửa sổ chương trình.",
-        parents=[common],
     )
+    p.add_argument("--db", help=_DB_HELP)
     p.add_argument(
         "--exit-when-shown",
         action="store_true",

@@ -1,0 +1,167 @@
+"""``--db`` names the same file whether it is written before or after the subcommand,
+for every subcommand: the named file is used and the default one ($GIAOBAN_DB) is
+never opened, let alone changed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tracker.cli import COMMANDS, main
+
+
+def _digest(path: Path) -> tuple[str, list[str]]:
+    """The file's bytes and the names beside it: what must not change."""
+    return hashlib.sha256(path.read_bytes()).hexdigest(), sorted(
+        p.name for p in path.parent.iterdir()
+    )
+
+
+def _count(path: Path, table: str) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    finally:
+        conn.close()
+
+
+@dataclass
+class Files:
+    mine: Path  # the file --db names: the sample giao ban
+    other: Path  # $GIAOBAN_DB: an empty Giao ban database, in a folder of its own
+    work: Path
+
+
+@dataclass(frozen=True)
+class Case:
+    args: Callable[[Files], list[str]]
+    check: Callable[[Files, str], None]  # (files, stdout): the effect on ``mine``
+
+
+def _meetings(f: Files, out: str) -> None:
+    assert "01/04/2021" in out
+
+
+def _directives(f: Files, out: str) -> None:
+    assert len(json.loads(out)) == 11
+
+
+def _done(f: Files, out: str) -> None:
+    conn = sqlite3.connect(f.mine)
+    assert conn.execute("SELECT status FROM directive WHERE id = 1").fetchone()[0] == "done"
+    conn.close()
+
+
+def _reopen(f: Files, out: str) -> None:
+    assert "Đã mở lại 1" in out
+
+
+def _export(f: Files, out: str) -> None:
+    assert len(json.loads((f.work / "out.json").read_text(encoding="utf-8"))["meetings"]) == 1
+
+
+def _import(f: Files, out: str) -> None:
+    assert _count(f.mine, "meeting") == 1
+    assert list((f.mine.parent / "backups").iterdir())  # the copy taken before replacing
+
+
+def _report(f: Files, out: str) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(f.work / "out.xlsx", read_only=True)
+    cells = [c for row in book.active.iter_rows(values_only=True) for c in row if c]
+    book.close()
+    assert any("bầu cử" in str(c) for c in cells)
+
+
+def _backup(f: Files, out: str) -> None:
+    (copy,) = (f.work / "copies").iterdir()
+    assert _count(copy, "directive") == 11
+
+
+def _restore(f: Files, out: str) -> None:
+    assert _count(f.mine, "directive") == 14
+
+
+def _demo(f: Files, out: str) -> None:
+    assert _count(f.mine, "directive") == 14
+
+
+CASES: dict[str, Case] = {
+    "demo": Case(lambda f: ["demo", "--synthetic", "3"], _demo),
+    "meetings": Case(lambda f: ["meetings"], _meetings),
+    "directives": Case(lambda f: ["directives", "--json"], _directives),
+    "done": Case(lambda f: ["done", "1"], _done),
+    "reopen": Case(lambda f: ["reopen", "1"], _reopen),
+    "export": Case(lambda f: ["export", str(f.work / "out.json")], _export),
+    "import": Case(lambda f: ["import", str(f.work / "in.json"), "--replace"], _import),
+    "report": Case(
+        lambda f: [
+            "report",
+            "--kind",
+            "open-items",
+            "--format",
+            "xlsx",
+            "--out",
+            str(f.work / "out.xlsx"),
+        ],
+        _report,
+    ),
+    "backup": Case(lambda f: ["backup", str(f.work / "copies")], _backup),
+    "restore": Case(lambda f: ["restore", str(f.work / "source.sqlite3")], _restore),
+}
+
+
+def test_every_subcommand_has_a_case() -> None:
+    """The cases below cover every subcommand the parser knows."""
+    assert set(CASES) == set(COMMANDS)
+
+
+@pytest.fixture
+def files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Files:
+    """The named file (sample data), the default file (empty) and a restore source."""
+    work = tmp_path / "work"
+    (work / "copies").mkdir(parents=True)
+    mine = tmp_path / "mine" / "mine.sqlite3"
+    other = tmp_path / "other" / "default.sqlite3"
+    source = work / "source.sqlite3"
+    assert main(["demo", "--db", str(mine)]) == 0
+    # directive 1 done, so that reopen has something to reopen
+    assert main(["done", "1", "--db", str(mine)]) == 0
+    assert main(["export", str(work / "in.json"), "--db", str(mine)]) == 0
+    assert main(["demo", "--db", str(source)]) == 0
+    assert main(["demo", "--synthetic", "3", "--db", str(source)]) == 0
+    assert main(["meetings", "--db", str(other)]) == 0  # created, empty
+    capsys.readouterr()
+    monkeypatch.setenv("GIAOBAN_DB", str(other))
+    return Files(mine, other, work)
+
+
+@pytest.mark.parametrize("position", ["before", "after"])
+@pytest.mark.parametrize("command", sorted(CASES))
+def test_db_option_in_either_position(
+    files: Files, command: str, position: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``giaoban --db F CMD …`` and ``giaoban CMD … --db F`` both use F, never the default."""
+    case = CASES[command]
+    if command == "done":  # directive 1 is done already: reopen it first
+        assert main(["reopen", "1", "--db", str(files.mine)]) == 0
+        capsys.readouterr()
+    before = _digest(files.other)
+    option = ["--db", str(files.mine)]
+    args = case.args(files)
+    argv = option + args if position == "before" else args + option
+    code = main(argv)
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    case.check(files, out)
+    assert _digest(files.other) == before
+    assert _count(files.other, "meeting") == 0
