@@ -15,6 +15,7 @@ from pathlib import Path
 
 from tracker.errors import DatabaseBusyError, DatabaseOpenError
 from tracker.oserrors import reason
+from tracker.schema import Entry, differences, expected_schema, read_schema
 
 APP_NAME = "GiaoBan"
 DB_FILENAME = "giaoban.sqlite3"
@@ -128,7 +129,8 @@ def inspect_file(
         )
     _check_header(path, head, st.st_size)
     facts = _read_facts(path, timeout_ms)
-    check, app_id, version, tables = facts
+    check, app_id, version, objects = facts
+    tables = {name for kind, name, _, _ in objects if kind == "table"}
     if check != "ok":
         raise DatabaseOpenError(
             f'Tệp "{path}" đã bị hỏng ({check[:120]}). {_keep(path)}; hãy khôi phục từ bản sao lưu.'
@@ -146,6 +148,7 @@ def inspect_file(
             f"bản này chỉ hiểu đến {SCHEMA_VERSION}). Hãy cập nhật chương trình; "
             f"{_keep(path)}."
         )
+    _check_schema(path, version, objects)
     if not require_writable:
         return version
     if not os.access(path, os.W_OK) or not st.st_mode & 0o222:
@@ -155,6 +158,19 @@ def inspect_file(
         )
     _check_writable_folder(path.parent)
     return version
+
+
+def _check_schema(path: Path, version: int, objects: frozenset[Entry]) -> None:
+    """Refuse a file whose schema is not exactly its version's: an added trigger,
+    table, view or index, or an altered column, is code or data nobody checked."""
+    found = differences(objects, expected_schema(version))
+    if found:
+        shown = ", ".join(found[:4]) + (f" và {len(found) - 4} chỗ khác" if len(found) > 4 else "")
+        raise DatabaseOpenError(
+            f'Tệp "{path}" có cấu trúc khác với cơ sở dữ liệu Giao ban (lược đồ {version}): '
+            f"{shown}. Có thể tệp đã bị một chương trình khác sửa, nên Giao ban không dùng "
+            f"nó. {_keep(path)}; hãy khôi phục từ bản sao lưu."
+        )
 
 
 def _check_writable_folder(folder: Path) -> None:
@@ -192,8 +208,11 @@ def _check_header(path: Path, head: bytes, size: int) -> None:
         )
 
 
-def _read_facts(path: Path, timeout_ms: int | None) -> tuple[str, int, int, set[str]]:
-    """quick_check, application_id, user_version and table names, read-only.
+Facts = tuple[str, int, int, frozenset[Entry]]
+
+
+def _read_facts(path: Path, timeout_ms: int | None) -> Facts:
+    """quick_check, application_id, user_version and the whole schema, read-only.
 
     Without a -wal file beside it the file is read as immutable, so nothing
     at all is created or locked; with one, normal read-only locking is used.
@@ -207,9 +226,7 @@ def _read_facts(path: Path, timeout_ms: int | None) -> tuple[str, int, int, set[
     return facts
 
 
-def _query_facts(
-    path: Path, *, immutable: bool, timeout_ms: int | None
-) -> tuple[str, int, int, set[str]]:
+def _query_facts(path: Path, *, immutable: bool, timeout_ms: int | None) -> Facts:
     uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=resolve_busy_timeout(timeout_ms) / 1000)
@@ -220,16 +237,14 @@ def _query_facts(
                 check = "ok" if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:3])
             app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
+            objects = read_schema(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         if _is_busy(exc):
             raise _busy_error() from exc
-        return (str(exc), 0, 0, set())
-    return (check, app_id, version, tables)
+        return (str(exc), 0, 0, frozenset())
+    return (check, app_id, version, objects)
 
 
 # --- reading without peewee -----------------------------------------------------------------

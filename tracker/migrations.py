@@ -64,10 +64,23 @@ def _to_2(db: pw.Database) -> None:
 STEPS: dict[int, Callable[[pw.Database], None]] = {1: _to_2}
 
 
-def ensure_schema(db: pw.Database, path: str | None) -> None:
-    """Create a new database, or migrate an older one forward (backup first)."""
+def create_schema(db: pw.Database) -> None:
+    """The current schema in an empty database: schema 1 from the models, then every step.
+
+    Also what ``tracker.schema`` writes down as the expected schema of this version.
+    """
     from tracker.models import ALL_MODELS
 
+    with db.bind_ctx(ALL_MODELS):
+        db.create_tables(ALL_MODELS)
+    for sql in FTS_SQL + EXTRA_INDEXES:
+        db.execute_sql(sql)
+    db.execute_sql("PRAGMA user_version = 1")
+    _run_steps(db, 1)
+
+
+def ensure_schema(db: pw.Database, path: str | None) -> None:
+    """Create a new database, or migrate an older one forward (backup first)."""
     version = schema_version(db)
     if version > SCHEMA_VERSION:
         raise DatabaseOpenError(
@@ -79,11 +92,7 @@ def ensure_schema(db: pw.Database, path: str | None) -> None:
         raise DatabaseOpenError("Tệp SQLite này không phải cơ sở dữ liệu Giao ban.")
     if version == 0:
         with db.atomic():
-            db.create_tables(ALL_MODELS)
-            for sql in FTS_SQL + EXTRA_INDEXES:
-                db.execute_sql(sql)
-            db.execute_sql("PRAGMA user_version = 1")
-            _run_steps(db, 1)
+            create_schema(db)
         from tracker.seeding import load_standard_organizations
 
         load_standard_organizations()

@@ -13,7 +13,7 @@ from tracker import backup, migrations, queries
 from tracker.db import close_db, open_db
 from tracker.errors import DatabaseOpenError
 
-SCHEMA_V1 = Path(__file__).with_name("schema_v1.sql")
+SCHEMA_V1 = Path(migrations.__file__).with_name("schema_v1.sql")
 V1_ROWS = {
     "organization": [
         (1, "Ban Dân vận Tỉnh ủy", "BDV", 1, 1),

