@@ -7,9 +7,9 @@ is ``daily`` (taken on opening, at most once a day), ``manual`` (Sao lưu ngay),
 (the newest of each of the last 14 days and of each of the last 12 months are
 kept); the others are rare and kept until the clerk deletes them.
 
-Every copy is written to a ``.part`` file, checked, then renamed: a backup
-file that exists is complete. Each is a self-contained file (rollback journal,
-no -wal beside it).
+Every copy is written beside its name, integrity-checked, then renamed
+(tracker.safe_write): a backup file that exists is complete. Each is a
+self-contained file (rollback journal, no -wal beside it).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -26,6 +27,15 @@ import peewee as pw
 
 from tracker.errors import DatabaseOpenError, TrackerError
 from tracker.oserrors import reason
+from tracker.safe_write import (
+    OutputError,
+    check_source,
+    check_target,
+    commit,
+    remove,
+    write_temp,
+    write_verified,
+)
 
 BACKUP_DIR_NAME = "backups"
 KEEP_DAILY = 14
@@ -73,35 +83,29 @@ def _make_folder(folder: Path) -> None:
         os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
 
 
-def _copy_from(source: sqlite3.Connection, dest: str | os.PathLike[str]) -> Path:
-    """Online-backup ``source`` into ``dest`` through a checked ``.part`` file."""
-    target = Path(dest)
-    _make_folder(target.parent)
-    tmp = target.with_name(target.name + ".part")
-    for p in (tmp, tmp.with_name(tmp.name + "-journal")):
-        if p.exists():
-            p.unlink()
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    try:
-        out = sqlite3.connect(tmp)
+def _sqlite_copy(source: sqlite3.Connection) -> Callable[[Path], None]:
+    """A writer for tracker.safe_write: ``source`` online-backed-up into the path given,
+    as one self-contained file (rollback journal: no -wal or -shm to lose in a copy)."""
+
+    def write(path: Path) -> None:
+        out = sqlite3.connect(path)
         try:
             source.backup(out)
-            # One self-contained file: no -wal or -shm to lose when it is copied.
             out.execute("PRAGMA journal_mode = DELETE")
-            check = out.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             out.close()
-        if check != "ok":
-            raise BackupError(f'Bản sao lưu vừa tạo "{target.name}" không đúng ({check}).')
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        if tmp.exists():
-            tmp.unlink()
-        raise
-    return target
+
+    return write
+
+
+def _copy_from(source: sqlite3.Connection, dest: str | os.PathLike[str]) -> Path:
+    """Online-backup ``source`` into ``dest``, written and checked beside it first."""
+    target = Path(dest)
+    _make_folder(target.parent)
+    try:
+        return write_verified(target, _sqlite_copy(source), "sqlite")
+    except sqlite3.Error as exc:
+        raise BackupError(f'Không sao lưu được vào "{dest}" ({_why(exc)}).') from exc
 
 
 def backup_to(db: pw.Database, dest: str | os.PathLike[str]) -> Path:
@@ -127,6 +131,11 @@ def backup_file(db_path: str | os.PathLike[str], dest: str | os.PathLike[str]) -
 
 
 def _why(exc: BaseException) -> str:
+    text = str(exc)
+    if isinstance(exc, sqlite3.Error) and "disk is full" in text:
+        return "ổ đĩa đã đầy"
+    if isinstance(exc, sqlite3.Error) and "disk I/O error" in text:
+        return "lỗi ghi đĩa (ổ đĩa đầy hoặc tệp vượt giới hạn kích thước)"
     return reason(exc)
 
 
@@ -233,24 +242,68 @@ def check_backup(source: str | os.PathLike[str]) -> int:
     from tracker.db import inspect_file
 
     src = Path(source)
-    if not src.is_file():
+    if not src.exists():
         raise BackupError(f'Không tìm thấy bản sao lưu "{src}".')
     try:
+        check_source(src)
         return inspect_file(src, require_writable=False)
-    except DatabaseOpenError as exc:
+    except (DatabaseOpenError, OutputError) as exc:
         raise BackupError(f"Không khôi phục từ tệp này: {exc}") from exc
+
+
+def check_restore_target(target: Path) -> None:
+    """Refuse to restore over anything but a Giao ban database: a link, a device, a
+    text file, another program's SQLite file. A damaged or empty Giao ban file is
+    accepted: restoring is its remedy."""
+    from tracker.db import SQLITE_MAGIC
+    from tracker.migrations import APPLICATION_ID
+
+    try:
+        check_target(target)
+    except OutputError as exc:
+        raise BackupError(f"Không khôi phục vào đây. {exc}") from exc
+
+    def refuse(what: str) -> BackupError:
+        return BackupError(
+            f'Tệp "{target}" {what}, không phải cơ sở dữ liệu Giao ban: không khôi phục đè lên '
+            "nó, tệp được giữ nguyên. Hãy chọn đúng tệp dữ liệu Giao ban (--db)."
+        )
+
+    try:
+        if not target.exists() or target.stat().st_size == 0:
+            return
+        with target.open("rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        raise BackupError(f'Không đọc được tệp "{target}" ({_why(exc)}).') from exc
+    if not head.startswith(SQLITE_MAGIC):
+        raise refuse("không phải tệp SQLite")
+    try:
+        conn = sqlite3.connect(target.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return  # unreadable: a damaged file, which restoring replaces
+    ours = app_id == APPLICATION_ID or {"meeting", "directive", "assignment"} <= tables
+    if app_id not in (0, APPLICATION_ID) or (tables and not ours):
+        raise refuse("là cơ sở dữ liệu SQLite của một chương trình khác")
 
 
 def restore_from(source: str | os.PathLike[str], db_path: str) -> Path | None:
     """Replace the data with a backup, backing the current file up first.
 
-    The backup is checked before anything is touched: a damaged, foreign or
-    newer file is refused and the current file stays as it was. Returns the
-    copy of the current file taken first (None when there was no file).
+    The backup and the target are checked before anything is touched: a damaged,
+    foreign or newer backup, or a target that is not a Giao ban database, is refused
+    and the current file stays as it was. Returns the copy of the current file
+    taken first (None when there was no file).
 
-    A healthy current file is overwritten through SQLite's backup API, under
-    its write lock, so another window with the file open sees the restored
-    data rather than a file swapped away beneath it; a damaged one is replaced.
+    The backup is first copied and checked beside the target (tracker.safe_write).
+    A healthy current file is then overwritten through SQLite's backup API, under
+    its write lock, so another window with the file open sees the restored data
+    rather than a file swapped away beneath it; a damaged one is replaced.
     """
     from tracker.db import resolve_busy_timeout, side_files, sqlite_path
 
@@ -259,18 +312,18 @@ def restore_from(source: str | os.PathLike[str], db_path: str) -> Path | None:
     if target.exists() and src.exists() and src.resolve() == target.resolve():
         raise BackupError("Tệp sao lưu được chọn chính là tệp dữ liệu đang dùng.")
     check_backup(src)
-    staged = target.with_name(f".{target.name}.restore-{os.getpid()}")
+    check_restore_target(target)
     try:
         src_conn = sqlite3.connect(src.resolve().as_uri() + "?mode=ro", uri=True)
         try:
-            _copy_from(src_conn, staged)
+            staged = write_temp(target, _sqlite_copy(src_conn), "sqlite")
         finally:
             src_conn.close()
-    except (OSError, sqlite3.Error) as exc:
+    except sqlite3.Error as exc:
         raise BackupError(f'Không đọc được bản sao lưu "{src}" ({_why(exc)}).') from exc
     try:
         if not target.exists():
-            os.replace(staged, target)
+            commit(staged, target)
             return None
         saved = _save_current(target)
         if _healthy(target):
@@ -287,7 +340,7 @@ def restore_from(source: str | os.PathLike[str], db_path: str) -> Path | None:
                         "Hãy thử lại sau ít giây."
                     ) from exc
                 raise BackupError(
-                    f"Không khôi phục được ({exc}); dữ liệu hiện tại giữ nguyên."
+                    f"Không khôi phục được ({_why(exc)}); dữ liệu hiện tại giữ nguyên."
                 ) from exc
             finally:
                 dest.close()
@@ -298,12 +351,10 @@ def restore_from(source: str | os.PathLike[str], db_path: str) -> Path | None:
             for side in side_files(target):
                 if side.exists():
                     side.unlink()
-            os.replace(staged, target)
+            commit(staged, target)
         return saved
     finally:
-        for p in (staged, *side_files(staged)):
-            if p.exists():
-                p.unlink()
+        remove(staged)
 
 
 def _healthy(path: Path) -> bool:
@@ -329,12 +380,12 @@ def _save_current(target: Path) -> Path:
         return backup_file(target, dest)
     try:
         _make_folder(dest.parent)
-        shutil.copyfile(target, dest)
-        os.chmod(dest, 0o600)
+        write_verified(dest, lambda out: shutil.copyfile(target, out), "bytes")
         wal = target.with_name(target.name + "-wal")
         if wal.exists():
-            shutil.copyfile(wal, dest.with_name(dest.name + "-wal.saved"))
-    except OSError as exc:
+            saved_wal = dest.with_name(dest.name + "-wal.saved")
+            write_verified(saved_wal, lambda out: shutil.copyfile(wal, out), "bytes")
+    except (OSError, OutputError) as exc:
         raise BackupError(
             f"Không sao lưu được tệp hiện tại trước khi khôi phục ({_why(exc)}); chưa khôi phục."
         ) from exc

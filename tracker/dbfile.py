@@ -108,6 +108,11 @@ def inspect_file(
         st = path.stat()
         if stat.S_ISDIR(st.st_mode):
             raise DatabaseOpenError(f'"{path}" là một thư mục, không phải tệp dữ liệu.')
+        if not stat.S_ISREG(st.st_mode):  # a device or a FIFO: opening it could block
+            raise DatabaseOpenError(
+                f'"{path}" không phải tệp thông thường (thiết bị, đường ống…), không phải '
+                "tệp dữ liệu Giao ban."
+            )
         with path.open("rb") as fh:
             head = fh.read(100)
     except FileNotFoundError as exc:

@@ -58,9 +58,9 @@ from tracker.models import (
     Setting,
     Topic,
 )
-from tracker.oserrors import reason
 from tracker.quarters import Quarter
 from tracker.rows import HistoryKind, Role, Status
+from tracker.safe_write import OutputError, read_source, write_verified
 from tracker.status import derive_status
 from tracker.text import fold
 
@@ -199,13 +199,8 @@ def dumps(data: dict[str, Any]) -> str:
 def export_file(path: str | os.PathLike[str]) -> int:
     """Write the JSON file; returns the number of meetings written."""
     data = export_data()
-    target = Path(path)
-    tmp = target.with_name(target.name + ".tmp")
-    try:
-        tmp.write_text(dumps(data), encoding="utf-8")
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise ValidationError(f'Không ghi được tệp "{target}": {reason(exc)}.') from exc
+    text = dumps(data)
+    write_verified(path, lambda out: out.write_text(text, encoding="utf-8"), "json")
     return len(data["meetings"])
 
 
@@ -216,12 +211,9 @@ def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Read and parse a JSON file, turning every failure into ImportFileError."""
     p = Path(path)
     try:
-        if p.stat().st_size > MAX_FILE_BYTES:
-            raise ImportFileError(f'Tệp "{p.name}" quá lớn để nhập.')
-        raw = p.read_bytes()
-    except OSError as exc:
-        why = reason(exc, writing=False)
-        raise ImportFileError(f'Không đọc được tệp "{p}": {why}.') from exc
+        raw = read_source(p, MAX_FILE_BYTES)  # never blocks on a FIFO nor reads /dev/zero
+    except OutputError as exc:
+        raise ImportFileError(f"{exc} Chưa nhập gì.") from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
