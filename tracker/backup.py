@@ -26,13 +26,13 @@ from pathlib import Path
 import peewee as pw
 
 from tracker.errors import DatabaseOpenError, TrackerError
-from tracker.oserrors import reason
 from tracker.safe_write import (
     OutputError,
     check_source,
     check_target,
     commit,
     remove,
+    why,
     write_temp,
     write_verified,
 )
@@ -131,12 +131,7 @@ def backup_file(db_path: str | os.PathLike[str], dest: str | os.PathLike[str]) -
 
 
 def _why(exc: BaseException) -> str:
-    text = str(exc)
-    if isinstance(exc, sqlite3.Error) and "disk is full" in text:
-        return "ổ đĩa đã đầy"
-    if isinstance(exc, sqlite3.Error) and "disk I/O error" in text:
-        return "lỗi ghi đĩa (ổ đĩa đầy hoặc tệp vượt giới hạn kích thước)"
-    return reason(exc)
+    return why(exc)
 
 
 def backup_before_migration(db: pw.Database, db_path: str, from_version: int) -> Path:

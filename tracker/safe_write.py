@@ -23,12 +23,16 @@ can neither hang a command nor fill the memory.
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import os
 import re
 import secrets
+import shutil
 import stat
+import sys
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Literal
@@ -150,7 +154,11 @@ def write_temp(target: Path, write: Callable[[Path], None], kind: Kind) -> Path:
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | _NOFOLLOW, FILE_MODE)
         os.close(fd)
-        write(tmp)
+        try:
+            write(tmp)
+        except BaseException as exc:
+            _collect_quietly(exc)
+            raise
         os.chmod(tmp, FILE_MODE)  # a writer that recreated the file got the umask's mode
         _fsync(tmp)
         try:
@@ -162,15 +170,56 @@ def write_temp(target: Path, write: Callable[[Path], None], kind: Kind) -> Path:
                 f'Tệp vừa ghi cho "{target}" không đọc lại được ({type(exc).__name__}: '
                 f"{str(exc)[:120]}); tệp cũ được giữ nguyên."
             ) from exc
+    except OutputError as exc:
+        remove(tmp)
+        if _nearly_full(target.parent):  # a writer that reports no error (Qt's PDF) on ENOSPC
+            raise OutputError(f"{exc} Ổ đĩa đã đầy: hãy giải phóng chỗ trống rồi ghi lại.") from exc
+        raise
     except OSError as exc:
         remove(tmp)
         raise OutputError(
             f'Không ghi được tệp "{target}": {reason(exc)}. Tệp cũ (nếu có) được giữ nguyên.'
         ) from exc
+    except Exception as exc:  # noqa: BLE001 - e.g. lxml's SerialisationError: IO_EFBIG
+        remove(tmp)
+        raise OutputError(
+            f'Không ghi được tệp "{target}": {why(exc)}. Tệp cũ (nếu có) được giữ nguyên.'
+        ) from exc
     except BaseException:
         remove(tmp)
         raise
     return tmp
+
+
+def why(exc: BaseException) -> str:
+    """Why a write failed, in Vietnamese, whichever library raised it."""
+    text = str(exc)
+    if isinstance(exc, OSError):
+        return reason(exc)
+    if "disk is full" in text:  # sqlite3: SQLITE_FULL
+        return "ổ đĩa đã đầy"
+    if "EFBIG" in text or "disk I/O error" in text:  # lxml; sqlite3's SQLITE_IOERR
+        return "lỗi ghi đĩa (ổ đĩa đầy hoặc tệp vượt giới hạn kích thước)"
+    return f"{type(exc).__name__}: {text[:120]}"
+
+
+def _collect_quietly(exc: BaseException) -> None:
+    """Collect what a failed writer left half-closed (openpyxl's sheet generators, zip
+    files) now, without the "Exception ignored" report each would print at exit."""
+    traceback.clear_frames(exc.__traceback__)  # the writer's frames hold them
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < 256 * 1024
+    except OSError:
+        return False
 
 
 def commit(tmp: Path, target: Path) -> None:
@@ -187,8 +236,9 @@ def commit(tmp: Path, target: Path) -> None:
         remove(tmp)
 
 
-def write_verified(target: str | os.PathLike[str], write: Callable[[Path], None], kind: Kind
-                   ) -> Path:
+def write_verified(
+    target: str | os.PathLike[str], write: Callable[[Path], None], kind: Kind
+) -> Path:
     """Write ``target`` through ``write`` (given the temporary path) with the whole protocol."""
     path = Path(target)
     commit(write_temp(path, write, kind), path)

@@ -7,6 +7,7 @@ once: python-docx's ``add_row`` and ``cell`` accessors take minutes on a
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
@@ -69,7 +70,9 @@ def write_docx(doc: ReportDocument, path: str | Path) -> None:
     _closing(word, doc)
     word.core_properties.title = doc.title
     word.core_properties.author = doc.issuing_body_line
-    word.save(str(path))
+    buffer = io.BytesIO()  # zipped in memory: see write_xlsx
+    word.save(buffer)
+    Path(path).write_bytes(buffer.getvalue())
 
 
 # --- page and fonts ---------------------------------------------------------

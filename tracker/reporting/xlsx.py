@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +33,11 @@ def write_xlsx(doc: ReportDocument, path: str | Path) -> None:
     if doc.summary_table is not None:
         summary = workbook.create_sheet(doc.layout.xlsx_summary_sheet_title)
         _write_summary(summary, doc, styles)
-    workbook.save(path)
+    # Zipped in memory, then written in one go: a zip file that fails half-way on a
+    # full disk is closed again by its finalizer, which prints a second error.
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    Path(path).write_bytes(buffer.getvalue())
 
 
 def put(
