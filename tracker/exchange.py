@@ -62,7 +62,7 @@ from tracker.quarters import Quarter
 from tracker.rows import HistoryKind, Role, Status
 from tracker.safe_write import OutputError, read_source, write_verified
 from tracker.status import derive_status
-from tracker.text import fold
+from tracker.text import fold, unprintable
 
 FORMAT = "giaoban"
 VERSION = 1
@@ -308,12 +308,12 @@ class _Checker:
             raise self.fail(where, "không được để trống")
         if len(value) > limit:
             raise self.fail(where, f"dài quá {limit} ký tự")
-        if "\x00" in value:
-            raise self.fail(where, "chứa ký tự không hợp lệ")
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate such as "\ud800"
-            raise self.fail(where, "chứa ký tự Unicode không hợp lệ") from None
+        code = unprintable(value)  # also a lone surrogate such as "\ud800"
+        if code:
+            raise self.fail(
+                where,
+                f"chứa ký tự điều khiển không in được ({code}), văn bản Word/Excel không chứa được",
+            )
         return value
 
     def choice(self, value: Any, where: str, allowed: set[str]) -> str:
@@ -693,4 +693,3 @@ def restore_directives(snapshots: list[dict[str, Any]]) -> Changes:
         for s in snapshots:
             changes |= restore_directive(s)
     return changes
-

@@ -38,7 +38,7 @@ from tracker.quarters import Quarter, format_deadline
 from tracker.rows import HistoryKind, Role, Status
 from tracker.settings import ReportSettings
 from tracker.status import derive_status
-from tracker.text import clean, fold
+from tracker.text import clean, fold, unprintable
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -93,6 +93,7 @@ def _text(value: str, *, field: str, label: str, required: bool, limit: int) -> 
     if not isinstance(value, str):
         raise ValidationError(f"{label} phải là chữ.", field=field)
     text = clean(value)
+    _printable(text, field=field, label=label)
     if required and not text:
         raise ValidationError(f"{label} không được để trống.", field=field)
     if len(text) > limit:
@@ -100,8 +101,19 @@ def _text(value: str, *, field: str, label: str, required: bool, limit: int) -> 
     return text
 
 
+def _printable(text: str, *, field: str, label: str) -> None:
+    code = unprintable(text)
+    if code:
+        raise ValidationError(
+            f"{label} có ký tự điều khiển không in được ({code}), văn bản Word/Excel không "
+            "chứa được: hãy xóa ký tự đó rồi lưu lại.",
+            field=field,
+        )
+
+
 def _notes(value: str, *, field: str, label: str) -> str:
     text = value.strip() if isinstance(value, str) else ""
+    _printable(text, field=field, label=label)
     if len(text) > MAX_NOTES:
         raise ValidationError(f"{label} quá dài (tối đa {MAX_NOTES} ký tự).", field=field)
     return text
@@ -345,6 +357,7 @@ def _set_topics(directive_id: int, topics: Iterable[str]) -> None:
     wanted: dict[str, str] = {}
     for t in topics:
         name = clean(t)[:MAX_SHORT].strip()
+        _printable(name, field="topics", label="Chủ đề")
         if name:
             wanted.setdefault(fold(name), name)
     if not wanted:

@@ -265,17 +265,33 @@ def test_write_report_pdf_needs_a_writer(tmp_path: Path) -> None:
             issued_on=fx.ISSUED_ON,
         )
     calls = []
+
+    def writer(html: str, path: Path, layout: object) -> None:
+        from reportlab.pdfgen import canvas
+
+        calls.append((html, path, layout))
+        page = canvas.Canvas(str(path))
+        page.drawString(72, 720, "x")
+        page.save()
+
     write_report(
         fx.sample_report(),
         fx.SETTINGS,
         fmt="pdf",
         path=tmp_path / "x.pdf",
         issued_on=fx.ISSUED_ON,
-        pdf_writer=lambda html, path, layout: (
-            calls.append((html, path, layout)) or path.write_bytes(b"%PDF")
-        ),
+        pdf_writer=writer,
     )
-    assert (tmp_path / "x.pdf").read_bytes() == b"%PDF"
+    assert (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF-")
+    with pytest.raises(ValidationError, match="cắt cụt"):  # a writer's broken file is refused
+        write_report(
+            fx.sample_report(),
+            fx.SETTINGS,
+            fmt="pdf",
+            path=tmp_path / "x.pdf",
+            issued_on=fx.ISSUED_ON,
+            pdf_writer=lambda html, path, layout: path.write_bytes(b"%PDF"),
+        )
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in calls[0][0]
 
 

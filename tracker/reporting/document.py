@@ -16,6 +16,7 @@ from tracker.dates import document_date_line, format_date
 from tracker.reporting.layout import LAYOUT, Column, ReportLayout
 from tracker.rows import Category, CategoryCounts, FollowUpGroup, FollowUpReport, FollowUpRow
 from tracker.settings import ReportSettings, SignerCapacity
+from tracker.text import printable
 
 # C0/C1 control characters other than tab and newline: XML (xlsx, docx) rejects them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -82,8 +83,9 @@ class ReportDocument:
 
 
 def user_text(text: str) -> str:
-    """Typed text as printed: NFC, without control characters XML cannot carry."""
-    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+    """Typed text as printed: NFC, without control characters XML cannot carry (a
+    database from before they were refused on entry may still hold some)."""
+    return _CONTROL.sub("", unicodedata.normalize("NFC", printable(text)))
 
 
 def roman(n: int) -> str:
