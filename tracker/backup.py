@@ -25,6 +25,7 @@ from pathlib import Path
 
 import peewee as pw
 
+from tracker.dbfile import BACKUP_DIR_NAME
 from tracker.errors import DatabaseOpenError, TrackerError
 from tracker.safe_write import (
     OutputError,
@@ -37,7 +38,6 @@ from tracker.safe_write import (
     write_verified,
 )
 
-BACKUP_DIR_NAME = "backups"
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
 _NAME = re.compile(

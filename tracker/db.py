@@ -30,6 +30,7 @@ from tracker.dbfile import (  # noqa: F401 (re-exported: the file checks live th
     _is_busy,
     default_db_path,
     inspect_file,
+    remove_leftovers,
     resolve_busy_timeout,
     resolve_target,
     side_files,
@@ -37,6 +38,7 @@ from tracker.dbfile import (  # noqa: F401 (re-exported: the file checks live th
 )
 from tracker.errors import DatabaseOpenError
 from tracker.oserrors import reason
+from tracker.safe_write import temp_path
 
 database = pw.DatabaseProxy()
 
@@ -85,6 +87,7 @@ def open_db(
                     raise DatabaseOpenError(f'Không tìm thấy tệp dữ liệu "{file}".')
                 _create_file(file, timeout)
             inspect_file(file, timeout_ms=timeout)
+            remove_leftovers(file)
         db = _sqlite(path, timeout)
     database.initialize(db)
     try:
@@ -121,7 +124,7 @@ def _create_file(path: Path, timeout_ms: int) -> None:
     except OSError as exc:
         raise DatabaseOpenError(f'Không tạo được thư mục "{path.parent}" ({reason(exc)}).') from exc
     _check_writable_folder(path.parent)
-    tmp = path.with_name(f".{path.name}.new-{os.getpid()}")
+    tmp = temp_path(path)  # a name remove_stale knows, if this process is killed
     _remove(tmp, *side_files(tmp))
     try:
         # Created owner-only: these records are nobody else's to read. SQLite

@@ -15,9 +15,11 @@ from pathlib import Path
 
 from tracker.errors import DatabaseBusyError, DatabaseOpenError
 from tracker.oserrors import reason
+from tracker.safe_write import remove_stale
 from tracker.schema import Entry, differences, expected_schema, read_schema
 
 APP_NAME = "GiaoBan"
+BACKUP_DIR_NAME = "backups"
 DB_FILENAME = "giaoban.sqlite3"
 ENV_VAR = "GIAOBAN_DB"
 BUSY_ENV_VAR = "GIAOBAN_BUSY_TIMEOUT_MS"
@@ -82,6 +84,15 @@ def _busy_error() -> DatabaseBusyError:
 def side_files(path: Path) -> list[Path]:
     """The journal files SQLite keeps beside a database file."""
     return [path.with_name(path.name + s) for s in SIDE_SUFFIXES]
+
+
+def remove_leftovers(path: Path) -> list[Path]:
+    """Remove the staged copies that killed backups, migrations and restores left beside
+    the database and in its backups folder (tracker.safe_write names them); returns them.
+
+    Run at every start, after the file was found healthy: two folder listings.
+    """
+    return remove_stale(path.parent, path.parent / BACKUP_DIR_NAME)
 
 
 # --- inspecting an existing file ------------------------------------------------------------
@@ -276,6 +287,7 @@ def connect_for_reading(target: str | os.PathLike[str] | None) -> sqlite3.Connec
     timeout = resolve_busy_timeout()
     if inspect_file(file, timeout_ms=timeout) != SCHEMA_VERSION:
         return None
+    remove_leftovers(file)
     try:
         conn = sqlite3.connect(path, timeout=timeout / 1000)
         conn.execute(f"PRAGMA busy_timeout = {timeout}")

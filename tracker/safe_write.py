@@ -45,6 +45,9 @@ FILE_MODE = 0o600
 TEMP_MARK = ".giaoban-tmp-"
 _TEMP_NAME = re.compile(
     r"^\..+\.giaoban-tmp-(?P<pid>\d+)-[0-9a-f]{8}(?:\.\w{1,10})?(?:-journal|-wal|-shm)?$"
+    # what earlier versions left: a new file's, a restore's staged copy, a backup's .part
+    r"|^\..+\.(?:new|restore)-(?P<old_pid>\d+)(?:-journal|-wal|-shm)?$"
+    r"|^.+\.sqlite3\.part(?:-journal)?$"
 )
 # A temporary file this old is stale even when its pid is alive again (pids are reused).
 STALE_AFTER_SECONDS = 24 * 3600
@@ -150,6 +153,7 @@ def write_temp(target: Path, write: Callable[[Path], None], kind: Kind) -> Path:
     Raises OutputError (the temporary file removed) when any step fails.
     """
     check_target(target)
+    remove_stale(target.parent)  # what a killed earlier write left in the same folder
     tmp = temp_path(target)
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | _NOFOLLOW, FILE_MODE)
@@ -407,7 +411,8 @@ def stale_temps(folder: Path, *, now: float | None = None) -> Iterator[Path]:
         if not stat.S_ISREG(st.st_mode):
             continue
         old = now - st.st_mtime > STALE_AFTER_SECONDS
-        if old or not _alive(int(m["pid"])):
+        pid = m["pid"] or m["old_pid"]
+        if old or (pid is not None and not _alive(int(pid))):
             yield Path(entry.path)
 
 
