@@ -1,4 +1,4 @@
-"""Staged copies that a killed backup or restore leaves beside a 23 MB database (SIGKILL
+"""Staged copies that a killed backup, restore or migration leaves beside a 22 MB database (SIGKILL
 at several moments of the copy and its check) are removed at the next start, and the data
 is whole: ``python -m pytest tests/tracker/test_leftovers.py -q -s | grep FIGURES``."""
 
@@ -29,7 +29,7 @@ DELAYS = (0.0, 0.05, 0.15, 0.3, 0.6)  # seconds after the staged file appears
 def figures() -> Iterator[None]:
     yield
     print(
-        f"\nFIGURES leftovers: {FIGURES['trials']} SIGKILLs of backup/restore on a "
+        f"\nFIGURES leftovers: {FIGURES['trials']} SIGKILLs of backup/restore/migration on a "
         f"{FIGURES['mb']} MB file, {FIGURES['left']} left a staged copy "
         f"({FIGURES['left_mb']} MB), {FIGURES['remaining']} remained after the next start, "
         f"{FIGURES['lost']} databases lost or damaged"
@@ -149,3 +149,31 @@ def test_a_live_process_s_staged_file_is_kept(tmp_path: Path) -> None:
     kept.write_bytes(b"x")
     assert sorted(safe_write.remove_stale(tmp_path)) == sorted([dead, old])
     assert mine.exists() and kept.exists()
+
+
+def _downgrade_to_v1(db: Path) -> None:
+    """What release 1 would have made of the same data: schema 1 exactly."""
+    conn = sqlite3.connect(db)
+    conn.execute('DROP INDEX "history_entry_directive_id_kind"')
+    conn.execute("PRAGMA application_id = 0")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+
+
+@pytest.mark.parametrize("delay", DELAYS[:3])
+def test_killed_migration_leaves_nothing_after_the_next_start(
+    big: Path, tmp_path: Path, delay: float
+) -> None:
+    """SIGKILL while opening a 22 MB schema-1 file copies it before migrating: the staged
+    copy is gone after the next start, which migrates the file with its data whole."""
+    db = tmp_path / "giaoban.sqlite3"
+    shutil.copyfile(big, db)
+    _downgrade_to_v1(db)
+    before = fingerprint(db)
+    kill_when_staged(["meetings", "--db", str(db)], tmp_path, delay)
+    _trial(tmp_path, db, {before})
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    conn.close()
