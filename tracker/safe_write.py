@@ -146,7 +146,7 @@ def temp_path(target: Path) -> Path:
     return target.with_name(f".{target.name}{TEMP_MARK}{token}{target.suffix}")
 
 
-def write_temp(target: Path, write: Callable[[Path], None], kind: Kind) -> Path:
+def write_temp(target: Path, write: Callable[[Path], object], kind: Kind) -> Path:
     """Run ``write`` on a new owner-only file beside ``target``; return it fsynced and
     verified as ``kind``. The caller moves it into place (``commit``) or removes it.
 
@@ -241,7 +241,7 @@ def commit(tmp: Path, target: Path) -> None:
 
 
 def write_verified(
-    target: str | os.PathLike[str], write: Callable[[Path], None], kind: Kind
+    target: str | os.PathLike[str], write: Callable[[Path], object], kind: Kind
 ) -> Path:
     """Write ``target`` through ``write`` (given the temporary path) with the whole protocol."""
     path = Path(target)
