@@ -487,8 +487,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     target = resolve_target(args.db)
     saved = restore_from(args.file, target)
-    open_db(target, create=False)  # the restored file opens (an older schema is migrated)
     before = f" Dữ liệu trước khi khôi phục được lưu ở {saved}." if saved else ""
+    try:
+        open_db(target, create=False)  # the restored file opens (an older schema is migrated)
+    except TrackerError as exc:  # the data is restored: say so, and why it does not open
+        raise TrackerError(
+            f"Đã khôi phục {sqlite_path(target) or target} từ {args.file}, nhưng chưa mở được: "
+            f"{exc}{before}"
+        ) from exc
     print(f"Đã khôi phục {sqlite_path(target) or target} từ {args.file}.{before}")
     return 0
 
