@@ -34,6 +34,7 @@ from tracker import backup
 from tracker.db import open_db, sqlite_path
 from tracker.errors import TrackerError
 from ui import messages
+from ui.widgets.keyboard_safety import KeyboardSafety
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 KIND_TEXT = {
@@ -103,6 +104,7 @@ class RestoreDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.other_button.clicked.connect(self._on_other_button_clicked)
+        KeyboardSafety.install(self)  # Enter restores only from the focused button
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemDoubleClicked.connect(lambda _item, _col: self.accept())
 

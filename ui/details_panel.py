@@ -232,8 +232,20 @@ class DetailsPanel(QWidget):
         status = None
         if self._row is not None and org is not None:
             status = next((o.status for o in self._row.owners if o.organization_id == org), None)
-        self.owner_done.setEnabled(status in (Status.OPEN, Status.IN_PROGRESS))
-        self.owner_reopen.setEnabled(status in (Status.DONE, Status.CANCELLED))
+        can_finish = status in (Status.OPEN, Status.IN_PROGRESS)
+        can_reopen = status in (Status.DONE, Status.CANCELLED)
+        # A focused button that is switched off would pass the focus down the tab
+        # chain to "Gia hạn…", where the next space the clerk types opens it: the
+        # focus goes to the other button of the pair, or back to the list.
+        if (self.owner_done.hasFocus() and not can_finish) or (
+            self.owner_reopen.hasFocus() and not can_reopen
+        ):
+            other = self.owner_reopen if can_reopen else self.owner_done if can_finish else None
+            self.owner_reopen.setEnabled(can_reopen)
+            self.owner_done.setEnabled(can_finish)
+            (other or self.owners).setFocus(Qt.FocusReason.OtherFocusReason)
+        self.owner_done.setEnabled(can_finish)
+        self.owner_reopen.setEnabled(can_reopen)
 
     def _on_owner_done_clicked(self) -> None:
         org = self._current_org()

@@ -87,7 +87,12 @@ class DoneDialog(FormDialog):
             self.tr("Ví dụ: Đã tổ chức hội nghị triển khai ngày 15/4, có báo cáo số 25-BC/MTTQ.")
         )
 
-        self.make_buttons(self.tr("Đánh dấu &hoàn thành"))
+        # No default button: the result is typed in a multi-line box, and a save
+        # that Enter or a stray key could trigger would record "done" without it.
+        # Ctrl+Enter (or Ctrl+S) saves; Enter in the date moves on.
+        self.make_buttons(self.tr("Đánh dấu &hoàn thành"), default=False)
+        self.save_button.setToolTip(self.tr("Lưu (Ctrl+Enter)"))
+        self.done_on.returnPressed.connect(self._on_done_on_return_pressed)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -119,8 +124,19 @@ class DoneDialog(FormDialog):
         self.resize(600, 360)
         self.select_organization(organization_id)
         self._initial = self.note.toPlainText()
+        # As the fields read on screen: Ngày → Cơ quan → Kết quả → buttons (the
+        # combo box, made with a parent before the others, came last otherwise).
+        order = [self.done_on]
+        if self._per_organization:
+            order.append(self.organization)
+        order += [self.note, self.save_button, self.cancel_button]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self.done_on.setFocus()
         self.done_on.selectAll()
+
+    def _on_done_on_return_pressed(self) -> None:
+        self.focusNextChild()
 
     def has_unsaved_text(self) -> bool:
         return bool(self.note.toPlainText().strip()) and self.note.toPlainText() != self._initial

@@ -91,7 +91,7 @@ class MeetingDialog(FormDialog):
         directives: list[DirectiveRow] | None = None,
         today: date | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, ctrl_enter=False)
         self._save = save
         self._meeting = meeting
         self._today = today or date.today()

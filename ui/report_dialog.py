@@ -72,6 +72,7 @@ from tracker.reporting.layout import LAYOUT
 from tracker.reporting.render import write_report
 from tracker.rows import CategoryCounts, FollowUpReport
 from ui import messages
+from ui.widgets.keyboard_safety import KeyboardSafety
 
 log = logging.getLogger("giaoban")
 
@@ -476,6 +477,7 @@ class ReportDialog(QDialog):
         close.setAutoDefault(False)
         close.setAccessibleName(self.tr("Đóng"))
         self.close_box.rejected.connect(self.reject)
+        KeyboardSafety.install(self)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("reportStatus")
         self.status_label.setWordWrap(True)

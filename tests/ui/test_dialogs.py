@@ -162,7 +162,7 @@ def test_done_dialog_marks_one_lead_done_with_a_note(qtbot, sample_db):
 
 
 def test_done_dialog_all_leads_by_default(qtbot, sample_db):
-    """With the default choice every lead is done and the directive is done."""
+    """With the default choice and Ctrl+Enter every lead is done and the directive is done."""
     row = sample_row(1)
     dialog = DoneDialog(
         None,
@@ -173,7 +173,7 @@ def test_done_dialog_all_leads_by_default(qtbot, sample_db):
         today=AFTER,
     )
     show(qtbot, dialog)
-    press(qtbot, Qt.Key.Key_Return)  # the default button
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # saves
     assert accepted(dialog), dialog.messages()
     saved = queries.directive(row.id)
     assert saved.status is Status.DONE

@@ -14,9 +14,14 @@ from tracker.errors import TrackerError
 from tracker.rows import DirectiveRow
 from ui import messages
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.keyboard_safety import KeyboardSafety
 
 # Buttons with our own words: Qt has no Vietnamese translation of its standard
 # buttons, which would stay "Discard", "Cancel", "Yes", "No" in the Vietnamese window.
+
+
+# Ctrl+Enter saves a form (Ctrl+S too): the keypad's Enter and the main one.
+CTRL_ENTER = (QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"))
 
 
 def confirm_discard(parent: QWidget) -> bool:
@@ -87,10 +92,14 @@ class FormDialog(QDialog):
     when the field is unknown. ``save_with`` calls the callback and keeps the
     dialog open, with everything typed, when it raises ``TrackerError``.
     Closing (Esc, Hủy, the window's close button) asks first when
-    ``has_unsaved_text()`` says so. Ctrl+S saves.
+    ``has_unsaved_text()`` says so. Ctrl+S and Ctrl+Enter save (``save_shortcut``).
+    Buttons follow ``KeyboardSafety``: none is pressed by Enter unless made the
+    default on purpose, and letters typed on a button go back to the text field.
     """
 
-    def __init__(self, parent: QWidget | None = None, *, save_shortcut: bool = True) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, save_shortcut: bool = True, ctrl_enter: bool = True
+    ) -> None:
         super().__init__(parent)
         self.top_message = FieldMessage(None, self)
         self.top_message.setAccessibleName(
@@ -98,23 +107,28 @@ class FormDialog(QDialog):
         )
         self._messages: dict[str, FieldMessage] = {}
         self._saved = False
+        self.keyboard_safety = KeyboardSafety.install(self)
         if save_shortcut:
-            save = QShortcut(QKeySequence.StandardKey.Save, self)
-            save.setContext(Qt.ShortcutContext.WindowShortcut)
-            save.activated.connect(self.try_accept)
+            keys_list = [QKeySequence(QKeySequence.StandardKey.Save)]
+            if ctrl_enter:  # the giao ban dialog keeps Ctrl+Enter for "next row"
+                keys_list += CTRL_ENTER
+            for keys in keys_list:
+                save = QShortcut(keys, self)
+                save.setContext(Qt.ShortcutContext.WindowShortcut)
+                save.activated.connect(self.try_accept)
 
     def make_buttons(self, save_text: str, *, default: bool = True) -> None:
-        """The save and "Hủy" buttons as ``self.buttons`` / ``self.save_button``,
-        wired to ``try_accept`` and ``reject``; ``default``: Enter saves."""
+        """The save and "Hủy" buttons as ``self.buttons`` / ``self.save_button`` /
+        ``self.cancel_button``, wired to ``try_accept`` and ``reject``; ``default``:
+        Enter in a one-line field saves."""
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
             save_text, QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.buttons.addButton(
+        self.cancel_button = self.buttons.addButton(
             QCoreApplication.translate("FormDialog", "Hủy"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        if default:
-            self.save_button.setDefault(True)
+        self.keyboard_safety.keep_default(self.save_button if default else None)
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
 

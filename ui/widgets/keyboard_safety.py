@@ -1,0 +1,133 @@
+"""KeyboardSafety: a dialog's buttons never swallow what the clerk meant to type.
+
+The trap it closes: Tab lands on a button while the clerk believes the focus is
+still in a text box; the letters typed next vanish and the first space presses
+the button. Qt also makes every push button of a dialog "auto default": Enter in
+any line edit then presses whichever button Qt picked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QWidget,
+)
+
+_GUARDED = "keyboardSafetyGuarded"  # a button's dynamic property: its keys are watched
+_TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit)
+_TYPING_MODIFIERS = Qt.KeyboardModifier.NoModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def _is_typing(event: QKeyEvent) -> bool:
+    """A key that writes a visible character (not Space, not a shortcut)."""
+    text = event.text()
+    if not text or not text.isprintable() or text.isspace():
+        return False
+    return not event.modifiers() & ~_TYPING_MODIFIERS & ~Qt.KeyboardModifier.KeypadModifier
+
+
+class KeyboardSafety(QObject):
+    """Keyboard rules for every push button of ``dialog``.
+
+    - No button is "auto default", and none is the default unless the dialog
+      says so with ``keep_default``: Enter in a text field presses no button
+      otherwise (QDialogButtonBox makes its first accept button the default
+      each time it is shown; that is undone).
+    - Enter on a focused button presses that button (not the default one).
+    - Letters typed while a button has the focus go to the text field the clerk
+      was last typing in, with the focus, instead of being lost.
+
+    Buttons added after the dialog is first shown are covered at the next show.
+    """
+
+    def __init__(self, dialog: QDialog) -> None:
+        super().__init__(dialog)
+        self._dialog = dialog
+        self._last_field: QWidget | None = None
+        self._default: QPushButton | None = None
+        dialog.installEventFilter(self)
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+        self.cover_buttons()
+
+    @classmethod
+    def install(cls, dialog: QDialog) -> KeyboardSafety:
+        """Apply the rules to ``dialog`` (once)."""
+        direct = Qt.FindChildOption.FindDirectChildrenOnly
+        existing = dialog.findChild(KeyboardSafety, options=direct)
+        return existing if existing is not None else cls(dialog)
+
+    def keep_default(self, button: QPushButton | None) -> None:
+        """Make ``button`` the one Enter presses from a text field (None: no button)."""
+        self._default = button
+        self.cover_buttons()
+
+    def cover_buttons(self) -> None:
+        """Switch auto-default off, set the chosen default, and watch the keys of
+        every button now in the dialog."""
+        for button in self._dialog.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(button is self._default)
+            if not button.property(_GUARDED):
+                button.setProperty(_GUARDED, True)
+                button.installEventFilter(self)
+
+    def last_field(self) -> QWidget | None:
+        """The text field of the dialog that last had the focus."""
+        return self._last_field
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        try:
+            if isinstance(new, _TEXT_FIELDS) and self._dialog.isAncestorOf(new):
+                self._last_field = new
+        except RuntimeError:  # the dialog is being deleted
+            pass
+
+    def _send_to_field(self, text: str) -> bool:
+        field = self._last_field
+        try:
+            usable = field is not None and field.isVisible() and field.isEnabled()
+        except RuntimeError:
+            usable = False
+        if not usable:
+            return False
+        assert field is not None
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(field, QLineEdit):
+            if not field.isReadOnly():
+                field.end(False)
+                field.insert(text)
+        elif not field.isReadOnly():  # QPlainTextEdit / QTextEdit
+            cursor = field.textCursor()
+            cursor.movePosition(cursor.MoveOperation.End)
+            cursor.insertText(text)
+            field.setTextCursor(cursor)
+        return True
+
+    # --- Qt overrides -------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self._dialog:
+            if kind == QEvent.Type.Show:
+                self.cover_buttons()
+            return False
+        if kind == QEvent.Type.KeyPress and isinstance(watched, QAbstractButton):
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            ):
+                if watched.isEnabled():
+                    watched.click()
+                return True
+            if _is_typing(event) and self._send_to_field(event.text()):
+                return True
+        return False
