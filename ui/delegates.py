@@ -1,7 +1,9 @@
 """Item delegates that edit one value type each: text, organizations, quarters, status.
 
 Every editor here is keyboard-first: Enter commits and tells the view to move
-on (``enter_pressed``), Tab commits and moves to the next cell, Esc cancels.
+on (``enter_pressed``), Tab commits and moves to the next cell. Esc puts back
+the cell's previous text and keeps the editor open (Ctrl+Z brings back what was
+typed); a second Esc closes the editor. A sentence is never lost to one key.
 Editors report what is wrong with the text while it is typed through
 ``problem_changed`` so the view can show it beside the table.
 """
@@ -36,6 +38,7 @@ from tracker.rows import Status
 from ui.widgets import ListLineEdit, OrgCatalog, QuarterEdit
 
 Index = QModelIndex | QPersistentModelIndex
+_PREVIOUS = "previousText"  # an editor's property: the cell's text when editing began
 
 STATUS_LABELS: dict[Status, str] = {
     Status.OPEN: QT_TRANSLATE_NOOP("StatusDelegate", "Chưa thực hiện"),
@@ -75,11 +78,32 @@ class TextDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, QLineEdit)
-        editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+        text = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        editor.setText(text)
+        editor.setProperty(_PREVIOUS, text)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         assert isinstance(editor, QLineEdit)
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def _restore_previous(self, editor: QLineEdit) -> bool:
+        """Esc: put back the text the cell had, as an edit Ctrl+Z undoes; False when
+        the editor already shows it (Esc then closes the editor as usual)."""
+        previous = editor.property(_PREVIOUS)
+        if previous is None or editor.text() == previous:
+            return False
+        editor.selectAll()
+        if previous:
+            editor.insert(previous)
+        else:
+            editor.del_()
+        self.problem_changed.emit(
+            QCoreApplication.translate(
+                "TextDelegate",
+                "Đã trả lại chữ cũ của ô. Ctrl+Z: lấy lại chữ vừa gõ; Esc lần nữa: thôi sửa ô.",
+            )
+        )
+        return True
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         hint = super().sizeHint(option, index)
@@ -97,6 +121,13 @@ class TextDelegate(QStyledItemDelegate):
             # The window lost the focus (another program, a popup window): keep the
             # editor open with its text; the focus comes back to it.
             return False
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and isinstance(watched, QLineEdit)
+            and self._restore_previous(watched)
+        ):
+            return True
         if (
             event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -137,10 +168,17 @@ class OrganizationsDelegate(ListDelegate):
         self._catalog = catalog
 
     def make_editor(self, parent: QWidget) -> QLineEdit:
-        editor = super().make_editor(parent)
+        editor = ListLineEdit(self._names(), parent, is_valid=self._readable)
         editor.setAccessibleName(self.tr("Cơ quan (tên viết tắt, cách nhau bởi dấu phẩy)"))
         editor.textEdited.connect(lambda text: self.problem_changed.emit(self._check(text)))
         return editor
+
+    def _readable(self, text: str) -> bool:
+        try:
+            self._catalog.parse(text)
+        except ValidationError:
+            return False
+        return True
 
     def _check(self, text: str) -> str:
         head, _, last = text.replace(";", ",").rpartition(",")

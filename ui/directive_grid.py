@@ -364,7 +364,9 @@ class DirectiveEntryModel(QAbstractTableModel):
             except ValidationError:
                 text = text.strip()
             else:
-                text = "" if due == "" or due == self._default_due else format_deadline(due)
+                # A deadline typed equal to the default is the clerk's own value: shown
+                # as typed (not greyed as the default) and kept if the date changes.
+                text = "" if due == "" else format_deadline(due)
         elif column is Column.TOPICS:
             text = ", ".join(t for t in (clean(x) for x in _split(text)) if t)
         if text == row.text(column):

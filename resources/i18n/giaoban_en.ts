@@ -676,12 +676,17 @@
         <translation>e.g. Đã tổ chức hội nghị triển khai ngày 15/4, có báo cáo số 25-BC/MTTQ.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Đánh dấu &amp;hoàn thành</source>
         <translation>&amp;Mark done</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Lưu (Ctrl+Enter)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Ngày hoàn thành:</source>
         <translation>&amp;Date done:</translation>
     </message>
@@ -701,7 +706,7 @@
         <translation>The selected directives.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+32"/>
         <source>Ngày hoàn thành {date} chưa đến (hôm nay là {today}).</source>
         <translation>The date done, {date}, is in the future (today is {today}).</translation>
     </message>
@@ -962,7 +967,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/widgets/form.py" line="+26"/>
+        <location filename="../../ui/widgets/form.py" line="+31"/>
         <source>Bỏ các nội dung đã nhập?</source>
         <translation>Discard what you typed?</translation>
     </message>
@@ -997,12 +1002,12 @@
         <translation>Directive</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Thông báo lỗi chung</source>
         <translation>General error message</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -1010,7 +1015,7 @@
 <context>
     <name>ListDelegate</name>
     <message>
-        <location filename="../../ui/delegates.py" line="+124"/>
+        <location filename="../../ui/delegates.py" line="+155"/>
         <source>Sửa danh sách</source>
         <translation>Edit list</translation>
     </message>
@@ -1598,7 +1603,12 @@
 <context>
     <name>OrgCatalog</name>
     <message>
-        <location filename="../../ui/widgets/org_catalog.py" line="+120"/>
+        <location filename="../../ui/widgets/org_catalog.py" line="+145"/>
+        <source>Tên &quot;{name}&quot; có thể là {choices}. Hãy gõ rõ hơn, hoặc chọn trong danh sách gợi ý.</source>
+        <translation>&quot;{name}&quot; could be {choices}. Type more of the name, or pick one from the suggestions.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Không có tổ chức hay nhóm &quot;{name}&quot;. Hãy gõ tên viết tắt, ví dụ &quot;MTTQ&quot;, rồi chọn trong danh sách gợi ý.</source>
         <translation>There is no organization or group &quot;{name}&quot;. Type a short name, e.g. &quot;MTTQ&quot;, and pick one from the suggestions.</translation>
     </message>
@@ -1808,7 +1818,7 @@
 <context>
     <name>QuarterDelegate</name>
     <message>
-        <location filename="../../ui/delegates.py" line="+31"/>
+        <location filename="../../ui/delegates.py" line="+38"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
@@ -1870,7 +1880,7 @@
 <context>
     <name>ReportCountsModel</name>
     <message>
-        <location filename="../../ui/report_dialog.py" line="+199"/>
+        <location filename="../../ui/report_dialog.py" line="+200"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Organization</translation>
     </message>
@@ -2145,7 +2155,7 @@ xuyên</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
@@ -2238,7 +2248,7 @@ xuyên</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="+67"/>
+        <location filename="../../ui/backup_dialog.py" line="+68"/>
         <source>Khôi phục từ bản sao lưu</source>
         <translation>Restore from a backup</translation>
     </message>
@@ -2288,7 +2298,7 @@ xuyên</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Chọn tệp sao lưu</source>
         <translation>Choose a backup file</translation>
     </message>
@@ -2518,7 +2528,7 @@ line):</translation>
 <context>
     <name>StatusDelegate</name>
     <message>
-        <location filename="../../ui/delegates.py" line="-131"/>
+        <location filename="../../ui/delegates.py" line="-166"/>
         <source>Chưa thực hiện</source>
         <translation>Open</translation>
     </message>
@@ -2538,7 +2548,7 @@ line):</translation>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+185"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
@@ -2546,9 +2556,14 @@ line):</translation>
 <context>
     <name>TextDelegate</name>
     <message>
-        <location line="-121"/>
+        <location line="-156"/>
         <source>Sửa ô</source>
         <translation>Edit cell</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Đã trả lại chữ cũ của ô. Ctrl+Z: lấy lại chữ vừa gõ; Esc lần nữa: thôi sửa ô.</source>
+        <translation>The cell&apos;s previous text is back. Ctrl+Z: get back what you typed; Esc again: stop editing the cell.</translation>
     </message>
 </context>
 <context>
@@ -2575,7 +2590,7 @@ line):</translation>
 <context>
     <name>backup_dialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="-113"/>
+        <location filename="../../ui/backup_dialog.py" line="-114"/>
         <source>Tự động hằng ngày</source>
         <translation>Daily (automatic)</translation>
     </message>
@@ -2595,7 +2610,7 @@ line):</translation>
         <translation>Before a data upgrade</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>Đã sao lưu dữ liệu vào {path}.</source>
         <translation>The data was backed up to {path}.</translation>
     </message>

@@ -84,8 +84,9 @@ class KeyboardSafety(QObject):
         return self._last_field
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        dialog = self.__dict__.get("_dialog")
         try:
-            if isinstance(new, _TEXT_FIELDS) and self._dialog.isAncestorOf(new):
+            if dialog is not None and isinstance(new, _TEXT_FIELDS) and dialog.isAncestorOf(new):
                 self._last_field = new
         except RuntimeError:  # the dialog is being deleted
             pass
@@ -115,7 +116,10 @@ class KeyboardSafety(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self._dialog:
+        dialog = self.__dict__.get("_dialog")
+        if dialog is None:  # called while Qt tears the dialog down, after Python let go
+            return False
+        if watched is dialog:
             if kind == QEvent.Type.Show:
                 self.cover_buttons()
             return False

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QWidget
 
@@ -42,13 +42,25 @@ class ListLineEdit(QLineEdit):
     Typing shows the matching names in a popup (matching anywhere in the short
     or full name, without diacritics: "nong dan" finds "Hội ND"); Down selects,
     Enter or Tab takes the highlighted one. Pressing Down in an empty field, or
-    Ctrl+Space anywhere, lists every name.
+    Ctrl+Space anywhere, lists every name. The popup stays inside the window
+    (and the screen), however long the names.
+
+    ``is_valid(text)``, when given, says whether the whole text can be read as
+    typed; when it cannot and the popup offers exactly one name, Enter or Tab
+    takes that name ("dan van" → "BDV").
     """
 
     def __init__(
-        self, names: Sequence[tuple[str, str]] = (), parent: QWidget | None = None
+        self,
+        names: Sequence[tuple[str, str]] = (),
+        parent: QWidget | None = None,
+        *,
+        is_valid: Callable[[str], bool] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._is_valid = is_valid
+        self._wanted_width = 0
+        self._fitting = False
         self._model = QStandardItemModel(self)
         self._completer = _SegmentCompleter(self._model, self)
         self._completer.setCompletionRole(FOLD_ROLE)
@@ -56,6 +68,7 @@ class ListLineEdit(QLineEdit):
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setMaxVisibleItems(12)
         self.setCompleter(self._completer)
+        self._completer.popup().installEventFilter(self)
         self.set_names(names)
 
     def set_names(self, names: Sequence[tuple[str, str]]) -> None:
@@ -72,8 +85,7 @@ class ListLineEdit(QLineEdit):
             item.setEditable(False)
             self._model.appendRow(item)
             widest = max(widest, metrics.horizontalAdvance(shown))
-        popup = self._completer.popup()
-        popup.setMinimumWidth(min(widest + 48, 640))
+        self._wanted_width = min(widest + 48, 640)
 
     def show_all(self) -> None:
         """Open the popup with every name matching the piece being typed."""
@@ -82,6 +94,31 @@ class ListLineEdit(QLineEdit):
 
     def popup_visible(self) -> bool:
         return self._completer.popup().isVisible()
+
+    def _fit_popup(self) -> None:
+        """Wide enough for the names, but inside the window and the screen."""
+        popup = self._completer.popup()
+        screen = self.screen().availableGeometry()
+        window = self.window()
+        bounds = screen
+        if window is not popup and window.isVisible():
+            frame = window.frameGeometry()
+            bounds = QRect(frame.left(), screen.top(), frame.width(), screen.height())
+            bounds = bounds.intersected(screen)
+        geometry = popup.geometry()
+        width = min(max(geometry.width(), self._wanted_width), bounds.width())
+        x = max(bounds.left(), min(geometry.x(), bounds.right() + 1 - width))
+        height = min(geometry.height(), bounds.height())
+        y = max(bounds.top(), min(geometry.y(), bounds.bottom() + 1 - height))
+        popup.setMinimumWidth(0)
+        popup.setGeometry(x, y, width, height)
+
+    def _single_offer(self) -> QModelIndex | None:
+        """The one name the popup offers, when the text cannot be read as typed."""
+        if self._is_valid is None or self._is_valid(self.text()):
+            return None
+        offered = self._completer.completionModel()
+        return offered.index(0, 0) if offered.rowCount() == 1 else None
 
     def event(self, event: QEvent) -> bool:
         # With the popup open, QCompleter hands keys straight to event(), past the
@@ -96,6 +133,8 @@ class ListLineEdit(QLineEdit):
             enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not current.isValid()
             if tab or enter:
                 popup.hide()
+                if not current.isValid():
+                    current = self._single_offer() or current
                 if current.isValid():
                     self.setText(self._completer.pathFromIndex(current))
                 replay = QKeyEvent(QEvent.Type.KeyPress, key, event.modifiers())
@@ -103,6 +142,16 @@ class ListLineEdit(QLineEdit):
                 event.accept()
                 return True
         return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        placed = (QEvent.Type.Show, QEvent.Type.Move, QEvent.Type.Resize)
+        if watched is self._completer.popup() and event.type() in placed and not self._fitting:
+            self._fitting = True  # setGeometry below sends Move/Resize again
+            try:
+                self._fit_popup()
+            finally:
+                self._fitting = False
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         ctrl_space = (

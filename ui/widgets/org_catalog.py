@@ -97,33 +97,60 @@ class OrgCatalog:
 
     # --- text ---------------------------------------------------------------
 
+    def _starting_with(self, key: str) -> list[tuple[int, ...]]:
+        """The different choices whose name starts with the words ``key``."""
+        found = {ids for name, ids in self._names.items() if name.startswith(key + " ")}
+        return sorted(found)
+
+    def _lookup(self, piece: str, *, by_start: bool) -> tuple[int, ...] | None:
+        key = fold(piece)
+        found = self._names.get(key)
+        if found is None and by_start and " " in key:  # two words at least: not "Ban"
+            # A full name typed without its tail: "Ban Dân vận" for "Ban Dân vận
+            # Tỉnh ủy", "Hội Nông dân" for "Hội Nông dân tỉnh" — when only one fits.
+            starting = self._starting_with(key)
+            found = starting[0] if len(starting) == 1 else None
+        return found
+
     def parse(self, text: str) -> tuple[int, ...]:
         """Read names separated by commas or semicolons into organization ids.
 
-        A name that itself contains a comma ("Ban Dân vận các huyện ủy, thành
-        ủy") is recognised by joining neighbouring pieces. Raises
-        ValidationError (field None) naming the first piece not understood.
+        Each name is a short name, a full name, or the first words of exactly one
+        full name ("Ban Dân vận"). A name that itself contains a comma ("Ban Dân
+        vận các huyện ủy, thành ủy") is recognised by joining neighbouring pieces.
+        Raises ValidationError (field None) naming the first piece not understood.
         """
         pieces = [p.strip() for p in _SEPARATORS.split(text)]
         pieces = [p for p in pieces if p]
         ids: list[int] = []
         i = 0
         while i < len(pieces):
-            for j in range(len(pieces), i, -1):
-                found = self._names.get(fold(", ".join(pieces[i:j])))
-                if found is not None:
-                    ids.extend(found)
-                    i = j
-                    break
+            for by_start in (False, True):  # whole names before beginnings of names
+                for j in range(len(pieces), i, -1):
+                    found = self._lookup(", ".join(pieces[i:j]), by_start=by_start)
+                    if found is not None:
+                        ids.extend(found)
+                        i = j
+                        break
+                else:
+                    continue
+                break
             else:
-                raise ValidationError(
-                    QCoreApplication.translate(
-                        "OrgCatalog",
-                        'Không có tổ chức hay nhóm "{name}". Hãy gõ tên viết tắt, ví dụ "MTTQ", '
-                        "rồi chọn trong danh sách gợi ý.",
-                    ).format(name=pieces[i])
-                )
+                raise ValidationError(self._unknown(pieces[i]))
         return self.sort_ids(ids)
+
+    def _unknown(self, piece: str) -> str:
+        starting = self._starting_with(fold(piece))
+        if len(starting) > 1:
+            return QCoreApplication.translate(
+                "OrgCatalog",
+                'Tên "{name}" có thể là {choices}. Hãy gõ rõ hơn, hoặc chọn trong danh sách gợi ý.',
+            ).format(name=piece, choices=", ".join(self.format(ids) for ids in starting))
+        return QCoreApplication.translate(
+            "OrgCatalog",
+            'Không có tổ chức hay nhóm "{name}". Hãy gõ tên viết tắt, ví dụ "MTTQ", '
+            "rồi chọn trong danh sách gợi ý.",
+        ).format(name=piece)
 
     def format(self, ids: Iterable[int]) -> str:
         """Names for ``ids``: whole groups by the group's name, the rest by short name."""
