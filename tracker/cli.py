@@ -21,6 +21,15 @@ if TYPE_CHECKING:
     from tracker.reporting.render import PdfWriter
 
 EXIT_USER_ERROR = 2
+NO_MEETINGS_YET = "Chưa có cuộc giao ban nào: thử giaoban demo để nạp dữ liệu mẫu."
+# A directive's status as the text listing prints it (JSON keeps the stored values).
+STATUS_WORDS = {
+    "open": "chưa thực hiện",
+    "in_progress": "đang thực hiện",
+    "done": "hoàn thành",
+    "cancelled": "đã hủy",
+}
+REPORT_SUFFIXES = {"pdf": ".pdf", "xlsx": ".xlsx", "docx": ".docx"}
 GuiRunner = Callable[[argparse.Namespace], int]
 
 
@@ -45,7 +54,27 @@ _ARGPARSE_VI = (
 )
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help with its one English word in Vietnamese."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "cách dùng: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """An argument parser whose help and errors are in Vietnamese."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        add_help = kwargs.pop("add_help", True)
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "tham số"
+        self._optionals.title = "tùy chọn"
+        if add_help:
+            self.add_argument(
+                "-h", "--help", action="help", default=argparse.SUPPRESS, help="in hướng dẫn này"
+            )
+
     def error(self, message: str) -> NoReturn:
         for pattern, replacement in _ARGPARSE_VI:
             message = re.sub(pattern, replacement, message)
@@ -107,20 +136,22 @@ def build_parser() -> argparse.ArgumentParser:
     # a subparser sets over the top level's, so a default there (None) would wipe
     # a --db written before the subcommand.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", default=argparse.SUPPRESS, help=_DB_HELP)
+    common.add_argument("--db", default=argparse.SUPPRESS, metavar="TỆP", help=_DB_HELP)
     p = _Parser(
         prog="giaoban",
         description="Theo dõi, đôn đốc thực hiện các nội dung chỉ đạo tại hội nghị giao ban. "
         "Không có lệnh con: mở cửa sổ chương trình.",
     )
-    p.add_argument("--db", help=_DB_HELP)
+    p.add_argument("--db", metavar="TỆP", help=_DB_HELP)
     p.add_argument(
         "--exit-when-shown",
         action="store_true",
         help="mở cửa sổ, in số mili giây khởi động rồi thoát (đo hiệu năng)",
     )
-    p.add_argument("--lang", choices=["vi", "en"], help="ngôn ngữ giao diện")
-    sub = p.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
+    p.add_argument("--lang", choices=["vi", "en"], help="ngôn ngữ giao diện (vi: tiếng Việt)")
+    sub = p.add_subparsers(
+        dest="command", metavar="LỆNH", parser_class=_Parser, title="lệnh", help="một trong:"
+    )
 
     demo = sub.add_parser("demo", parents=[common], help="nạp dữ liệu mẫu")
     demo.add_argument(
@@ -129,62 +160,101 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="thêm N nội dung chỉ đạo giả lập (để thử ở quy mô lớn)",
     )
-    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument(
+        "--seed", type=int, default=1, metavar="SỐ", help="hạt giống ngẫu nhiên của --synthetic"
+    )
 
     meetings = sub.add_parser("meetings", parents=[common], help="liệt kê các cuộc giao ban")
-    meetings.add_argument("--json", action="store_true")
-    meetings.add_argument("--year", type=_year)
+    meetings.add_argument("--json", action="store_true", help="in dạng JSON")
+    meetings.add_argument("--year", type=_year, metavar="NĂM", help="chỉ các cuộc trong năm này")
 
     directives = sub.add_parser("directives", parents=[common], help="liệt kê nội dung chỉ đạo")
-    directives.add_argument("--quarter", type=_quarter, help='ví dụ "Quý II-2021" hoặc 2021-Q2')
+    directives.add_argument(
+        "--quarter", type=_quarter, metavar="QUÝ", help='ví dụ "Quý II-2021" hoặc 2021-Q2'
+    )
     directives.add_argument(
         "--carried", action="store_true", help="cùng với --quarter: cả nội dung chuyển từ quý trước"
     )
-    directives.add_argument("--org", help="tên viết tắt của tổ chức, ví dụ MTTQ")
+    directives.add_argument(
+        "--org", metavar="TỔ_CHỨC", help="tên viết tắt của tổ chức, ví dụ MTTQ"
+    )
     directives.add_argument(
         "--status",
         choices=["open", "in_progress", "done", "cancelled", "overdue", "not_started"],
+        help="open: chưa hoàn thành, in_progress: đang thực hiện, done: hoàn thành, "
+        "cancelled: đã hủy, overdue: quá hạn, not_started: chưa thực hiện",
     )
-    directives.add_argument("--search", default="", help='tìm không dấu: "bau cu" thấy "bầu cử"')
-    directives.add_argument("--meeting", type=_id, help="mã số cuộc giao ban")
-    directives.add_argument("--as-of", type=_date, help="tính quá hạn đến ngày (mặc định hôm nay)")
-    directives.add_argument("--json", action="store_true")
+    directives.add_argument(
+        "--search", default="", metavar="CHỮ", help='tìm không dấu: "bau cu" thấy "bầu cử"'
+    )
+    directives.add_argument("--meeting", type=_id, metavar="MÃ_SỐ", help="mã số cuộc giao ban")
+    directives.add_argument(
+        "--as-of", type=_date, metavar="NGÀY", help="tính quá hạn đến ngày (mặc định hôm nay)"
+    )
+    directives.add_argument("--json", action="store_true", help="in dạng JSON")
 
     done = sub.add_parser("done", parents=[common], help="đánh dấu hoàn thành")
-    done.add_argument("ids", type=_id, nargs="+", metavar="ID")
-    done.add_argument("--org", help="chỉ tổ chức này (mặc định: mọi cơ quan chủ trì)")
-    done.add_argument("--on", type=_date, help="ngày hoàn thành (mặc định hôm nay)")
-    done.add_argument("--note", default="", help="kết quả")
+    done.add_argument("ids", type=_id, nargs="+", metavar="MÃ_SỐ", help="mã số nội dung chỉ đạo")
+    done.add_argument(
+        "--org", metavar="TỔ_CHỨC", help="chỉ tổ chức này (mặc định: mọi cơ quan chủ trì)"
+    )
+    done.add_argument(
+        "--on", type=_date, metavar="NGÀY", help="ngày hoàn thành (mặc định hôm nay)"
+    )
+    done.add_argument("--note", default="", metavar="CHỮ", help="kết quả")
 
     reopen = sub.add_parser("reopen", parents=[common], help="mở lại (chưa hoàn thành)")
-    reopen.add_argument("ids", type=_id, nargs="+", metavar="ID")
-    reopen.add_argument("--org")
+    reopen.add_argument(
+        "ids", type=_id, nargs="+", metavar="MÃ_SỐ", help="mã số nội dung chỉ đạo"
+    )
+    reopen.add_argument(
+        "--org", metavar="TỔ_CHỨC", help="chỉ tổ chức này (mặc định: mọi cơ quan chủ trì)"
+    )
 
     export = sub.add_parser("export", parents=[common], help="xuất toàn bộ dữ liệu ra JSON")
-    export.add_argument("file")
+    export.add_argument("file", metavar="TỆP", help="tệp JSON sẽ ghi")
     imp = sub.add_parser("import", parents=[common], help="nhập dữ liệu từ tệp JSON")
-    imp.add_argument("file")
+    imp.add_argument("file", metavar="TỆP", help="tệp JSON đã xuất")
     imp.add_argument(
         "--replace", action="store_true", help="thay thế toàn bộ dữ liệu hiện có (sao lưu trước)"
     )
 
     report = sub.add_parser("report", parents=[common], help="in danh sách theo dõi")
-    report.add_argument("--kind", choices=["follow-up", "open-items"], default="follow-up")
-    report.add_argument("--quarter", type=_quarter)
-    report.add_argument("--format", choices=["pdf", "xlsx", "docx"], required=True)
-    report.add_argument("--out", required=True)
-    report.add_argument("--as-of", type=_date)
-    report.add_argument("--group-by", choices=["org", "meeting"], default="org")
+    report.add_argument(
+        "--kind",
+        choices=["follow-up", "open-items"],
+        default="follow-up",
+        help="follow-up: danh sách theo dõi một quý (mặc định); open-items: nội dung còn tồn đọng",
+    )
+    report.add_argument("--quarter", type=_quarter, metavar="QUÝ", help='ví dụ "Quý II-2021"')
+    report.add_argument(
+        "--format", choices=["pdf", "xlsx", "docx"], required=True, help="định dạng tệp"
+    )
+    report.add_argument(
+        "--out", required=True, metavar="TỆP", help="tệp sẽ ghi, đuôi đúng định dạng (.pdf…)"
+    )
+    report.add_argument(
+        "--as-of", type=_date, metavar="NGÀY", help="tính quá hạn đến ngày (mặc định hôm nay)"
+    )
+    report.add_argument(
+        "--group-by",
+        choices=["org", "meeting"],
+        default="org",
+        help="org: theo tổ chức (mặc định); meeting: theo cuộc giao ban",
+    )
     report.add_argument(
         "--without-done", action="store_true", help="không liệt kê nội dung đã hoàn thành"
     )
 
     backup = sub.add_parser("backup", parents=[common], help="sao lưu dữ liệu")
     backup.add_argument(
-        "dest", nargs="?", help="tệp hoặc thư mục đích (mặc định: thư mục backups cạnh tệp dữ liệu)"
+        "dest",
+        nargs="?",
+        metavar="ĐÍCH",
+        help="tệp hoặc thư mục đích (mặc định: thư mục backups cạnh tệp dữ liệu)",
     )
     restore = sub.add_parser("restore", parents=[common], help="khôi phục từ bản sao lưu")
-    restore.add_argument("file")
+    restore.add_argument("file", metavar="TỆP", help="bản sao lưu")
     return p
 
 
@@ -312,7 +382,10 @@ def cmd_meetings(args: argparse.Namespace) -> int:
             f"hoàn thành  {m.title}"
         )
     if not rows:
-        print("Chưa có cuộc giao ban nào. Chạy 'giaoban demo' để nạp dữ liệu mẫu.")
+        if queries.count_meetings():
+            print(f"Không có cuộc giao ban nào trong năm {args.year}.", file=sys.stderr)
+        else:
+            print(NO_MEETINGS_YET, file=sys.stderr)
     return 0
 
 
@@ -324,6 +397,8 @@ def cmd_directives(args: argparse.Namespace) -> int:
 
     _open(args)
     org_id = queries.find_organization(args.org).id if args.org else None
+    if args.meeting is not None:
+        queries.meeting(args.meeting)  # an unknown id is an error, not an empty list
     flt = queries.DirectiveFilter(
         meeting_id=args.meeting,
         quarter=args.quarter,
@@ -339,10 +414,15 @@ def cmd_directives(args: argparse.Namespace) -> int:
         flag = " QUÁ HẠN" if d.overdue else ""
         owners = ", ".join(o.short_name for o in d.leads)
         print(
-            f"{d.id:>7}  {format_deadline(d.due):<14} {d.status.value:<11}{flag}  "
+            f"{d.id:>7}  {format_deadline(d.due):<14} {STATUS_WORDS[d.status.value]:<15}{flag}  "
             f"[{owners}] {d.content}"
         )
-    print(f"({len(rows)} nội dung)", file=sys.stderr)
+    if rows:
+        print(f"({len(rows)} nội dung)", file=sys.stderr)
+    elif queries.count_meetings():
+        print("Không có nội dung chỉ đạo nào khớp bộ lọc.", file=sys.stderr)
+    else:
+        print(NO_MEETINGS_YET, file=sys.stderr)
     return 0
 
 
@@ -393,23 +473,91 @@ def _org_id(text: str | None) -> int | None:
     return queries.find_organization(text).id if text else None
 
 
+def _ids_text(ids: Sequence[int]) -> str:
+    return ", ".join(str(i) for i in ids)
+
+
+def _directives_named(ids: Sequence[int]) -> list[Any]:
+    """The directives ``ids`` (each once, in the order given); every unknown id is
+    named in one error before anything is changed."""
+    from tracker import queries
+
+    unique = list(dict.fromkeys(ids))
+    found = {row.id: row for row in queries.directive_rows(unique)}
+    missing = [i for i in unique if i not in found]
+    if missing:
+        raise TrackerError(
+            f"Không có nội dung chỉ đạo mã số {_ids_text(missing)}; chưa thay đổi gì."
+        )
+    return [found[i] for i in unique]
+
+
+def _lead_statuses(row: Any, org_id: int | None) -> list[Any]:
+    """The statuses of the lead assignments the command acts on; refuses an
+    organization that does not lead the directive."""
+    leads = [o for o in row.leads if org_id is None or o.organization_id == org_id]
+    if not leads:
+        from tracker import queries
+
+        org = next(o for o in queries.list_organizations(include_inactive=True) if o.id == org_id)
+        raise TrackerError(
+            f"{org.short_name} không phải cơ quan chủ trì của nội dung {row.id}; chưa thay đổi gì."
+        )
+    return leads
+
+
 def cmd_done(args: argparse.Namespace) -> int:
     from tracker import services
+    from tracker.dates import format_date
+    from tracker.rows import Status
 
     _open(args, create=False)
+    org_id = _org_id(args.org)
+    rows = _directives_named(args.ids)
+    already: list[str] = []
+    for row in rows:
+        leads = _lead_statuses(row, org_id)
+        if all(o.status is Status.DONE for o in leads):
+            days = sorted({format_date(o.done_on) for o in leads if o.done_on})
+            already.append(f"{row.id} (từ {', '.join(days)})" if days else str(row.id))
+    on = args.on or date.today()
     changes = services.mark_done(
-        directive_ids=args.ids, on=args.on, note=args.note, organization_id=_org_id(args.org)
+        directive_ids=[r.id for r in rows], on=on, note=args.note, organization_id=org_id
     )
-    print(f"Đã đánh dấu hoàn thành {len(changes.directive_ids)} nội dung.")
+    done = sorted(changes.directive_ids)
+    who = f" cho {args.org}" if args.org else ""
+    print(
+        f"Đã đánh dấu hoàn thành{who} {len(done)} nội dung (mã số {_ids_text(done)}), "
+        f"ngày {format_date(on)}."
+    )
+    if already:
+        print(
+            f"Nội dung {'; '.join(already)} đã hoàn thành từ trước: "
+            f"nay ghi lại ngày hoàn thành {format_date(on)}."
+        )
     return 0
 
 
 def cmd_reopen(args: argparse.Namespace) -> int:
     from tracker import services
+    from tracker.rows import Status
 
     _open(args, create=False)
-    changes = services.reopen(directive_ids=args.ids, organization_id=_org_id(args.org))
-    print(f"Đã mở lại {len(changes.directive_ids)} nội dung.")
+    org_id = _org_id(args.org)
+    rows = _directives_named(args.ids)
+    finished = (Status.DONE, Status.CANCELLED)
+    to_reopen = [r.id for r in rows if any(o.status in finished for o in _lead_statuses(r, org_id))]
+    not_done = [r.id for r in rows if r.id not in to_reopen]
+    if to_reopen:
+        services.reopen(directive_ids=to_reopen, organization_id=org_id)
+        who = f" phần việc của {args.org} ở" if args.org else ""
+        print(f"Đã mở lại{who} {len(to_reopen)} nội dung (mã số {_ids_text(to_reopen)}).")
+    if not_done:
+        whose = f"Phần việc của {args.org} ở nội dung" if args.org else "Nội dung"
+        print(
+            f"{whose} {_ids_text(not_done)} chưa hoàn thành (cũng chưa hủy): "
+            "không có gì để mở lại, giữ nguyên."
+        )
     return 0
 
 
@@ -446,6 +594,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if args.kind == "follow-up" and args.quarter is None:
         raise TrackerError('Hãy cho biết quý cần in, ví dụ --quarter "Quý II-2021".')
+    _check_report_name(args.out, args.format)
     pdf_writer = getattr(args, "pdf_writer", None)
     if args.format == "pdf" and pdf_writer is None:
         raise TrackerError(
@@ -470,6 +619,21 @@ def cmd_report(args: argparse.Namespace) -> int:
     )
     print(f"Đã ghi {args.out}.")
     return 0
+
+
+def _check_report_name(out: str, fmt: str) -> None:
+    """A file named for one format is never written in another (x.xlsx holding a PDF)."""
+    from pathlib import PurePath
+
+    wanted = REPORT_SUFFIXES[fmt]
+    suffix = PurePath(out).suffix
+    if suffix.lower() != wanted:
+        fixed = PurePath(out).with_suffix(wanted) if suffix else f"{out}{wanted}"
+        named = f'có đuôi "{suffix}"' if suffix else "không có đuôi"
+        raise TrackerError(
+            f'Tệp "{out}" {named}, không hợp với --format {fmt}: hãy đặt tên có đuôi {wanted} '
+            f'(ví dụ "{fixed}"); chưa ghi gì.'
+        )
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

@@ -176,7 +176,7 @@ def test_reopen(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "done", str(did), "--on", "1/6/2021", "--db", db)[0] == 0
     assert by_id(capsys, db, did)["status"] == "done"
     code, out, _ = run(capsys, "reopen", str(did), "--org", "BDV", "--db", db)
-    assert code == 0 and "Đã mở lại 1" in out
+    assert code == 0 and "Đã mở lại phần việc của BDV ở 1 nội dung" in out
     assert by_id(capsys, db, did)["status"] == "open"
     first = directives(capsys, db)[0]["id"]
     assert run(capsys, "done", str(first), "--on", "1/6/2021", "--db", db)[0] == 0
