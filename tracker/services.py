@@ -244,13 +244,18 @@ def _set_attendees(meeting_id: int, ids: Sequence[int]) -> None:
 def log_meeting(
     *, meeting: MeetingDraft, directives: Sequence[DirectiveDraft] = (), today: date | None = None
 ) -> Changes:
-    """Save a new giao ban and the directives issued at it, all or nothing."""
+    """Save a new giao ban and the directives issued at it, all or nothing.
+
+    The tasks are given at the giao ban: their "Giao nhiệm vụ" history entries are
+    dated on the giao ban's day (``today`` overrides it), also when it is logged
+    weeks later, so they come before any progress reported since.
+    """
     fields = _meeting_fields(meeting)
     attendees = _check_orgs(meeting.attendee_ids, field="attendees")
     checked = [_check_directive(d) for d in directives]  # every row checked before any write
     m = Meeting.create(**fields)
     _set_attendees(m.id, attendees)
-    on = today or date.today()
+    on = today or meeting.held_on
     ids = [
         _insert_directive(m.id, pos, draft, c, leads, supports, on)
         for pos, (draft, (c, leads, supports)) in enumerate(
@@ -283,6 +288,15 @@ def update_meeting(
         )
     Meeting.update(**fields, version=Meeting.version + 1).where(Meeting.id == m.id).execute()
     _set_attendees(m.id, attendees)
+    old_day = _as_date(m.held_on)
+    if meeting.held_on != old_day:  # a corrected date moves the "Giao nhiệm vụ" entries too
+        ids = Directive.select(Directive.id).where(Directive.meeting == m.id)
+        HistoryEntry.update(happened_on=meeting.held_on).where(
+            HistoryEntry.directive.in_(ids)
+            & (HistoryEntry.kind == HistoryKind.CREATED.value)
+            & (HistoryEntry.happened_on == old_day)
+        ).execute()
+        return Changes(meeting_ids=frozenset({m.id}), directive_ids=frozenset(d.id for d in ids))
     return Changes(meeting_ids=frozenset({m.id}))
 
 
@@ -388,14 +402,15 @@ def _refresh_status(directive_id: int) -> None:
 def add_directive(
     *, meeting_id: int, directive: DirectiveDraft, today: date | None = None
 ) -> Changes:
-    """Add a directive at the end of a meeting's list."""
-    _get(Meeting, meeting_id, "cuộc giao ban")
+    """Add a directive at the end of a meeting's list (its "Giao nhiệm vụ" entry
+    dated on the giao ban's day unless ``today`` is given)."""
+    m = _get(Meeting, meeting_id, "cuộc giao ban")
     content, leads, supports = _check_directive(directive)
     last = (
         Directive.select(pw.fn.MAX(Directive.position)).where(Directive.meeting == meeting_id)
     ).scalar() or 0
     new_id = _insert_directive(
-        meeting_id, last + 1, directive, content, leads, supports, today or date.today()
+        meeting_id, last + 1, directive, content, leads, supports, today or _as_date(m.held_on)
     )
     return Changes(
         meeting_ids=frozenset({meeting_id}), directive_ids=frozenset({new_id}), created_id=new_id

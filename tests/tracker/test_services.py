@@ -265,7 +265,10 @@ def test_update_meeting_changes_header_and_bumps_version(db_path: Path) -> None:
         ),
         expected_version=1,
     )
-    assert changes == Changes(meeting_ids=frozenset({mid}))
+    # The date moved, and with it the directive's "Giao nhiệm vụ" entry.
+    assert changes == Changes(
+        meeting_ids=frozenset({mid}), directive_ids=frozenset(directive_ids_of(mid))
+    )
     row = queries.meeting(mid)
     assert (row.held_on, row.title, row.chair_position, row.notice_ref, row.version) == (
         date(2021, 4, 2),
@@ -852,3 +855,39 @@ def test_meeting_cannot_move_after_a_done_date(db_path: Path) -> None:
         meeting_id=mid, meeting=MeetingDraft(held_on=date(2021, 4, 10), title="G")
     )
     assert Meeting.get_by_id(mid).held_on == date(2021, 4, 10)
+
+
+# --- history dates of a giao ban logged after the fact --------------------------------------
+
+
+def _created_days(directive_id: int) -> list[date]:
+    return [h.happened_on for h in queries.history(directive_id) if h.kind is HistoryKind.CREATED]
+
+
+def test_tasks_logged_late_are_given_on_the_meeting_day(db_path: Path) -> None:
+    """A giao ban of 1/4 logged without a day given: "Giao nhiệm vụ" is dated 1/4 (not
+    the day of entry), so it comes before a completion reported on 12/5."""
+    changes = services.log_meeting(
+        meeting=MeetingDraft(held_on=HELD, title="Giao ban quý I-2021"), directives=[draft()]
+    )
+    (did,) = changes.directive_ids
+    assert _created_days(did) == [HELD]
+    services.mark_done(directive_ids=[did], on=date(2021, 5, 12))
+    kinds = [h.kind for h in queries.history(did)]
+    assert kinds == [HistoryKind.CREATED, HistoryKind.STATUS]
+    added = services.add_directive(meeting_id=changes.created_id, directive=draft("Thêm"))
+    assert _created_days(added.created_id) == [HELD]
+
+
+def test_corrected_meeting_date_moves_the_task_entries(db_path: Path) -> None:
+    """Correcting the giao ban's date from 1/4 to 31/3 moves its "Giao nhiệm vụ" entries."""
+    mid = new_meeting(draft("Một"), draft("Hai"))
+    meeting = queries.meeting(mid)
+    changes = services.update_meeting(
+        meeting_id=mid,
+        meeting=MeetingDraft(held_on=date(2021, 3, 31), title=meeting.title),
+        expected_version=meeting.version,
+    )
+    ids = directive_ids_of(mid)
+    assert changes.directive_ids == set(ids)
+    assert [_created_days(i) for i in ids] == [[date(2021, 3, 31)], [date(2021, 3, 31)]]
