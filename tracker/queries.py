@@ -105,6 +105,11 @@ def load_settings() -> ReportSettings:
     return ReportSettings.from_strings({s.key: s.value for s in Setting.select()})
 
 
+def settings_saved() -> bool:
+    """Whether the report settings were ever saved (else the defaults are a guess)."""
+    return Setting.select().exists()
+
+
 # --- meetings -------------------------------------------------------------------------------
 
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
+# The names an issuing body goes by (since 2025 many provinces merged the two Ban).
+ISSUING_BODIES = ("Ban Dân vận", "Ban Tuyên giáo và Dân vận")
+
 
 class SignerCapacity(StrEnum):
     HEAD = "head"  # Trưởng ban ký thẳng: "TRƯỞNG BAN"

@@ -101,6 +101,7 @@ class MeetingHeader(QFrame):
         self.chair = self._value()
         self.attendees = self._value()
         self.reviewed = self._value()
+        self.notice_ref = self._value()
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
         self.notes.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -115,6 +116,7 @@ class MeetingHeader(QFrame):
             (self.tr("Ngày:"), self.held_on, 0, 0),
             (self.tr("Đánh giá quý:"), self.reviewed, 0, 2),
             (self.tr("Chủ trì:"), self.chair, 1, 0),
+            (self.tr("Thông báo kết luận số:"), self.notice_ref, 1, 2),
             (self.tr("Thành phần:"), self.attendees, 2, 0),
         )
         for text, widget, row, col in fields:
@@ -122,7 +124,7 @@ class MeetingHeader(QFrame):
             label.setObjectName("sectionLabel")
             widget.setAccessibleName(text.rstrip(":"))
             grid.addWidget(label, row, col)
-            grid.addWidget(widget, row, col + 1, 1, 1 if col == 0 and row == 0 else 3)
+            grid.addWidget(widget, row, col + 1, 1, 1 if col == 2 or row < 2 else 3)
         notes_label = QLabel(self.tr("Ghi chú:"), self)
         notes_label.setObjectName("sectionLabel")
         notes_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -149,7 +151,14 @@ class MeetingHeader(QFrame):
     def show_meeting(self, m: MeetingRow | None) -> None:
         if m is None:
             self.title.setText(self.tr("Chọn một cuộc giao ban ở danh sách bên trái."))
-            for w in (self.held_on, self.chair, self.attendees, self.reviewed, self.notes):
+            for w in (
+                self.held_on,
+                self.chair,
+                self.attendees,
+                self.reviewed,
+                self.notice_ref,
+                self.notes,
+            ):
                 w.clear()
             return
         self.title.setText(m.title)
@@ -163,6 +172,8 @@ class MeetingHeader(QFrame):
         self.attendees.setText(attendees or "—")
         self.attendees.setToolTip(attendees)
         self.reviewed.setText(str(m.reviewed_quarter) if m.reviewed_quarter else "—")
+        self.notice_ref.setText(m.notice_ref or self.tr("(chưa ghi)"))
+        self.notice_ref.setToolTip(m.notice_ref)
         notes = " ".join(m.notes.split())
         short = notes if len(notes) <= 400 else notes[:397].rstrip() + "…"
         self.notes.setText(short or "—")
@@ -345,10 +356,47 @@ class MainWindow(QMainWindow):
             from ui.first_run_panel import FirstRunPanel
 
             self._first_run = FirstRunPanel(self.pages)
+            self._first_run.set_settings(queries.load_settings())
             self.pages.addWidget(self._first_run)
-            self._first_run.create_requested.connect(self.new_meeting)
-            self._first_run.sample_requested.connect(self.load_sample)
+            self._first_run.create_requested.connect(self._on_first_run_create_requested)
+            self._first_run.sample_requested.connect(self._on_first_run_sample_requested)
         return self._first_run
+
+    def _save_first_run_settings(self) -> bool:
+        """Store the province and issuing body the first-run panel shows, as the
+        clerk starts; False (with the reason shown) when they cannot be saved."""
+        assert self._first_run is not None
+        chosen = self._first_run.document_settings()
+        if queries.settings_saved() and chosen == queries.load_settings():
+            return True
+        try:
+            self.bus.run(_services().save_settings, settings=chosen)
+        except TrackerError as exc:
+            messages.show_error(self, exc)
+            return False
+        return True
+
+    def _on_first_run_create_requested(self) -> None:
+        if self._save_first_run_settings():
+            self.new_meeting()
+
+    def _on_first_run_sample_requested(self) -> None:
+        if self._save_first_run_settings():
+            self.load_sample()
+
+    def _settings_checked_before_printing(self) -> bool:
+        """Before the first report: ask the province, the issuing body… (the
+        defaults shown); False when the clerk cancels (no report then)."""
+        if queries.settings_saved():
+            return True
+        from ui.settings_dialog import SettingsDialog
+
+        return SettingsDialog.ask(
+            self,
+            settings=queries.load_settings(),
+            save=lambda settings: self.bus.run(_services().save_settings, settings=settings),
+            first_time=True,
+        )
 
     def _showing_first_run(self) -> bool:
         return self._first_run is not None and self.pages.currentWidget() is self._first_run
@@ -1170,11 +1218,15 @@ class MainWindow(QMainWindow):
             self.reload_all()
 
     def open_report(self) -> None:
+        if not self._settings_checked_before_printing():
+            return
         from ui.report_dialog import ReportDialog
 
         ReportDialog.ask(self, as_of=self._as_of)
 
     def open_open_items_report(self) -> None:
+        if not self._settings_checked_before_printing():
+            return
         from ui.report_dialog import OPEN_ITEMS, ReportDialog
 
         ReportDialog.ask(self, kind=OPEN_ITEMS, as_of=self._as_of)

@@ -35,13 +35,12 @@ from PySide6.QtWidgets import (
 
 from tracker.dates import document_date_line
 from tracker.reporting.layout import LAYOUT
-from tracker.settings import ReportSettings, SignerCapacity
+from tracker.settings import ISSUING_BODIES, ReportSettings, SignerCapacity
 from tracker.text import clean
 from ui.widgets.form import FormDialog, plain_text_edit
 
 SaveSettings = Callable[[ReportSettings], object]
 
-ISSUING_BODIES = ("Ban Dân vận", "Ban Tuyên giáo và Dân vận")
 _CODE = re.compile(r"[^\s/]*")
 
 
@@ -49,12 +48,25 @@ class SettingsDialog(FormDialog):
     """The report settings as a form, with a preview of the letterhead and signature."""
 
     def __init__(
-        self, parent: QWidget | None = None, *, settings: ReportSettings, save: SaveSettings
+        self,
+        parent: QWidget | None = None,
+        *,
+        settings: ReportSettings,
+        save: SaveSettings,
+        first_time: bool = False,
     ) -> None:
         super().__init__(parent)
         self._save = save
         self._settings = settings
         self.setWindowTitle(self.tr("Thiết lập văn bản"))
+        self.first_time_note = QLabel(
+            self.tr(
+                "Trước khi in lần đầu: hãy kiểm tra tỉnh, cơ quan ban hành và người ký in ở "
+                "đầu và cuối văn bản (đang là giá trị mặc định), rồi bấm Lưu."
+            )
+        )
+        self.first_time_note.setWordWrap(True)
+        self.first_time_note.setVisible(first_time)
 
         def line(name: str, placeholder: str, max_length: int = 200) -> QLineEdit:
             edit = QLineEdit()
@@ -173,6 +185,7 @@ class SettingsDialog(FormDialog):
         columns.addLayout(right, 1)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.first_time_note)
         layout.addWidget(self.top_message)
         layout.addLayout(columns)
         layout.addWidget(self.buttons)
@@ -274,7 +287,15 @@ class SettingsDialog(FormDialog):
         return self.save_with(lambda: self._save(s))
 
     @classmethod
-    def ask(cls, parent: QWidget | None, *, settings: ReportSettings, save: SaveSettings) -> bool:
-        """Show the dialog; True when the settings were saved."""
-        dialog = cls(parent, settings=settings, save=save)
+    def ask(
+        cls,
+        parent: QWidget | None,
+        *,
+        settings: ReportSettings,
+        save: SaveSettings,
+        first_time: bool = False,
+    ) -> bool:
+        """Show the dialog; True when the settings were saved. ``first_time``: the
+        settings were never saved (asked before the first report), said at the top."""
+        dialog = cls(parent, settings=settings, save=save, first_time=first_time)
         return dialog.exec() == cls.DialogCode.Accepted

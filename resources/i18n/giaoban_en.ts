@@ -929,7 +929,7 @@
 <context>
     <name>FirstRunPanel</name>
     <message>
-        <location filename="../../ui/first_run_panel.py" line="+25"/>
+        <location filename="../../ui/first_run_panel.py" line="+44"/>
         <source>Bắt đầu sử dụng</source>
         <translation>Getting started</translation>
     </message>
@@ -944,7 +944,42 @@
         <translation>Record the first giao ban with its directives, then follow each directive up until it is done. To try the program first, load the sample data (the giao ban of 01/04/2021).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Văn bản in ra</source>
+        <translation>Printed documents</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tỉnh</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ví dụ: Nam Định</source>
+        <translation>e.g. Nam Định</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In ở đầu mỗi văn bản. Sửa sau ở Công cụ ▸ Thiết lập… (người ký, nơi nhận…).</source>
+        <translation>Printed at the head of every document. Change it later in Tools ▸ Settings… (signer, recipients…).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Tỉnh:</source>
+        <translation>&amp;Province:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan &amp;ban hành:</source>
+        <translation>Issuing &amp;body:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Ghi cuộc giao ban đầu tiên…</source>
         <translation>&amp;Log the first giao ban…</translation>
     </message>
@@ -1028,7 +1063,7 @@
         <translation>The new language will be used the next time Giao ban starts.</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+134"/>
         <source>Giao ban — theo dõi, đôn đốc nội dung chỉ đạo</source>
         <translation>Giao ban — following up directives</translation>
     </message>
@@ -1103,7 +1138,7 @@
         <translation>&amp;All directives</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+121"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
@@ -1298,7 +1333,7 @@
         <translation>&amp;Cancel directives</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+98"/>
         <source>Giao ban: ghi các cuộc giao ban, các nội dung chỉ đạo và theo dõi, đôn đốc thực hiện. Dữ liệu nằm trong một tệp trên máy này.</source>
         <translation>Giao ban: record giao ban meetings and their directives, and follow them up until they are carried out. The data is kept in one file on this computer.</translation>
     </message>
@@ -1502,7 +1537,7 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-1088"/>
+        <location filename="../../ui/main_window.py" line="-1139"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
@@ -1515,6 +1550,11 @@
         <location line="+1"/>
         <source>Chủ trì:</source>
         <translation>Chaired by:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thông báo kết luận số:</source>
+        <translation>Conclusion notice no.:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1535,6 +1575,11 @@
         <location line="+22"/>
         <source>Chọn một cuộc giao ban ở danh sách bên trái.</source>
         <translation>Select a giao ban in the list on the left.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>(chưa ghi)</source>
+        <translation>(not recorded)</translation>
     </message>
 </context>
 <context>
@@ -2311,12 +2356,17 @@ xuyên</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+57"/>
+        <location filename="../../ui/settings_dialog.py" line="+61"/>
         <source>Thiết lập văn bản</source>
         <translation>Document settings</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Trước khi in lần đầu: hãy kiểm tra tỉnh, cơ quan ban hành và người ký in ở đầu và cuối văn bản (đang là giá trị mặc định), rồi bấm Lưu.</source>
+        <translation>Before printing for the first time: check the province, the issuing body and the signer printed at the head and foot of documents (these are the defaults), then click Save.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
@@ -2515,7 +2565,7 @@ line):</translation>
         <translation>&amp;Open on:</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Số văn bản chỉ gồm chữ số (để trống nếu ghi số bằng tay).</source>
         <translation>The document number is digits only (leave it empty to write the number by hand).</translation>
     </message>

@@ -26,8 +26,13 @@ def private_settings(qapp, tmp_path: Path) -> Iterator[Path]:  # noqa: ANN001
 
 @pytest.fixture
 def window(qtbot, sample_db: Path):  # noqa: ANN001, ANN201
-    """The main window on the sample giao ban, seen as of 20/07/2021."""
+    """The main window on the sample giao ban, seen as of 20/07/2021, with the report
+    settings already saved (a clerk past the first report: nothing asks them first)."""
+    from tracker import services
+    from tracker.settings import ReportSettings
     from ui.main_window import MainWindow
+
+    services.save_settings(settings=ReportSettings())
 
     w = MainWindow(as_of=AS_OF)
     qtbot.addWidget(w)
