@@ -44,7 +44,8 @@ def stylesheet() -> str:
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
-def translation_file(lang: str) -> Path | None:
-    """The compiled translation ``resources/i18n/giaoban_<lang>.qm``, if shipped."""
-    path = _file("i18n", f"giaoban_{lang}.qm")
+def translation_file(lang: str, *, catalog: str = "giaoban") -> Path | None:
+    """The compiled translation ``resources/i18n/<catalog>_<lang>.qm``, if shipped
+    (``catalog`` "qtbase": Qt's own words)."""
+    path = _file("i18n", f"{catalog}_{lang}.qm")
     return path if path.is_file() else None

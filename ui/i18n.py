@@ -2,7 +2,9 @@
 
 UI strings are written in Vietnamese in the code (``self.tr("…")``); choosing
 English installs ``resources/i18n/giaoban_en.qm``. The choice is kept in
-QSettings and applies the next time the window opens.
+QSettings and applies the next time the window opens. In Vietnamese, Qt's own
+words (standard buttons, the file dialog, text context menus, the print
+preview) come from ``resources/i18n/qtbase_vi.qm``: Qt ships no Vietnamese.
 
 ``python -m ui.i18n --update`` (from a source checkout) extracts the messages of
 every ``ui/**/*.py`` into ``resources/i18n/giaoban_*.ts`` with ``pyside6-lupdate``
@@ -25,6 +27,9 @@ DEFAULT_LANGUAGE = "vi"
 SETTINGS_KEY = "ui/language"
 SOURCE_LANGUAGE = "vi_VN"
 TARGET_LANGUAGES = {"en": "en_GB"}  # every language with a giaoban_<lang>.ts
+# Qt's own words (standard buttons, file dialog, context menus, print preview) in the
+# languages Qt ships none for: resources/i18n/qtbase_<lang>.ts, written by hand.
+QT_LANGUAGES = ("vi",)
 
 _installed: list[QTranslator] = []
 _current: str | None = None
@@ -51,12 +56,14 @@ def install(app: QCoreApplication, lang: str) -> bool:
     Vietnamese needs none (it is the source language).
     """
     global _current
-    for old in _installed:
-        app.removeTranslator(old)
-    _installed.clear()
+    uninstall(app)
     _current = "vi"
     if lang == "vi":
         QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+        qt = _load_qt(lang, app)  # Qt's own dialogs and menus in Vietnamese too
+        if qt is not None:
+            app.installTranslator(qt)
+            _installed.append(qt)
         return True
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     translator = _load(lang, app)
@@ -66,6 +73,13 @@ def install(app: QCoreApplication, lang: str) -> bool:
     _installed.append(translator)
     _current = lang
     return True
+
+
+def uninstall(app: QCoreApplication) -> None:
+    """Remove the translators :func:`install` put in."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
 
 
 def translate_in(lang: str, context: str, source: str) -> str:
@@ -82,6 +96,14 @@ def translate_in(lang: str, context: str, source: str) -> str:
 
 def _load(lang: str, parent: QCoreApplication | None = None) -> QTranslator | None:
     path = assets.translation_file(lang)
+    if path is None:
+        return None
+    translator = QTranslator(parent)
+    return translator if translator.load(str(path)) else None
+
+
+def _load_qt(lang: str, parent: QCoreApplication | None = None) -> QTranslator | None:
+    path = assets.translation_file(lang, catalog="qtbase")
     if path is None:
         return None
     translator = QTranslator(parent)
@@ -134,6 +156,13 @@ def update(root: Path, *, release_only: bool = False) -> list[Path]:
                 cwd=root,
                 check=True,
             )
+        subprocess.run(
+            [_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], cwd=root, check=True
+        )
+        written.append(qm)
+    for lang in QT_LANGUAGES:  # hand-written: compiled, never extracted
+        ts = folder / f"qtbase_{lang}.ts"
+        qm = ts.with_suffix(".qm")
         subprocess.run(
             [_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], cwd=root, check=True
         )

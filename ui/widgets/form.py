@@ -16,8 +16,8 @@ from ui import messages
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.keyboard_safety import KeyboardSafety
 
-# Buttons with our own words: Qt has no Vietnamese translation of its standard
-# buttons, which would stay "Discard", "Cancel", "Yes", "No" in the Vietnamese window.
+# Buttons with our own words (and mnemonics) rather than Qt's standard ones, whose
+# Vietnamese comes from resources/i18n/qtbase_vi.ts and says less ("Bỏ đi", "Có").
 
 
 # Ctrl+Enter saves a form (Ctrl+S too): the keypad's Enter and the main one.
