@@ -111,6 +111,33 @@ def _id(text: str) -> int:
     return value
 
 
+# --status: the Vietnamese words (typed with or without diacritics, "-" or spaces)
+# and the stored values, which the JSON output uses, to the filter's value.
+STATUS_FILTERS = {
+    "chua-xong": "open",
+    "chua-hoan-thanh": "open",
+    "dang-thuc-hien": "in_progress",
+    "hoan-thanh": "done",
+    "da-huy": "cancelled",
+    "huy": "cancelled",
+    "qua-han": "overdue",
+    "chua-thuc-hien": "not_started",
+}
+
+
+def _status(text: str) -> str:
+    from tracker.text import fold
+
+    key = "-".join(fold(text.replace("_", " ").replace("-", " ")).split())
+    value = STATUS_FILTERS.get(key) or (
+        key.replace("-", "_") if key.replace("-", "_") in STATUS_FILTERS.values() else None
+    )
+    if value is None:
+        shown = ", ".join(k for k in STATUS_FILTERS if k not in ("chua-hoan-thanh", "huy"))
+        raise argparse.ArgumentTypeError(f'không có trạng thái "{text}" (chọn: {shown})')
+    return value
+
+
 def _year(text: str) -> int:
     from tracker.dates import MAX_YEAR, MIN_YEAR
 
@@ -180,9 +207,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     directives.add_argument(
         "--status",
-        choices=["open", "in_progress", "done", "cancelled", "overdue", "not_started"],
-        help="open: chưa hoàn thành, in_progress: đang thực hiện, done: hoàn thành, "
-        "cancelled: đã hủy, overdue: quá hạn, not_started: chưa thực hiện",
+        type=_status,
+        metavar="TRẠNG_THÁI",
+        help="chua-xong (chưa hoàn thành), dang-thuc-hien, hoan-thanh, da-huy, qua-han, "
+        "chua-thuc-hien; gõ có dấu cũng được (\"quá hạn\")",
     )
     directives.add_argument(
         "--search", default="", metavar="CHỮ", help='tìm không dấu: "bau cu" thấy "bầu cử"'

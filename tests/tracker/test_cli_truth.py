@@ -192,3 +192,31 @@ def test_help_is_in_vietnamese(capsys: pytest.CaptureFixture[str], command: str)
     assert out.startswith("cách dùng: giaoban")
     assert "in hướng dẫn này" in out and "tùy chọn:" in out
     assert not any(word in out for word in ENGLISH_HELP), out
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("quá hạn", "overdue"),
+        ("qua-han", "overdue"),
+        ("Hoàn thành", "done"),
+        ("chua-xong", "open"),
+        ("đang thực hiện", "in_progress"),
+        ("overdue", "overdue"),  # the stored values still work (scripts, JSON users)
+        ("in_progress", "in_progress"),
+    ],
+)
+def test_status_filter_takes_vietnamese_words(
+    db: str, capsys: pytest.CaptureFixture[str], typed: str, value: str
+) -> None:
+    """--status takes the Vietnamese words, with or without diacritics, and finds
+    what the stored value finds."""
+    assert run(capsys, "done", "3", "--on", "1/6/2021", "--db", db)[0] == 0
+    assert directives(capsys, db, "--status", typed) == directives(capsys, db, "--status", value)
+
+
+def test_unknown_status_lists_the_vietnamese_words(capsys: pytest.CaptureFixture[str]) -> None:
+    """A status that does not exist: exit 2, one line listing the words to use."""
+    code, _, err = run(capsys, "directives", "--status", "xong roi")
+    assert code == 2 and len(err.splitlines()) == 1
+    assert 'không có trạng thái "xong roi"' in err and "qua-han" in err
