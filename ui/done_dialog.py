@@ -22,6 +22,9 @@ Contract for the main window::
 - The date defaults to ``today``; it may not be after ``today`` nor before
   the giao ban. Errors from ``save`` are shown beside the field they name
   (done_on/date, note, organization) or at the top; the dialog stays open.
+- Keys: Tab goes Ngày → Cơ quan → Kết quả → the buttons; Enter in the date
+  moves on; Ctrl+Enter or Ctrl+S saves. No button is the default, so no key
+  typed in a field can save "done" without the result being typed.
 """
 
 from __future__ import annotations
