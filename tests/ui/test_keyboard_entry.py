@@ -435,3 +435,25 @@ def test_no_dialog_has_an_auto_default_button(qtbot, sample_db):
         expected = [getattr(dialog, default_name)] if default_name else []
         assert defaults == expected, (type(dialog).__name__, [b.text() for b in defaults])
         dialog.hide()
+
+
+def test_letters_on_a_button_reach_the_field_before_it_when_none_was_typed_in(qtbot):
+    """A dialog whose focus starts on a button: letters typed go to the text field
+    before it in the tab order, not nowhere."""
+    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+
+    from ui.widgets.keyboard_safety import KeyboardSafety
+
+    dialog = QDialog()
+    field = QLineEdit(dialog)
+    button = QPushButton("OK", dialog)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(field)
+    layout.addWidget(button)
+    KeyboardSafety.install(dialog)
+    button.setFocus()
+    show(qtbot, dialog)
+    assert focused() is button
+    type_text(qtbot, "Kết quả")
+    assert field.text() == "Kết quả" and focused() is field
+    assert not button.autoDefault() and not button.isDefault()

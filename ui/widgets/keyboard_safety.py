@@ -53,8 +53,8 @@ class KeyboardSafety(QObject):
         self._dialog = dialog
         self._last_field: QWidget | None = None
         self._default: QPushButton | None = None
+        self._watching = False
         dialog.installEventFilter(self)
-        QApplication.instance().focusChanged.connect(self._on_focus_changed)
         self.cover_buttons()
 
     @classmethod
@@ -91,12 +91,24 @@ class KeyboardSafety(QObject):
         except RuntimeError:  # the dialog is being deleted
             pass
 
-    def _send_to_field(self, text: str) -> bool:
+    def _field_before(self, button: QWidget) -> QWidget | None:
+        """The nearest text field before ``button`` in the tab order."""
+        widget = button.previousInFocusChain()
+        while widget is not None and widget is not button:
+            if isinstance(widget, _TEXT_FIELDS) and self._dialog.isAncestorOf(widget):
+                return widget
+            widget = widget.previousInFocusChain()
+        return None
+
+    def _send_to_field(self, button: QWidget, text: str) -> bool:
         field = self._last_field
         try:
             usable = field is not None and field.isVisible() and field.isEnabled()
         except RuntimeError:
             usable = False
+        if not usable:
+            field = self._field_before(button)
+            usable = field is not None and field.isVisible() and field.isEnabled()
         if not usable:
             return False
         assert field is not None
@@ -120,8 +132,18 @@ class KeyboardSafety(QObject):
         if dialog is None:  # called while Qt tears the dialog down, after Python let go
             return False
         if watched is dialog:
+            # Follow the focus only while the dialog shows (a dialog kept after
+            # exec() would otherwise be told of every focus change of the window).
+            app = QApplication.instance()
             if kind == QEvent.Type.Show:
                 self.cover_buttons()
+                if not self._watching and isinstance(app, QApplication):
+                    app.focusChanged.connect(self._on_focus_changed)
+                    self._watching = True
+                    self._on_focus_changed(None, app.focusWidget())
+            elif kind == QEvent.Type.Hide and self._watching and isinstance(app, QApplication):
+                app.focusChanged.disconnect(self._on_focus_changed)
+                self._watching = False
             return False
         if kind == QEvent.Type.KeyPress and isinstance(watched, QAbstractButton):
             assert isinstance(event, QKeyEvent)
@@ -132,6 +154,6 @@ class KeyboardSafety(QObject):
                 if watched.isEnabled():
                     watched.click()
                 return True
-            if _is_typing(event) and self._send_to_field(event.text()):
+            if _is_typing(event) and self._send_to_field(watched, event.text()):
                 return True
         return False
