@@ -457,3 +457,55 @@ def test_letters_on_a_button_reach_the_field_before_it_when_none_was_typed_in(qt
     type_text(qtbot, "Kết quả")
     assert field.text() == "Kết quả" and focused() is field
     assert not button.autoDefault() and not button.isDefault()
+
+
+def test_typing_on_through_a_stray_tab_never_presses_save(qtbot, sample_db):
+    """Typing the result, a Tab by mistake, then " tới 100% cơ sở": the space and the
+    words go on in Kết quả; nothing is saved until Ctrl+Enter."""
+    dialog = done_dialog(qtbot)
+    dialog.note.setFocus()
+    type_text(qtbot, "Đã tổ chức hội nghị triển khai")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.save_button
+    type_text(qtbot, " tới 100% cơ sở")
+    assert dialog.isVisible()
+    assert dialog.note.toPlainText() == "Đã tổ chức hội nghị triển khai tới 100% cơ sở"
+    assert queries.directive(sample_row(1).id).status is Status.OPEN
+    ctrl_enter(qtbot)
+    saved = queries.directive(sample_row(1).id)
+    assert {o.result_note for o in saved.leads} == {
+        "Đã tổ chức hội nghị triển khai tới 100% cơ sở"
+    }
+
+
+def test_space_on_a_button_reached_deliberately_presses_it(qtbot, sample_db, monkeypatch):
+    """After a pause (or when nothing was being typed), Tab to the save button and
+    Space saves, as keyboard users expect; a rescued space is given back only once."""
+    from ui.widgets import keyboard_safety
+
+    dialog = done_dialog(qtbot)
+    dialog.note.setFocus()
+    type_text(qtbot, "Đã xong")
+    monkeypatch.setattr(keyboard_safety, "TYPING_PAUSE_S", 0.0)  # the clerk paused
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.save_button
+    press(qtbot, Qt.Key.Key_Space)
+    assert not dialog.isVisible()
+    saved = queries.directive(sample_row(1).id)
+    assert {o.result_note for o in saved.leads} == {"Đã xong"}
+
+
+def test_second_space_after_a_rescue_presses_the_button(qtbot, sample_db):
+    """Typing, Tab, Space (given back to Kết quả), Tab, Space: the second time the
+    button is pressed — a keyboard user is never stuck."""
+    dialog = done_dialog(qtbot)
+    dialog.note.setFocus()
+    type_text(qtbot, "Đã xong")
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Space)
+    assert dialog.isVisible() and focused() is dialog.note
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Space)
+    assert not dialog.isVisible()
+    saved = queries.directive(sample_row(1).id)
+    assert {o.result_note for o in saved.leads} == {"Đã xong"}  # the trailing space trimmed

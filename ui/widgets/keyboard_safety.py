@@ -8,8 +8,10 @@ any line edit then presses whichever button Qt picked.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -26,10 +28,18 @@ _TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit)
 _TYPING_MODIFIERS = Qt.KeyboardModifier.NoModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-def _is_typing(event: QKeyEvent) -> bool:
-    """A key that writes a visible character (not Space, not a shortcut)."""
+# A Tab pressed this soon after typing in a text field was pressed while typing: a
+# space right after it, on the button it reached, is the next word's space.
+TYPING_PAUSE_S = 2.0
+
+
+def _is_typing(event: QKeyEvent, *, space: bool = False) -> bool:
+    """A key that writes a visible character (and a space, with ``space``), not a
+    shortcut."""
     text = event.text()
-    if not text or not text.isprintable() or text.isspace():
+    if not text or not (text.isprintable() or text == " "):
+        return False
+    if text.isspace() and not space:
         return False
     return not event.modifiers() & ~_TYPING_MODIFIERS & ~Qt.KeyboardModifier.KeypadModifier
 
@@ -44,6 +54,10 @@ class KeyboardSafety(QObject):
     - Enter on a focused button presses that button (not the default one).
     - Letters typed while a button has the focus go to the text field the clerk
       was last typing in, with the focus, instead of being lost.
+    - A space typed right after a Tab that took the focus from a text field the
+      clerk was typing in (within ``TYPING_PAUSE_S``) goes to that field too,
+      once: typing on through a stray Tab never presses "save". A clerk who
+      meant the button presses Space again (or Enter).
 
     Buttons added after the dialog is first shown are covered at the next show.
     """
@@ -54,6 +68,9 @@ class KeyboardSafety(QObject):
         self._last_field: QWidget | None = None
         self._default: QPushButton | None = None
         self._watching = False
+        self._typed_at = 0.0  # when a character was last typed in a text field
+        self._rescued_at = 0.0  # when a space was last given back (at most once per typing)
+        self._space_rescue: QWidget | None = None  # the button whose next Space is typing
         dialog.installEventFilter(self)
         self.cover_buttons()
 
@@ -78,16 +95,31 @@ class KeyboardSafety(QObject):
             if not button.property(_GUARDED):
                 button.setProperty(_GUARDED, True)
                 button.installEventFilter(self)
+        for field in self._dialog.findChildren(QWidget):
+            if isinstance(field, _TEXT_FIELDS) and not field.property(_GUARDED):
+                field.setProperty(_GUARDED, True)
+                field.installEventFilter(self)
 
     def last_field(self) -> QWidget | None:
         """The text field of the dialog that last had the focus."""
         return self._last_field
 
-    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         dialog = self.__dict__.get("_dialog")
+        self._space_rescue = None
         try:
-            if dialog is not None and isinstance(new, _TEXT_FIELDS) and dialog.isAncestorOf(new):
+            if dialog is None or new is None or not dialog.isAncestorOf(new):
+                return
+            if isinstance(new, _TEXT_FIELDS):
                 self._last_field = new
+            elif (
+                isinstance(new, QAbstractButton)
+                and isinstance(old, _TEXT_FIELDS)
+                and old is self._last_field
+                and time.monotonic() - self._typed_at < TYPING_PAUSE_S
+                and self._typed_at > self._rescued_at
+            ):
+                self._space_rescue = new
         except RuntimeError:  # the dialog is being deleted
             pass
 
@@ -145,8 +177,26 @@ class KeyboardSafety(QObject):
                 app.focusChanged.disconnect(self._on_focus_changed)
                 self._watching = False
             return False
+        if isinstance(watched, _TEXT_FIELDS):
+            typed = (
+                kind == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and _is_typing(event, space=True)
+            ) or (  # what a Vietnamese input method commits
+                kind == QEvent.Type.InputMethod
+                and isinstance(event, QInputMethodEvent)
+                and bool(event.commitString())
+            )
+            if typed:
+                self._typed_at = time.monotonic()
+            return False
         if kind == QEvent.Type.KeyPress and isinstance(watched, QAbstractButton):
             assert isinstance(event, QKeyEvent)
+            rescue, self._space_rescue = self._space_rescue is watched, None
+            if rescue and event.key() == Qt.Key.Key_Space and _is_typing(event, space=True):
+                if self._send_to_field(watched, " "):
+                    self._rescued_at = time.monotonic()
+                    return True
             key = event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
                 event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
