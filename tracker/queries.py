@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import defaultdict
 from collections.abc import Sequence
@@ -243,6 +244,7 @@ class StatusFilter(StrEnum):
     CANCELLED = "cancelled"
     OVERDUE = "overdue"
     NOT_STARTED = "not_started"  # status open exactly
+    TO_CHASE = "to_chase"  # cần đôn đốc: unfinished and due this quarter or earlier
 
 
 class SortKey(StrEnum):
@@ -262,6 +264,7 @@ class DirectiveFilter:
     include_carried: bool = False  # with quarter: also earlier ones not finished before it
     organization_id: int | None = None  # any owner, lead or support
     lead_only: bool = False
+    # With organization_id, the status is that organization's own (see _status_condition).
     status: StatusFilter = StatusFilter.ALL
     search: str = ""
     topic: str | None = None
@@ -315,6 +318,7 @@ def _directive_conditions(flt: DirectiveFilter) -> list[pw.Expression]:
             conditions.append((Directive.due_quarter == q) | carried)
         else:
             conditions.append(Directive.due_quarter == q)
+    status = StatusFilter(flt.status)
     if flt.organization_id is not None:
         # Correlated: one (directive, organization) index probe per directive looked
         # at, so a page stops early instead of first listing every id the
@@ -324,18 +328,17 @@ def _directive_conditions(flt: DirectiveFilter) -> list[pw.Expression]:
         )
         if flt.lead_only:
             owns &= Assignment.role == Role.LEAD.value
+        own = _status_condition(status, _own_status(), flt)
+        if own is not None:
+            owns &= own
         conditions.append(pw.fn.EXISTS(Assignment.select(pw.SQL("1")).where(owns)))
-    status = StatusFilter(flt.status)
-    unfinished = Directive.status.in_([Status.OPEN.value, Status.IN_PROGRESS.value])
-    if status is StatusFilter.OPEN:
-        conditions.append(unfinished)
-    elif status is StatusFilter.NOT_STARTED:
-        conditions.append(Directive.status == Status.OPEN.value)
-    elif status in (StatusFilter.IN_PROGRESS, StatusFilter.DONE, StatusFilter.CANCELLED):
-        conditions.append(Directive.status == status.value)
-    elif status is StatusFilter.OVERDUE:
-        current = Quarter.of(_as_of(flt)).iso
-        conditions.append(unfinished & (Directive.due_quarter < current))
+    # An organization's lead assignment that is unfinished leaves its directive
+    # unfinished too (status.derive_status), so the directive's own status narrows
+    # these filters through its index without changing what they select.
+    if flt.organization_id is None or status in _UNFINISHED_FILTERS:
+        cond = _status_condition(status, Directive.status, flt)
+        if cond is not None:
+            conditions.append(cond)
     cond = search_condition(flt.search)
     if cond is not None:
         conditions.append(cond)
@@ -349,6 +352,37 @@ def _directive_conditions(flt: DirectiveFilter) -> list[pw.Expression]:
             )
         )
     return conditions
+
+
+_UNFINISHED_FILTERS = (StatusFilter.OPEN, StatusFilter.OVERDUE, StatusFilter.TO_CHASE)
+
+
+def _own_status() -> pw.Node:
+    """The status an owner reads as its own: a lead's assignment status; a supporting
+    organization has no status of its own and shares its directive's."""
+    lead = Assignment.role == Role.LEAD.value
+    return pw.Case(None, [(lead, Assignment.status)], Directive.status)
+
+
+def _status_condition(
+    status: StatusFilter, column: pw.Node, flt: DirectiveFilter
+) -> pw.Expression | None:
+    """The status filter on ``column``: the directive's status, or with an organization
+    chosen, that organization's own (_own_status), so "Tỉnh đoàn + Quá hạn" never
+    lists what Tỉnh đoàn has finished while others have not. The one rule for both."""
+    unfinished = column.in_([Status.OPEN.value, Status.IN_PROGRESS.value])
+    current = Quarter.of(_as_of(flt)).iso
+    if status is StatusFilter.OPEN:
+        return unfinished
+    if status is StatusFilter.NOT_STARTED:
+        return column == Status.OPEN.value
+    if status in (StatusFilter.IN_PROGRESS, StatusFilter.DONE, StatusFilter.CANCELLED):
+        return column == status.value
+    if status is StatusFilter.OVERDUE:
+        return unfinished & (Directive.due_quarter < current)
+    if status is StatusFilter.TO_CHASE:
+        return unfinished & (Directive.due_quarter <= current)
+    return None
 
 
 def _walks_in_meeting_order(flt: DirectiveFilter) -> bool:
@@ -463,6 +497,8 @@ def directive_page(
     offset: int = 0,
     limit: int = 200,
 ) -> list[DirectiveRow]:
+    """One page of what the filter selects; with an organization chosen, as that
+    organization sees it (seen_by)."""
     phrase = _search_alone(flt)
     if phrase is not None and SortKey(sort) is SortKey.MEETING:
         # Typing in the search field: the page's rows in one statement that starts
@@ -472,7 +508,10 @@ def directive_page(
         base = list(database.execute_sql(_SEARCH_PAGE.format(order=order), (phrase, limit, offset)))
         return _rows(base, as_of=_as_of(flt), with_notes=True)
     ids = directive_ids(flt, sort=sort, descending=descending, offset=offset, limit=limit)
-    return directive_rows(ids, as_of=_as_of(flt))
+    rows = directive_rows(ids, as_of=_as_of(flt))
+    if flt.organization_id is not None:
+        return seen_by(rows, flt.organization_id)  # the organization is the subject
+    return rows
 
 
 # A text search's page in meeting order (see _order), the columns of _BASE_COLUMNS.
@@ -649,17 +688,55 @@ def _rows(base: list[tuple[Any, ...]], *, as_of: date, with_notes: bool) -> list
 _MISSING: Any = object()
 
 
-def latest_notes(ids: Sequence[int]) -> dict[int, str]:
-    """The newest progress note or result text of each directive."""
+def latest_notes(ids: Sequence[int], *, organization_id: int | None = None) -> dict[int, str]:
+    """The newest progress note or result text of each directive; with
+    ``organization_id``, the newest that organization wrote or that concerns every
+    owner (no organization named), never another organization's."""
+    by_org = ""
+    params: tuple[Any, ...] = ()
+    if organization_id is not None:
+        by_org = "AND (organization_id = ? OR organization_id IS NULL) "
+        params = (organization_id,)
     out = {}
     for did, kind, text in database.execute_sql(
         "SELECT h.directive_id, h.kind, h.text FROM history_entry h WHERE h.id IN ("
         "SELECT MAX(id) FROM history_entry "
         f"WHERE directive_id IN {_IN_IDS} AND (kind = ? OR (kind = ? AND text LIKE '%:%')) "
-        "GROUP BY directive_id)",
-        (*_ids_param(ids), HistoryKind.NOTE.value, HistoryKind.STATUS.value),
+        f"{by_org}GROUP BY directive_id)",
+        (*_ids_param(ids), HistoryKind.NOTE.value, HistoryKind.STATUS.value, *params),
     ):
         out[did] = text.partition(": ")[2] if kind == HistoryKind.STATUS.value else text
+    return out
+
+
+def seen_by(rows: Sequence[DirectiveRow], organization_id: int) -> list[DirectiveRow]:
+    """The rows as one organization's list shows them: where it leads, its own status,
+    completion date, lateness and result; its own notes (or notes for every owner),
+    never another organization's result. A supporting organization sees the
+    directive's status, as the status filter does (_own_status)."""
+    if not rows:
+        return []
+    notes = latest_notes([r.id for r in rows], organization_id=organization_id)
+    out = []
+    for r in rows:
+        own = next(
+            (o for o in r.owners if o.organization_id == organization_id and o.role is Role.LEAD),
+            None,
+        )
+        note = notes.get(r.id, "")
+        if own is None:
+            out.append(dataclasses.replace(r, latest_note=note))
+            continue
+        late = r.overdue and own.status in (Status.OPEN, Status.IN_PROGRESS)
+        out.append(
+            dataclasses.replace(
+                r,
+                status=own.status,
+                done_on=own.done_on,
+                overdue=late,
+                latest_note=own.result_note or note,
+            )
+        )
     return out
 
 
@@ -718,7 +795,7 @@ def chase_list(*, as_of: date | None = None) -> list[tuple[OrganizationRow, list
     all_ids = list(dict.fromkeys(i for ids in per_org.values() for i in ids))
     rows = {r.id: r for r in directive_rows(all_ids, as_of=as_of)}
     return [
-        (org, [rows[i] for i in per_org[org.id] if i in rows])
+        (org, seen_by([rows[i] for i in per_org[org.id] if i in rows], org.id))
         for org in list_organizations()
         if per_org.get(org.id)
     ]
@@ -816,7 +893,7 @@ def chase_page(
             walk=True,
         )
     ]
-    return directive_rows(ids, as_of=as_of)
+    return seen_by(directive_rows(ids, as_of=as_of), organization_id)
 
 
 def _date(value: object) -> date | None:
