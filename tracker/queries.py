@@ -404,6 +404,18 @@ def _walks_in_meeting_order(flt: DirectiveFilter) -> bool:
     )
 
 
+def _walks_in_deadline_order(flt: DirectiveFilter, sort: SortKey) -> bool:
+    """Whether a page in deadline order is best read by walking the (deadline, status)
+    index: a filter that selects only unfinished directives with a deadline (the chase
+    list, overdue) may hold tens of thousands; sorting them all costs ~60 ms at
+    300,000 directives, the walk ~1 ms. In that order, ties go by id."""
+    return (
+        sort is SortKey.DUE
+        and StatusFilter(flt.status) in (StatusFilter.OVERDUE, StatusFilter.TO_CHASE)
+        and _walks_in_meeting_order(flt)
+    )
+
+
 def _order(sort: SortKey, descending: bool) -> list[pw.Ordering]:
     def d(expr: pw.Node) -> pw.Ordering:
         return expr.desc() if descending else expr.asc()
@@ -457,7 +469,23 @@ def directive_ids(
     limit: int = -1,
 ) -> list[int]:
     """Ids of the directives the filter selects, sorted, optionally one page."""
-    query = _sorted_query(flt, SortKey(sort), descending, (Directive.id,), join=False)
+    sort = SortKey(sort)
+    if _walks_in_deadline_order(flt, sort):
+        d = "DESC" if descending else "ASC"
+        query = _directive_query(flt, Directive.id).order_by(pw.SQL("1"))
+        sql, params = query.offset(offset).limit(limit).sql()
+        head, _, tail = sql.partition(" ORDER BY 1")
+        for indexed in (f" INDEXED BY {DUE_STATUS_INDEX}", ""):
+            walk = head.replace('FROM "directive" AS "t1"', 'FROM "directive" AS "t1"' + indexed, 1)
+            try:
+                rows = database.execute_sql(
+                    f'{walk} ORDER BY "t1"."due_quarter" {d}, "t1"."id" {d}{tail}', params
+                )
+                return [r[0] for r in rows]
+            except pw.OperationalError as exc:
+                if not indexed or "no such index" not in str(exc):
+                    raise
+    query = _sorted_query(flt, sort, descending, (Directive.id,), join=False)
     query = query.offset(offset).limit(limit)
     # Executed as plain SQL: peewee's per-row processing cost more than the sort.
     return [r[0] for r in database.execute_sql(*query.sql())]
@@ -695,8 +723,10 @@ def latest_notes(ids: Sequence[int], *, organization_id: int | None = None) -> d
     by_org = ""
     params: tuple[Any, ...] = ()
     if organization_id is not None:
-        by_org = "AND (organization_id = ? OR organization_id IS NULL) "
-        params = (organization_id,)
+        # IFNULL: a plain "organization_id = ?" lets SQLite walk that organization's
+        # whole history (200 ms) instead of these directives' entries.
+        by_org = "AND IFNULL(organization_id, ?) = ? "
+        params = (organization_id, organization_id)
     out = {}
     for did, kind, text in database.execute_sql(
         "SELECT h.directive_id, h.kind, h.text FROM history_entry h WHERE h.id IN ("

@@ -100,3 +100,19 @@ def test_to_chase_filter_is_each_directive_once(sample_db: Path) -> None:
     ids = queries.directive_ids(flt, sort=queries.SortKey.DUE)
     assert sorted(ids) == sorted(per_org) and len(ids) == len(set(ids))
     assert queries.count_directives(flt) == len(per_org)
+
+
+def test_deadline_order_pages_walk_in_deadline_then_id_order(sample_db: Path) -> None:
+    """Overdue / to-chase pages in deadline order: by deadline then id, pages joining up."""
+    from tracker.seeding import synthetic
+
+    synthetic(400, seed=5)
+    for status in (queries.StatusFilter.TO_CHASE, queries.StatusFilter.OVERDUE):
+        flt = queries.DirectiveFilter(status=status, as_of=date(2024, 5, 1))
+        rows = queries.directive_rows(queries.directive_ids(flt), as_of=date(2024, 5, 1))
+        want = [r.id for r in sorted(rows, key=lambda r: (r.due.iso if r.due else "", r.id))]
+        pages = [
+            queries.directive_ids(flt, sort=queries.SortKey.DUE, offset=o, limit=50)
+            for o in range(0, len(want) + 50, 50)
+        ]
+        assert len(want) > 50 and [i for p in pages for i in p] == want
