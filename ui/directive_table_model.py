@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor
 from tracker import queries
 from tracker.changes import Changes
 from tracker.dates import format_date
-from tracker.owners import owner_labels
+from tracker.owners import owner_labels, still_owing
 from tracker.quarters import format_deadline
 from tracker.queries import DirectiveFilter, SortKey
 from tracker.rows import DirectiveRow, GroupRow, OwnerRow, Status
@@ -113,6 +113,18 @@ def deadline_text(row: DirectiveRow) -> str:
 def owner_names(owners: tuple[OwnerRow, ...], groups: list[GroupRow]) -> str:
     """Short names, with a whole group written as the group ("MTTQ và các đoàn thể")."""
     return ", ".join(owner_labels(owners, groups))
+
+
+def leads_text(row: DirectiveRow, groups: list[GroupRow]) -> str:
+    """The leads, and which of them still owe the work when some have finished:
+    "MTTQ và các đoàn thể (4 chưa xong: MTTQ, LĐLĐ, Hội LHPN, Hội CCB)"."""
+    names = owner_names(row.leads, groups)
+    owing = still_owing(row.leads)
+    if not owing:
+        return names
+    return QCoreApplication.translate("directives", "{owners} ({n} chưa xong: {names})").format(
+        owners=names, n=len(owing), names=", ".join(owing)
+    )
 
 
 def overdue_tooltip(row: DirectiveRow) -> str:
@@ -239,7 +251,10 @@ class DirectiveTableModel(QAbstractTableModel):
         if gone:
             self._index_rows()
         kept = [i for i in present if i in still]
-        for fresh in queries.directive_rows(kept, as_of=self._filter.as_of):
+        fresh_rows = queries.directive_rows(kept, as_of=self._filter.as_of)
+        if self._filter.organization_id is not None:
+            fresh_rows = queries.seen_by(fresh_rows, self._filter.organization_id)
+        for fresh in fresh_rows:
             row = self._row_of[fresh.id]
             self._rows[row] = fresh
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
@@ -341,7 +356,7 @@ class DirectiveTableModel(QAbstractTableModel):
         if col is Column.CONTENT:
             return r.content
         if col is Column.LEADS:
-            return owner_names(r.leads, self._groups)
+            return leads_text(r, self._groups)
         if col is Column.SUPPORTS:
             return owner_names(r.supports, self._groups)
         if col is Column.DUE:

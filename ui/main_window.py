@@ -285,9 +285,9 @@ class MainWindow(QMainWindow):
             self.meeting_directives,
             self.tr("Nội dung chỉ đạo của cuộc giao ban"),
             self.meeting_page,
+            object_name="meetingTable",
+            never_shown=(Column.MEETING,),  # the meeting is the page's heading
         )
-        self.meeting_table.setObjectName("meetingTable")
-        self.meeting_table.setColumnHidden(Column.MEETING, True)
         mv = QVBoxLayout(self.meeting_page)
         mv.setContentsMargins(0, 0, 0, 0)
         mv.addWidget(self.meeting_header)
@@ -319,16 +319,15 @@ class MainWindow(QMainWindow):
         self._filter_bar = FilterBar(self.all_page)
         self._all_directives = DirectiveTableModel(self)
         self._all_table = DirectiveTableView(
-            self._all_directives, self.tr("Tất cả nội dung chỉ đạo"), self.all_page
+            self._all_directives,
+            self.tr("Tất cả nội dung chỉ đạo"),
+            self.all_page,
+            object_name="allTable",
         )
-        self._all_table.setObjectName("allTable")
         layout = self.all_page.layout()
         layout.addWidget(self._filter_bar)
         layout.addWidget(self._all_table, 1)
-        value = QSettings().value("headers/allTable")
-        if isinstance(value, QByteArray):
-            self._all_table.horizontalHeader().restoreState(value)
-            self._all_table.setSortingEnabled(True)
+        self._all_table.restore_columns()
         self._all_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._all_table.customContextMenuRequested.connect(self._on_view_context_menu)
         self._filter_bar.filter_changed.connect(self._on_filter_bar_filter_changed)
@@ -1221,11 +1220,7 @@ class MainWindow(QMainWindow):
             value = s.value(f"splitters/{splitter.objectName()}")
             if isinstance(value, QByteArray):
                 splitter.restoreState(value)
-        value = s.value("headers/meetingTable")
-        if isinstance(value, QByteArray):
-            self.meeting_table.horizontalHeader().restoreState(value)
-            self.meeting_table.setSortingEnabled(True)
-        self.meeting_table.setColumnHidden(Column.MEETING, True)
+        self.meeting_table.restore_columns()
         tab = self._default_tab()
         self.tabs.setCurrentIndex(tab)
         lang = i18n.current_language()
@@ -1246,7 +1241,7 @@ class MainWindow(QMainWindow):
             s.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
         views = (self.meeting_table, self.all_table) if self.all_built else (self.meeting_table,)
         for view in views:
-            s.setValue(f"headers/{view.objectName()}", view.horizontalHeader().saveState())
+            view.columns.save()
         s.sync()
 
     # --- Qt overrides ---------------------------------------------------------------------

@@ -106,10 +106,10 @@ def test_deadline_order_pages_walk_in_deadline_then_id_order(sample_db: Path) ->
     """Overdue / to-chase pages in deadline order: by deadline then id, pages joining up."""
     from tracker.seeding import synthetic
 
-    synthetic(400, seed=5)
+    synthetic(1500, seed=5)
     for status in (queries.StatusFilter.TO_CHASE, queries.StatusFilter.OVERDUE):
-        flt = queries.DirectiveFilter(status=status, as_of=date(2024, 5, 1))
-        rows = queries.directive_rows(queries.directive_ids(flt), as_of=date(2024, 5, 1))
+        flt = queries.DirectiveFilter(status=status, as_of=date(2026, 5, 1))
+        rows = queries.directive_rows(queries.directive_ids(flt), as_of=date(2026, 5, 1))
         want = [r.id for r in sorted(rows, key=lambda r: (r.due.iso if r.due else "", r.id))]
         pages = [
             queries.directive_ids(flt, sort=queries.SortKey.DUE, offset=o, limit=50)
