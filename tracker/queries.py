@@ -658,14 +658,14 @@ def _rows(base: list[tuple[Any, ...]], *, as_of: date, with_notes: bool) -> list
         else:
             found.append(entry)
     owners: dict[int, tuple[OwnerRow, ...]] = {}
-    result_notes: dict[int, str] = {}
+    result_notes: dict[int, tuple[str, str]] = {}
     for did, entries in keyed.items():
         if len(entries) > 1:
             entries.sort()  # role, organization position, position, id: never the row
         owners[did] = own = tuple(e[4] for e in entries)
         for o in own:
             if o.result_note:
-                result_notes[did] = o.result_note
+                result_notes[did] = (o.result_note, o.short_name)
                 break
     topics: dict[int, list[str]] = defaultdict(list)
     for did, name in sql(
@@ -674,7 +674,7 @@ def _rows(base: list[tuple[Any, ...]], *, as_of: date, with_notes: bool) -> list
         param,
     ):
         topics[did].append(name)
-    notes = latest_notes(ids) if with_notes else {}
+    notes = _latest_notes(ids, None) if with_notes else {}
     quarters: dict[str | None, Quarter | None] = {None: None}
     days: dict[Any, date | None] = {None: None}
     no_topics: tuple[str, ...] = ()
@@ -691,6 +691,7 @@ def _rows(base: list[tuple[Any, ...]], *, as_of: date, with_notes: bool) -> list
         if held_on is _MISSING:
             held_on = days[b[2]] = _date(b[2])
         status = _STATUSES[b[8]]
+        note, note_by = notes.get(did) or result_notes.get(did) or _NO_NOTE
         rows.append(
             DirectiveRow(
                 id=did,
@@ -706,20 +707,29 @@ def _rows(base: list[tuple[Any, ...]], *, as_of: date, with_notes: bool) -> list
                 overdue=is_overdue(status, due, as_of),
                 owners=owners.get(did, ()),
                 topics=tuple(topics[did]) if did in topics else no_topics,
-                latest_note=notes.get(did) or result_notes.get(did, ""),
+                latest_note=note,
                 version=b[10],
+                latest_note_by=note_by,
             )
         )
     return rows
 
 
 _MISSING: Any = object()
+_NO_NOTE = ("", "")
 
 
 def latest_notes(ids: Sequence[int], *, organization_id: int | None = None) -> dict[int, str]:
     """The newest progress note or result text of each directive; with
     ``organization_id``, the newest that organization wrote or that concerns every
     owner (no organization named), never another organization's."""
+    return {did: text for did, (text, _) in _latest_notes(ids, organization_id).items()}
+
+
+def _latest_notes(
+    ids: Sequence[int], organization_id: int | None
+) -> dict[int, tuple[str, str]]:
+    """latest_notes, each with the short name of the organization it is about ("")."""
     by_org = ""
     params: tuple[Any, ...] = ()
     if organization_id is not None:
@@ -728,14 +738,16 @@ def latest_notes(ids: Sequence[int], *, organization_id: int | None = None) -> d
         by_org = "AND IFNULL(organization_id, ?) = ? "
         params = (organization_id, organization_id)
     out = {}
-    for did, kind, text in database.execute_sql(
-        "SELECT h.directive_id, h.kind, h.text FROM history_entry h WHERE h.id IN ("
+    for did, kind, text, short in database.execute_sql(
+        "SELECT h.directive_id, h.kind, h.text, o.short_name FROM history_entry h "
+        "LEFT JOIN organization o ON o.id = h.organization_id WHERE h.id IN ("
         "SELECT MAX(id) FROM history_entry "
         f"WHERE directive_id IN {_IN_IDS} AND (kind = ? OR (kind = ? AND text LIKE '%:%')) "
         f"{by_org}GROUP BY directive_id)",
         (*_ids_param(ids), HistoryKind.NOTE.value, HistoryKind.STATUS.value, *params),
     ):
-        out[did] = text.partition(": ")[2] if kind == HistoryKind.STATUS.value else text
+        text = text.partition(": ")[2] if kind == HistoryKind.STATUS.value else text
+        out[did] = (text, short or "")
     return out
 
 
@@ -746,16 +758,16 @@ def seen_by(rows: Sequence[DirectiveRow], organization_id: int) -> list[Directiv
     directive's status, as the status filter does (_own_status)."""
     if not rows:
         return []
-    notes = latest_notes([r.id for r in rows], organization_id=organization_id)
+    notes = _latest_notes([r.id for r in rows], organization_id)
     out = []
     for r in rows:
         own = next(
             (o for o in r.owners if o.organization_id == organization_id and o.role is Role.LEAD),
             None,
         )
-        note = notes.get(r.id, "")
+        note, by = notes.get(r.id, ("", ""))
         if own is None:
-            out.append(dataclasses.replace(r, latest_note=note))
+            out.append(dataclasses.replace(r, latest_note=note, latest_note_by=by))
             continue
         late = r.overdue and own.status in (Status.OPEN, Status.IN_PROGRESS)
         out.append(
@@ -765,6 +777,7 @@ def seen_by(rows: Sequence[DirectiveRow], organization_id: int) -> list[Directiv
                 done_on=own.done_on,
                 overdue=late,
                 latest_note=own.result_note or note,
+                latest_note_by=own.short_name if own.result_note else by,
             )
         )
     return out

@@ -366,8 +366,19 @@ class DirectiveTableModel(QAbstractTableModel):
         if col is Column.DONE_ON:
             return format_date(r.done_on) if r.done_on else ""
         if col is Column.NOTE:
-            return r.latest_note
+            return self._note(r)
         return format_date(r.meeting_held_on)
+
+    def _note(self, r: DirectiveRow) -> str:
+        """The latest note; when several organizations lead and the list is not one
+        organization's, with whose it is ("Tỉnh đoàn: Đã tổ chức…"), so one
+        organization's result never reads as everyone's."""
+        seen_by_one = self._filter is not None and self._filter.organization_id is not None
+        if r.latest_note and r.latest_note_by and not seen_by_one and len(r.leads) > 1:
+            return QCoreApplication.translate("directives", "{org}: {note}").format(
+                org=r.latest_note_by, note=r.latest_note
+            )
+        return r.latest_note
 
     def _sort_value(self, r: DirectiveRow, col: Column) -> Any:
         if col is Column.DUE:
@@ -380,8 +391,7 @@ class DirectiveTableModel(QAbstractTableModel):
             return r.position
         return self._display(r, col)
 
-    @staticmethod
-    def _tooltip(r: DirectiveRow, col: Column) -> str | None:
+    def _tooltip(self, r: DirectiveRow, col: Column) -> str | None:
         if col is Column.STATUS or (col is Column.NUMBER and r.overdue):
             if r.overdue:
                 return overdue_tooltip(r)
@@ -397,7 +407,7 @@ class DirectiveTableModel(QAbstractTableModel):
         if col is Column.SUPPORTS:
             return "\n".join(o.name for o in r.supports) or None
         if col is Column.NOTE and r.latest_note:
-            return r.latest_note
+            return self._note(r)
         if col is Column.MEETING:
             return r.meeting_title
         return None

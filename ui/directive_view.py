@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ui.directive_table_model import ID_ROLE, Column, DirectiveTableModel
@@ -43,6 +44,7 @@ class DirectiveTableView(QTableView):
         *,
         object_name: str = "directiveTable",
         never_shown: tuple[int, ...] = (),
+        hidden_by_default: tuple[int, ...] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
@@ -71,6 +73,7 @@ class DirectiveTableView(QTableView):
             widths=WIDTHS,
             settings_key=f"headers/{object_name}",
             never_shown=never_shown,
+            hidden_by_default=hidden_by_default,
         )
         header.setSortIndicator(Column.NUMBER, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
@@ -120,3 +123,9 @@ class DirectiveTableView(QTableView):
         did = self.model().data(index, ID_ROLE)
         if did:
             self.directive_activated.emit(did)
+
+    # --- Qt overrides -------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.columns.fit()

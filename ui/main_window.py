@@ -38,7 +38,8 @@ from tracker.queries import DirectiveFilter, MeetingFilter
 from tracker.rows import DirectiveRow, MeetingRow, Status
 from ui import assets, i18n, messages
 from ui.actions import Actions
-from ui.chase_view import ChaseModel, ChaseView
+from ui.chase_page import ChasePage
+from ui.chase_view import ChaseView
 from ui.details_panel import DetailsPanel
 from ui.directive_table_model import ROW_ROLE, Column, DirectiveTableModel
 from ui.directive_view import DirectiveTableView
@@ -181,7 +182,8 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None, *, as_of: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Giao ban — theo dõi, đôn đốc nội dung chỉ đạo"))
+        # Qt adds the application's display name ("— Giao ban") to what the system shows.
+        self.setWindowTitle(self.tr("Theo dõi, đôn đốc nội dung chỉ đạo"))
         self.setWindowIcon(assets.icon("app"))
         self._as_of = as_of
         self._meeting: MeetingRow | None = None
@@ -274,9 +276,12 @@ class MainWindow(QMainWindow):
         # The tab widget's own stack: pages made in it are not moved by addTab.
         stack = self.tabs.findChild(QStackedWidget)
 
-        self.chase_model = ChaseModel(self, as_of=self._as_of)
-        self.chase_view = ChaseView(self.chase_model, stack)
-        self.tabs.addTab(self.chase_view, assets.icon("overdue"), self.tr("Cần &đôn đốc"))
+        self.chase_page = ChasePage(stack, as_of=self._as_of)
+        self.chase_model = self.chase_page.model  # by organization
+        self.chase_view = self.chase_page.tree
+        self.chase_directives = self.chase_page.directives  # each directive once
+        self.chase_table = self.chase_page.table
+        self.tabs.addTab(self.chase_page, assets.icon("overdue"), self.tr("Cần &đôn đốc"))
 
         self.meeting_page = QWidget(stack)
         self.meeting_header = MeetingHeader(self.meeting_page)
@@ -307,7 +312,7 @@ class MainWindow(QMainWindow):
         self.right_splitter.setStretchFactor(1, 1)
         self.right_splitter.setSizes([520, 240])
         self.right_splitter.setChildrenCollapsible(False)
-        for view in (self.chase_view, self.meeting_table):
+        for view in (self.chase_view, self.chase_table, self.meeting_table):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(self._on_view_context_menu)
 
@@ -462,13 +467,14 @@ class MainWindow(QMainWindow):
         self._meeting_timer.timeout.connect(self._apply_meeting_filter)
         self.year.currentIndexChanged.connect(self._apply_meeting_filter)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        for view in (self.chase_view, self.meeting_table):
+        for view in (self.chase_view, self.chase_table, self.meeting_table):
             view.directive_selected.connect(self._on_directive_selected)
             view.directive_activated.connect(self._on_directive_activated)
-        model = self.meeting_directives
-        model.modelReset.connect(self._update_counts)
-        model.rowsInserted.connect(self._update_counts)
-        model.rowsRemoved.connect(self._update_counts)
+        for model in (self.meeting_directives, self.chase_directives):
+            model.modelReset.connect(self._update_counts)
+            model.rowsInserted.connect(self._update_counts)
+            model.rowsRemoved.connect(self._update_counts)
+        self.chase_page.mode_changed.connect(self._on_chase_page_mode_changed)
         self.chase_model.modelReset.connect(self._update_counts)
         self.chase_model.counted.connect(self._update_counts)
         self.details.owner_done_requested.connect(self._on_details_owner_done_requested)
@@ -561,7 +567,7 @@ class MainWindow(QMainWindow):
         if tab in self._loaded_tabs and tab not in self._dirty_tabs:
             return
         if tab == TAB_CHASE:
-            self.chase_model.reload()
+            self.chase_page.reload()
         elif tab == TAB_ALL:
             self.all_directives.set_filter(self._all_filter(self.filter_bar.current_filter()))
         self._loaded_tabs.add(tab)
@@ -602,7 +608,7 @@ class MainWindow(QMainWindow):
     def current_view(self) -> ChaseView | DirectiveTableView:
         tab = self.tabs.currentIndex()
         if tab == TAB_CHASE:
-            return self.chase_view
+            return self.chase_page.current_view()
         return self.meeting_table if tab == TAB_MEETING else self.all_table
 
     def selected_directive_ids(self) -> list[int]:
@@ -656,6 +662,19 @@ class MainWindow(QMainWindow):
         tab = self.tabs.currentIndex()
         if self._showing_first_run():
             text = self.tr("Chưa có dữ liệu")
+        elif tab == TAB_CHASE and not self.chase_page.is_by_organization:
+            page = self.chase_page
+            if not page.counts_known:
+                # Counted after the rows have painted, as the other lists.
+                def count_chase() -> None:
+                    _ = page.directives.total, page.overdue_count()
+                    self._update_counts()
+
+                QTimer.singleShot(COUNT_DELAY_MS, self, count_chase)
+                return
+            text = self.tr(
+                "%n nội dung cần đôn đốc, {late} quá hạn", None, page.directives.total
+            ).format(late=page.overdue_count())
         elif tab == TAB_CHASE and not self.chase_model.is_counted:
             return  # a long list's counts follow the first paint (ChaseModel.counted)
         elif tab == TAB_CHASE:
@@ -688,6 +707,10 @@ class MainWindow(QMainWindow):
         self.count_label.setText(text)
 
     # --- slots ----------------------------------------------------------------------------
+
+    def _on_chase_page_mode_changed(self) -> None:
+        self._update_details()
+        self._update_counts()
 
     def _on_meeting_current_changed(self, current, _previous) -> None:
         if not current.isValid():
@@ -768,7 +791,7 @@ class MainWindow(QMainWindow):
         if TAB_ALL in self._loaded_tabs:
             self.all_directives.refresh(changes)
         if self.tabs.currentIndex() == TAB_CHASE:
-            self.chase_model.refresh(changes)
+            self.chase_page.refresh(changes)
         else:
             self._dirty_tabs.add(TAB_CHASE)
         self._update_details()
@@ -1221,6 +1244,7 @@ class MainWindow(QMainWindow):
             if isinstance(value, QByteArray):
                 splitter.restoreState(value)
         self.meeting_table.restore_columns()
+        self.chase_page.restore_settings()
         tab = self._default_tab()
         self.tabs.setCurrentIndex(tab)
         lang = i18n.current_language()
@@ -1242,6 +1266,7 @@ class MainWindow(QMainWindow):
         views = (self.meeting_table, self.all_table) if self.all_built else (self.meeting_table,)
         for view in views:
             view.columns.save()
+        self.chase_page.save_settings()
         s.sync()
 
     # --- Qt overrides ---------------------------------------------------------------------

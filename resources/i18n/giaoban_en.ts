@@ -267,12 +267,45 @@
 <context>
     <name>ChaseModel</name>
     <message numerus="yes">
-        <location filename="../../ui/chase_view.py" line="+289"/>
+        <location filename="../../ui/chase_view.py" line="+292"/>
         <source>%n nội dung, {late} quá hạn</source>
         <translation>
             <numerusform>%n directive, {late} overdue</numerusform>
             <numerusform>%n directives, {late} overdue</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ChasePage</name>
+    <message>
+        <location filename="../../ui/chase_page.py" line="+48"/>
+        <source>Mỗi nội dung một &amp;dòng</source>
+        <translation>One &amp;row per directive</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mỗi nội dung một dòng, kèm các tổ chức chưa xong</source>
+        <translation>One row per directive, with the organizations not done yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Theo từng &amp;tổ chức</source>
+        <translation>By &amp;organization</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Theo từng tổ chức, với trạng thái và kết quả của tổ chức đó</source>
+        <translation>By organization, with that organization&apos;s own status and result</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Xem:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nội dung cần đôn đốc, mỗi nội dung một dòng</source>
+        <translation>Directives to chase, one row each</translation>
     </message>
 </context>
 <context>
@@ -1018,17 +1051,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+61"/>
+        <location filename="../../ui/main_window.py" line="+62"/>
         <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
         <translation>The new language will be used the next time Giao ban starts.</translation>
     </message>
     <message>
-        <location line="+123"/>
-        <source>Giao ban — theo dõi, đôn đốc nội dung chỉ đạo</source>
-        <translation>Giao ban — following up directives</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+159"/>
         <source>Số nội dung đang hiện</source>
         <translation>Number of directives shown</translation>
     </message>
@@ -1073,7 +1101,7 @@
         <translation>Views</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Cần &amp;đôn đốc</source>
         <translation>&amp;Chase list</translation>
     </message>
@@ -1088,17 +1116,22 @@
         <translation>&amp;Giao ban</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Tất cả nội dung chỉ đạo</source>
         <translation>All directives</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>&amp;Tất cả nội dung</source>
         <translation>&amp;All directives</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="-120"/>
+        <source>Theo dõi, đôn đốc nội dung chỉ đạo</source>
+        <translation>Following up directives</translation>
+    </message>
+    <message>
+        <location line="+203"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
@@ -1144,7 +1177,7 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>Mọi năm</source>
         <translation>All years</translation>
     </message>
@@ -1154,7 +1187,15 @@
         <translation>No data yet</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+12"/>
+        <source>%n nội dung cần đôn đốc, {late} quá hạn</source>
+        <translation>
+            <numerusform>%n directive to chase, {late} overdue</numerusform>
+            <numerusform>%n directives to chase, {late} overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
         <source>%n phần việc của {orgs} tổ chức cần đôn đốc, {late} quá hạn</source>
         <translation>
             <numerusform>%n task to chase (organizations: {orgs}, overdue: {late})</numerusform>
@@ -1175,7 +1216,7 @@
         </translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+104"/>
         <location line="+304"/>
         <source>Mở lại</source>
         <translation>Reopen</translation>
@@ -1497,7 +1538,7 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-1088"/>
+        <location filename="../../ui/main_window.py" line="-1109"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
@@ -2670,6 +2711,14 @@ line):</translation>
     </message>
 </context>
 <context>
+    <name>columns</name>
+    <message>
+        <location filename="../../ui/widgets/column_fitter.py" line="+160"/>
+        <source>Đặt lại độ rộng các cột</source>
+        <translation>Reset column widths</translation>
+    </message>
+</context>
+<context>
     <name>directives</name>
     <message>
         <location filename="../../ui/directive_table_model.py" line="+56"/>
@@ -2752,12 +2801,17 @@ line):</translation>
         <translation>{due} (extended)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
+        <source>{owners} ({n} chưa xong: {names})</source>
+        <translation>{owners} ({n} not done: {names})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Quá hạn: thời hạn {due} đã hết từ ngày {day}.</source>
         <translation>Overdue: the deadline {due} ended on {day}.</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+166"/>
         <source>Không sắp xếp theo cột này</source>
         <translation>Cannot sort by this column</translation>
     </message>
