@@ -2821,7 +2821,12 @@ line):</translation>
         <translation>Overdue, {status}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+33"/>
+        <source>{org}: {note}</source>
+        <translation>{org}: {note}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Đã gia hạn; thời hạn ban đầu: {due}.</source>
         <translation>Extended; original deadline: {due}.</translation>
     </message>
