@@ -11,13 +11,14 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QFont, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from tracker import queries
@@ -391,9 +392,12 @@ class ChaseView(QTreeView):
 
     # --- Qt overrides -------------------------------------------------------------------
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.columns.fit()
+    def viewportEvent(self, event: QEvent) -> bool:
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:
+            # The viewport, not the view: a scroll bar appearing narrows it too.
+            self.columns.fit()
+        return handled
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

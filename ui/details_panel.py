@@ -22,6 +22,7 @@ from tracker.errors import NotFoundError
 from tracker.rows import DirectiveRow, HistoryKind, Role, Status
 from ui import assets
 from ui.directive_table_model import deadline_text, status_icon_name, status_text
+from ui.widgets.text_box import TextBox
 
 ORG_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -53,10 +54,11 @@ class DetailsPanel(QWidget):
         left = QWidget(self.splitter)
         right = QWidget(self.splitter)
 
-        self.title = QLabel(left)
+        # The directive's whole text, wrapped, selectable (to copy into a report or a
+        # message), scrolling past five lines rather than being cut off on a small screen.
+        self.title = TextBox(left, max_lines=5)
         self.title.setObjectName("detailsTitle")
-        self.title.setWordWrap(True)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setAccessibleName(self.tr("Nội dung chỉ đạo đầy đủ"))
         self.summary = QLabel(left)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Thời hạn và trạng thái"))

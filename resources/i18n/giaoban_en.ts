@@ -267,7 +267,7 @@
 <context>
     <name>ChaseModel</name>
     <message numerus="yes">
-        <location filename="../../ui/chase_view.py" line="+292"/>
+        <location filename="../../ui/chase_view.py" line="+293"/>
         <source>%n nội dung, {late} quá hạn</source>
         <translation>
             <numerusform>%n directive, {late} overdue</numerusform>
@@ -324,12 +324,17 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/details_panel.py" line="+47"/>
+        <location filename="../../ui/details_panel.py" line="+48"/>
         <source>Chi tiết nội dung chỉ đạo</source>
         <translation>Directive details</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
+        <source>Nội dung chỉ đạo đầy đủ</source>
+        <translation>Full text of the directive</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Thời hạn và trạng thái</source>
         <translation>Deadline and status</translation>
     </message>
@@ -2713,7 +2718,7 @@ line):</translation>
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../ui/widgets/column_fitter.py" line="+160"/>
+        <location filename="../../ui/widgets/column_fitter.py" line="+175"/>
         <source>Đặt lại độ rộng các cột</source>
         <translation>Reset column widths</translation>
     </message>

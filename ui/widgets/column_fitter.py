@@ -72,13 +72,28 @@ class ColumnFitter(QObject):
         ]
         wanted = {c: self.default_width(c) for c in others}
         room = available - int(available * TEXT_SHARE)
-        total = sum(wanted.values())
-        scale = min(1.0, room / total) if total > 0 and room > 0 else 1.0
+        # Shrink in proportion; a column that would fall below MIN_WIDTH keeps that and
+        # the others share what is left.
+        widths = dict(wanted)
+        floored: set[int] = set()
+        while True:
+            free = room - MIN_WIDTH * len(floored)
+            flexible = sum(wanted[c] for c in others if c not in floored)
+            if flexible <= 0 or free <= 0:
+                break
+            scale = min(1.0, free / flexible)
+            widths = {
+                c: MIN_WIDTH if c in floored else int(wanted[c] * scale) for c in others
+            }
+            low = {c for c, w in widths.items() if w < MIN_WIDTH} - floored
+            if not low:
+                break
+            floored |= low
         self._fitting = True
         try:
             for c in others:
                 self._header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
-                self._header.resizeSection(c, max(MIN_WIDTH, int(wanted[c] * scale)))
+                self._header.resizeSection(c, max(MIN_WIDTH, widths[c]))
         finally:
             self._fitting = False
 
@@ -132,9 +147,9 @@ class ColumnFitter(QObject):
             self._fitting = False
         self.fit()
 
-    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
-        if self._fitting or column == self._stretch:
-            return
+    def _on_section_resized(self, column: int, old: int, new: int) -> None:
+        if self._fitting or column == self._stretch or not old or not new:
+            return  # fitting, the text column, or a column hidden or shown (Qt may tell later)
         # Outside fit() and restore() only the clerk resizes a column (a drag on the
         # header, a double-click on its edge): the widths are theirs from now on.
         self.user_sized = True
