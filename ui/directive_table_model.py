@@ -51,6 +51,8 @@ class Column(IntEnum):
     MEETING = 8
 
 
+_COLUMNS = tuple(Column)
+
 # Source strings only: translated when shown.
 HEADERS = {
     Column.NUMBER: QT_TRANSLATE_NOOP("directives", "STT"),
@@ -316,7 +318,7 @@ class DirectiveTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         r = self._rows[index.row()]
-        col = Column(index.column())
+        col = _COLUMNS[index.column()]  # not Column(…): an enum call per cell and role adds up
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)
         if role == ROW_ROLE:

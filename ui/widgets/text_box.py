@@ -46,7 +46,8 @@ class TextBox(QPlainTextEdit):
             block = block.next()
         shown = max(1, min(lines, self._max_lines))
         margins = self.contentsMargins()
-        extra = int(doc.documentMargin() * 2) + margins.top() + margins.bottom()
+        # The plain-text layout wants a few pixels beyond its lines to show the last whole.
+        extra = int(doc.documentMargin() * 2) + margins.top() + margins.bottom() + 2
         self.setFixedHeight(shown * self.fontMetrics().lineSpacing() + extra)
 
     # --- Qt overrides -------------------------------------------------------------------

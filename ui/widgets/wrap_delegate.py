@@ -7,7 +7,7 @@ laid out, and the lines of each (text, width, font) are kept for the next paint.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -59,16 +59,8 @@ class WrapDelegate(QStyledItemDelegate):
     def __init__(self, parent: object = None, *, max_lines: int = MAX_LINES) -> None:
         super().__init__(parent)
         self._max_lines = max_lines
-        self._cache: dict[tuple[str, int, str], list[str]] = {}
-
-    def _lines(self, text: str, font: QFont, width: int) -> list[str]:
-        key = (text, width, font.key())
-        found = self._cache.get(key)
-        if found is None:
-            if len(self._cache) >= _CACHE_LIMIT:
-                self._cache.clear()
-            found = self._cache[key] = wrapped_lines(text, font, width, self._max_lines)
-        return found
+        # The lines of each (text, width, bold) painted, joined: one drawText per cell.
+        self._cache: dict[tuple[str, int, bool], str] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         # One height for every row: views with uniform rows ask the first row only.
@@ -76,43 +68,47 @@ class WrapDelegate(QStyledItemDelegate):
         return QSize(size.width(), row_height(QFontMetrics(option.font), self._max_lines))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        # Kept lean: it runs for every visible cell of every repaint.
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
+        self.initStyleOption(opt, index)  # text, icon, font, and the palette's foreground
         text = opt.text
         opt.text = ""
-        # The icon beside the first line of text, not in the middle of a tall row.
-        opt.decorationAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
+        has_icon = bool(opt.features & _HAS_DECORATION)
+        if has_icon:
+            # The icon beside the first line of text, not in the middle of a tall row.
+            opt.decorationAlignment = _TOP_LEFT
         # Background, selection, focus and icon as the style draws them; the text is ours.
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         if not text:
             return
-        rect: QRect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        if has_icon:
+            rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        else:
+            rect = opt.rect
         rect = rect.adjusted(_PADDING, _PADDING - 1, -_PADDING, 0)
-        lines = self._lines(text, opt.font, rect.width())
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = (
-            QPalette.ColorGroup.Normal
-            if opt.state & QStyle.StateFlag.State_Active
-            else QPalette.ColorGroup.Inactive
-        )
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        painter.save()
-        painter.setFont(opt.font)
-        painter.setPen(opt.palette.color(group, role))
-        if not selected:
-            brush = index.data(Qt.ItemDataRole.ForegroundRole)
-            if brush is not None:
-                painter.setPen(brush if not hasattr(brush, "color") else brush.color())
-        step = QFontMetrics(opt.font).lineSpacing()
-        align = opt.displayAlignment & Qt.AlignmentFlag.AlignHorizontal_Mask
-        y = rect.top()
-        for text_line in lines:
-            painter.drawText(
-                QRect(rect.left(), y, rect.width(), step),
-                int(align | Qt.AlignmentFlag.AlignVCenter),
-                text_line,
+        font = opt.font
+        key = (text, rect.width(), font.bold())
+        lines = self._cache.get(key)
+        if lines is None:
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            lines = self._cache[key] = "\n".join(
+                wrapped_lines(text, font, rect.width(), self._max_lines)
             )
-            y += step
+        selected = opt.state & _SELECTED
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(opt.palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT))
+        painter.drawText(rect, int(opt.displayAlignment & _HORIZONTAL) | _TOP, lines)
         painter.restore()
+
+
+_HAS_DECORATION = QStyleOptionViewItem.ViewItemFeature.HasDecoration
+_TOP_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+_TOP = int(Qt.AlignmentFlag.AlignTop)
+_HORIZONTAL = Qt.AlignmentFlag.AlignHorizontal_Mask
+_SELECTED = QStyle.StateFlag.State_Selected
+_TEXT = QPalette.ColorRole.Text
+_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
