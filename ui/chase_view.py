@@ -333,6 +333,7 @@ class ChaseView(QTreeView):
                 ChaseColumn.NOTE: 180,
             },
             settings_key="headers/chaseTree",
+            minimums={ChaseColumn.MEETING: self.fontMetrics().horizontalAdvance("00/00/0000") + 14},
         )
         model.modelReset.connect(self._on_model_reset)
         self.verticalScrollBar().valueChanged.connect(self._fetch_visible)

@@ -73,6 +73,10 @@ class DirectiveTableView(QTableView):
             settings_key=f"headers/{object_name}",
             never_shown=never_shown,
             hidden_by_default=hidden_by_default,
+            minimums=dict.fromkeys(
+                (Column.DONE_ON, Column.MEETING),
+                self.fontMetrics().horizontalAdvance("00/00/0000") + 14,
+            ),
         )
         header.setSortIndicator(Column.NUMBER, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)

@@ -44,7 +44,9 @@ from ui.details_panel import DetailsPanel
 from ui.directive_table_model import ROW_ROLE, Column, DirectiveTableModel
 from ui.directive_view import DirectiveTableView
 from ui.meeting_list_model import MeetingListModel, progress_text
+from ui.screen_fit import available_geometry, fit_to_screen
 from ui.store_bus import StoreBus
+from ui.widgets.text_box import TextBox
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -102,12 +104,9 @@ class MeetingHeader(QFrame):
         self.chair = self._value()
         self.attendees = self._value()
         self.reviewed = self._value()
-        self.notes = QLabel(self)
-        self.notes.setWordWrap(True)
-        self.notes.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notes.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 4)
+        # Up to three lines, scrolling beyond (and down to one on a small screen).
+        self.notes = TextBox(self, max_lines=3)
+        self.notes.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Maximum)
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
@@ -164,10 +163,7 @@ class MeetingHeader(QFrame):
         self.attendees.setText(attendees or "—")
         self.attendees.setToolTip(attendees)
         self.reviewed.setText(str(m.reviewed_quarter) if m.reviewed_quarter else "—")
-        notes = " ".join(m.notes.split())
-        short = notes if len(notes) <= 400 else notes[:397].rstrip() + "…"
-        self.notes.setText(short or "—")
-        self.notes.setToolTip(m.notes)
+        self.notes.setText(m.notes.strip() or "—")
 
 
 class MainWindow(QMainWindow):
@@ -1233,9 +1229,12 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:  # first start: most of the screen (1366×768 laptops have a taskbar too)
-            area = self.screen().availableGeometry()
-            self.resize(min(1440, area.width() * 92 // 100), min(900, area.height() * 92 // 100))
+            area = available_geometry(self)
+            width, height = area.width() * 92 // 100, area.height() * 92 // 100
+            fit_to_screen(self, min(1440, width), min(900, height))
             self.move(area.center() - self.rect().center())
+            # A narrow screen gives the directives more of the width.
+            self.main_splitter.setSizes([min(260, area.width() // 5), area.width()])
         state = s.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)

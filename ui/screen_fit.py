@@ -10,9 +10,9 @@ outside it, always visible. Works in logical pixels, so 125 % and 150 % scaling
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QDialog, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 # Room for the frame and title bar the window system adds around a window.
 FRAME_WIDTH = 16
@@ -32,31 +32,47 @@ def available_geometry(widget: QWidget | None = None) -> QRect:
 
 def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
     """Resize ``widget`` to ``width``×``height`` or to what its screen has room for,
-    whichever is smaller; scroll a dialog's content when even its minimum is too tall."""
-    area = available_geometry(widget)
-    room_w = max(200, area.width() - FRAME_WIDTH)
-    room_h = max(200, area.height() - FRAME_HEIGHT)
-    layout = widget.layout()
+    whichever is smaller; then ``keep_on_screen``. A dialog calls ``keep_on_screen``
+    again when shown (its content may have grown since)."""
+    room = _room(widget)
+    widget.resize(min(width, room.width()), min(height, room.height()))
+    keep_on_screen(widget)
+
+
+def keep_on_screen(widget: QWidget) -> None:
+    """Make ``widget`` fit its screen: a dialog whose content needs more than the screen
+    has gets its content in a scroll area (buttons kept below it); the size is cut to
+    the room there is; a window with a parent is centred on it, inside the screen."""
+    room = _room(widget)
+    layout = widget.layout() if isinstance(widget, QDialog) else None
     if layout is not None:
         layout.activate()
         needed = layout.totalMinimumSize()
-        if needed.height() > room_h or needed.width() > room_w:
+        if needed.height() > room.height() or needed.width() > room.width():
             scroll_content(widget)
             layout = widget.layout()
             layout.activate()
-    if widget.minimumWidth() > room_w or widget.minimumHeight() > room_h:
+    minimum = widget.minimumSize()
+    if minimum.width() > room.width() or minimum.height() > room.height():
         widget.setMinimumSize(
-            min(widget.minimumWidth(), room_w), min(widget.minimumHeight(), room_h)
+            min(minimum.width(), room.width()), min(minimum.height(), room.height())
         )
-    widget.resize(min(width, room_w), min(height, room_h))
+    if widget.width() > room.width() or widget.height() > room.height():
+        widget.resize(min(widget.width(), room.width()), min(widget.height(), room.height()))
     parent = widget.parentWidget()
     if parent is not None and widget.isWindow():
-        # Centred on the parent window, moved back inside the screen if that spills over.
-        frame = widget.frameGeometry()
-        frame.moveCenter(parent.window().frameGeometry().center())
-        frame.moveLeft(max(area.left(), min(frame.left(), area.right() - frame.width())))
-        frame.moveTop(max(area.top(), min(frame.top(), area.bottom() - frame.height())))
-        widget.move(frame.topLeft())
+        area = available_geometry(widget)
+        width = widget.width() + FRAME_WIDTH
+        height = widget.height() + FRAME_HEIGHT
+        centre = parent.window().frameGeometry().center()
+        left = max(area.left(), min(centre.x() - width // 2, area.left() + area.width() - width))
+        top = max(area.top(), min(centre.y() - height // 2, area.top() + area.height() - height))
+        widget.move(left, top)
+
+
+def _room(widget: QWidget) -> QSize:
+    area = available_geometry(widget)
+    return QSize(max(200, area.width() - FRAME_WIDTH), max(200, area.height() - FRAME_HEIGHT))
 
 
 def scroll_content(widget: QWidget) -> QScrollArea | None:

@@ -345,12 +345,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Tổ chức</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-26"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
@@ -370,7 +370,7 @@
         <translation>Result</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Tổ chức này đã &amp;xong</source>
         <translation>Organization &amp;done</translation>
     </message>
@@ -415,7 +415,7 @@
         <translation>Event</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Ghi chú tiến độ mới</source>
         <translation>New progress note</translation>
     </message>
@@ -473,7 +473,7 @@
 <context>
     <name>DirectiveDialog</name>
     <message>
-        <location filename="../../ui/directive_dialog.py" line="+66"/>
+        <location filename="../../ui/directive_dialog.py" line="+67"/>
         <source>Thêm nội dung chỉ đạo</source>
         <translation>Add directive</translation>
     </message>
@@ -674,7 +674,7 @@
 <context>
     <name>DoneDialog</name>
     <message>
-        <location filename="../../ui/done_dialog.py" line="+61"/>
+        <location filename="../../ui/done_dialog.py" line="+62"/>
         <source>Đánh dấu hoàn thành</source>
         <translation>Mark done</translation>
     </message>
@@ -752,7 +752,7 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../ui/extend_dialog.py" line="+42"/>
+        <location filename="../../ui/extend_dialog.py" line="+43"/>
         <source>Gia hạn</source>
         <translation>Extend deadline</translation>
     </message>
@@ -1000,7 +1000,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/widgets/form.py" line="+26"/>
+        <location filename="../../ui/widgets/form.py" line="+27"/>
         <source>Bỏ các nội dung đã nhập?</source>
         <translation>Discard what you typed?</translation>
     </message>
@@ -1056,7 +1056,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+62"/>
+        <location filename="../../ui/main_window.py" line="+63"/>
         <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
         <translation>The new language will be used the next time Giao ban starts.</translation>
     </message>
@@ -1352,7 +1352,7 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/meeting_dialog.py" line="+75"/>
+        <location filename="../../ui/meeting_dialog.py" line="+76"/>
         <source>Xóa dòng</source>
         <translation>Delete row</translation>
     </message>
@@ -1522,7 +1522,7 @@
         <translation>Enter: next cell, a new row after the last · Ctrl+Enter: new row · ↓ in Lead: list of organizations · Delete: remove an empty row</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+116"/>
         <source>Ngày giao ban {date} ở quá xa trong tương lai; hãy kiểm tra lại năm.</source>
         <translation>The giao ban date {date} is too far in the future; please check the year.</translation>
     </message>
@@ -1581,7 +1581,7 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../ui/note_dialog.py" line="+37"/>
+        <location filename="../../ui/note_dialog.py" line="+38"/>
         <source>Ghi tiến độ</source>
         <translation>Record progress</translation>
     </message>
@@ -1673,7 +1673,7 @@
 <context>
     <name>OrganizationsDialog</name>
     <message>
-        <location filename="../../ui/organizations_dialog.py" line="+59"/>
+        <location filename="../../ui/organizations_dialog.py" line="+60"/>
         <source>Các tổ chức</source>
         <translation>Organizations</translation>
     </message>
@@ -1916,7 +1916,7 @@
 <context>
     <name>ReportCountsModel</name>
     <message>
-        <location filename="../../ui/report_dialog.py" line="+199"/>
+        <location filename="../../ui/report_dialog.py" line="+200"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Organization</translation>
     </message>
@@ -2284,7 +2284,7 @@ xuyên</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="+67"/>
+        <location filename="../../ui/backup_dialog.py" line="+69"/>
         <source>Khôi phục từ bản sao lưu</source>
         <translation>Restore from a backup</translation>
     </message>
@@ -2347,7 +2347,7 @@ xuyên</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+57"/>
+        <location filename="../../ui/settings_dialog.py" line="+58"/>
         <source>Thiết lập văn bản</source>
         <translation>Document settings</translation>
     </message>
@@ -2641,7 +2641,7 @@ line):</translation>
         <translation>Before a data upgrade</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+147"/>
         <source>Đã sao lưu dữ liệu vào {path}.</source>
         <translation>The data was backed up to {path}.</translation>
     </message>
@@ -2718,7 +2718,7 @@ line):</translation>
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../ui/widgets/column_fitter.py" line="+175"/>
+        <location filename="../../ui/widgets/column_fitter.py" line="+178"/>
         <source>Đặt lại độ rộng các cột</source>
         <translation>Reset column widths</translation>
     </message>
@@ -2726,7 +2726,7 @@ line):</translation>
 <context>
     <name>directives</name>
     <message>
-        <location filename="../../ui/directive_table_model.py" line="+56"/>
+        <location filename="../../ui/directive_table_model.py" line="+58"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>

@@ -216,6 +216,7 @@ def test_details_show_the_whole_text_selectable(qtbot, sample_db: Path) -> None:
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Down)
     row = view.directive_model().row(view.currentIndex().row())
+    qtbot.wait(10)  # layouts settle after the new text
     title = w.details.title
     assert row.content in title.text()
     flags = title.textInteractionFlags()

@@ -35,6 +35,7 @@ class ColumnFitter(QObject):
         settings_key: str,
         never_shown: tuple[int, ...] = (),
         hidden_by_default: tuple[int, ...] = (),
+        minimums: dict[int, int] | None = None,
     ) -> None:
         super().__init__(view)
         self._view = view
@@ -44,6 +45,7 @@ class ColumnFitter(QObject):
         self._key = settings_key
         self._never = set(never_shown)  # columns this view never shows (not in the menu)
         self._hidden_by_default = set(hidden_by_default) | self._never
+        self._minimums = dict(minimums or {})  # columns that must not shrink past their text
         self._fitting = False
         self.user_sized = False
         header.setStretchLastSection(False)
@@ -74,18 +76,19 @@ class ColumnFitter(QObject):
         room = available - int(available * TEXT_SHARE)
         # Shrink in proportion; a column that would fall below MIN_WIDTH keeps that and
         # the others share what is left.
+        least = {c: max(MIN_WIDTH, self._minimums.get(c, 0)) for c in others}
         widths = dict(wanted)
         floored: set[int] = set()
         while True:
-            free = room - MIN_WIDTH * len(floored)
+            free = room - sum(least[c] for c in floored)
             flexible = sum(wanted[c] for c in others if c not in floored)
             if flexible <= 0 or free <= 0:
                 break
             scale = min(1.0, free / flexible)
             widths = {
-                c: MIN_WIDTH if c in floored else int(wanted[c] * scale) for c in others
+                c: least[c] if c in floored else int(wanted[c] * scale) for c in others
             }
-            low = {c for c, w in widths.items() if w < MIN_WIDTH} - floored
+            low = {c for c, w in widths.items() if w < least[c]} - floored
             if not low:
                 break
             floored |= low
@@ -93,7 +96,7 @@ class ColumnFitter(QObject):
         try:
             for c in others:
                 self._header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
-                self._header.resizeSection(c, max(MIN_WIDTH, widths[c]))
+                self._header.resizeSection(c, max(least[c], widths[c]))
         finally:
             self._fitting = False
 

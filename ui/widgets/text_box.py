@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent, QTextOption
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
 
 
 class TextBox(QPlainTextEdit):
     """A label for long text: wrapped, selectable with mouse and keyboard, as tall as its
-    text up to ``max_lines`` and scrolling past that, so a squeezed layout never cuts
-    the text off (a word-wrapped QLabel is clipped when its parent is short)."""
+    text up to ``max_lines`` and scrolling past that, never below ``min_lines`` (of
+    its text) when a layout is short of height, so a squeezed layout never cuts the
+    text off (a word-wrapped QLabel is clipped when its parent is short)."""
 
-    def __init__(self, parent: QWidget | None = None, *, max_lines: int = 5) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, max_lines: int = 5, min_lines: int = 1
+    ) -> None:
         super().__init__(parent)
         self._max_lines = max_lines
+        self._min_lines = min_lines  # kept even when the layout is short of height
         self.setReadOnly(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -24,7 +28,10 @@ class TextBox(QPlainTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # As tall as its text (up to max_lines) when there is room, down to one line
+        # (scrolling) when the layout is short of height.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self._height = 0
         self.viewport().setAutoFillBackground(False)
         self._fit()
 
@@ -48,9 +55,20 @@ class TextBox(QPlainTextEdit):
         margins = self.contentsMargins()
         # The plain-text layout wants a few pixels beyond its lines to show the last whole.
         extra = int(doc.documentMargin() * 2) + margins.top() + margins.bottom() + 2
-        self.setFixedHeight(shown * self.fontMetrics().lineSpacing() + extra)
+        self._line_height = self.fontMetrics().lineSpacing()
+        self._extra = extra
+        self._height = shown * self._line_height + extra
+        self._least = min(shown, self._min_lines) * self._line_height + extra
+        self.setMaximumHeight(self._height)
+        self.updateGeometry()
 
     # --- Qt overrides -------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._least)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -32,7 +32,9 @@ def wrapped_lines(text: str, font: QFont, width: int, max_lines: int = MAX_LINES
         return []
     layout = QTextLayout(paragraph, font)
     option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    # Words are never cut ("01/04/2021" does not become "01/04/202" + "1"); a word
+    # wider than the column is elided instead.
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
     layout.setTextOption(option)
     lines: list[str] = []
     layout.beginLayout()
@@ -47,7 +49,10 @@ def wrapped_lines(text: str, font: QFont, width: int, max_lines: int = MAX_LINES
                 rest = paragraph[start:]
                 lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
                 break
-            lines.append(paragraph[start : start + length].rstrip())
+            text_line = paragraph[start : start + length].rstrip()
+            if metrics.horizontalAdvance(text_line) > width:
+                text_line = metrics.elidedText(text_line, Qt.TextElideMode.ElideRight, width)
+            lines.append(text_line)
     finally:
         layout.endLayout()
     return lines
