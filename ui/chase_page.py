@@ -72,6 +72,7 @@ class ChasePage(QWidget):
             object_name="chaseTable",
             never_shown=(Column.NUMBER, Column.DONE_ON),
             hidden_by_default=(Column.SUPPORTS,),
+            drop_order=(Column.MEETING,),
         )
         self.table.sortByColumn(Column.DUE, Qt.SortOrder.AscendingOrder)
         self.model = ChaseModel(self, as_of=as_of)

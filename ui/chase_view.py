@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QPaintEvent
+from PySide6.QtGui import QFont, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from tracker import queries
@@ -334,6 +334,7 @@ class ChaseView(QTreeView):
             },
             settings_key="headers/chaseTree",
             minimums={ChaseColumn.MEETING: self.fontMetrics().horizontalAdvance("00/00/0000") + 14},
+            drop_order=(ChaseColumn.MEETING,),
         )
         model.modelReset.connect(self._on_model_reset)
         self.verticalScrollBar().valueChanged.connect(self._fetch_visible)
@@ -399,6 +400,10 @@ class ChaseView(QTreeView):
             # The viewport, not the view: a scroll bar appearing narrows it too.
             self.columns.fit()
         return handled
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.columns.fit()  # a view sized while hidden is told of no resize when shown
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

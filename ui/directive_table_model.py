@@ -404,8 +404,13 @@ class DirectiveTableModel(QAbstractTableModel):
             return QCoreApplication.translate(
                 "directives", "Đã gia hạn; thời hạn ban đầu: {due}."
             ).format(due=str(r.original_due))
-        if col is Column.LEADS:
-            return "\n".join(o.name for o in r.leads)
+        if col is Column.LEADS:  # each lead with its own progress
+            return "\n".join(
+                QCoreApplication.translate("directives", "{name}: {status}").format(
+                    name=o.name, status=status_text(o.status)
+                )
+                for o in r.leads
+            )
         if col is Column.SUPPORTS:
             return "\n".join(o.name for o in r.supports) or None
         if col is Column.NOTE and r.latest_note:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ui.directive_table_model import ID_ROLE, Column, DirectiveTableModel
@@ -44,6 +45,7 @@ class DirectiveTableView(QTableView):
         object_name: str = "directiveTable",
         never_shown: tuple[int, ...] = (),
         hidden_by_default: tuple[int, ...] = (),
+        drop_order: tuple[int, ...] = (Column.SUPPORTS, Column.DONE_ON),
     ) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
@@ -77,6 +79,7 @@ class DirectiveTableView(QTableView):
                 (Column.DONE_ON, Column.MEETING),
                 self.fontMetrics().horizontalAdvance("00/00/0000") + 14,
             ),
+            drop_order=drop_order,
         )
         header.setSortIndicator(Column.NUMBER, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
@@ -135,3 +138,7 @@ class DirectiveTableView(QTableView):
             # The viewport, not the view: a scroll bar appearing narrows it too.
             self.columns.fit()
         return handled
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.columns.fit()  # a view sized while hidden is told of no resize when shown

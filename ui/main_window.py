@@ -324,6 +324,7 @@ class MainWindow(QMainWindow):
             self.tr("Tất cả nội dung chỉ đạo"),
             self.all_page,
             object_name="allTable",
+            drop_order=(Column.SUPPORTS, Column.DONE_ON, Column.MEETING, Column.NUMBER),
         )
         layout = self.all_page.layout()
         layout.addWidget(self._filter_bar)

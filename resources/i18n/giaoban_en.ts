@@ -1056,12 +1056,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+63"/>
+        <location filename="../../ui/main_window.py" line="+64"/>
         <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
         <translation>The new language will be used the next time Giao ban starts.</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+153"/>
         <source>Số nội dung đang hiện</source>
         <translation>Number of directives shown</translation>
     </message>
@@ -1136,7 +1136,7 @@
         <translation>Following up directives</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+204"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
@@ -1543,7 +1543,7 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-1109"/>
+        <location filename="../../ui/main_window.py" line="-1107"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
@@ -2718,7 +2718,7 @@ line):</translation>
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../ui/widgets/column_fitter.py" line="+178"/>
+        <location filename="../../ui/widgets/column_fitter.py" line="+207"/>
         <source>Đặt lại độ rộng các cột</source>
         <translation>Reset column widths</translation>
     </message>
@@ -2834,6 +2834,11 @@ line):</translation>
         <location line="+24"/>
         <source>Đã gia hạn; thời hạn ban đầu: {due}.</source>
         <translation>Extended; original deadline: {due}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name}: {status}</source>
+        <translation>{name}: {status}</translation>
     </message>
 </context>
 <context>

@@ -142,6 +142,10 @@ def test_text_column_is_readable_at_1024x600(qtbot, sample_db: Path) -> None:  #
         assert not view.horizontalScrollBar().isVisible()
         assert header.sectionSize(Column.CONTENT) >= int(width * TEXT_SHARE) - 1
         assert header.sectionResizeMode(Column.CONTENT) == QHeaderView.ResizeMode.Stretch
+        # Columns that would become unreadable are left out (Phối hợp first), not squeezed.
+        assert view.isColumnHidden(Column.SUPPORTS)
+        status = header.sectionSize(Column.STATUS)
+        assert status >= 0.8 * view.columns.default_width(Column.STATUS) - 1
         lines = QFontMetrics(view.font()).lineSpacing() * 3
         assert view.rowHeight(0) >= lines
     w.tabs.setCurrentIndex(TAB_CHASE)
@@ -226,3 +230,25 @@ def test_details_show_the_whole_text_selectable(qtbot, sample_db: Path) -> None:
     assert title.isVisible() and title.horizontalScrollBar().maximum() == 0
     assert title.verticalScrollBar().maximum() == 0  # two or three lines: all shown
     assert title.height() >= 2 * title.fontMetrics().lineSpacing()  # two lines at 1024×600
+
+
+def test_a_column_left_out_for_room_comes_back_from_the_menu(qtbot, sample_db: Path) -> None:  # noqa: ANN001
+    """At 1024×600 "Phối hợp" is left out for room; shown from the header menu it stays
+    through a resize, and a column left out for room is not saved as the clerk's choice."""
+    w = _window(qtbot, 1024, 600)
+    w.tabs.setCurrentIndex(TAB_MEETING)
+    qtbot.wait(10)
+    view = w.meeting_table
+    assert view.isColumnHidden(Column.SUPPORTS)
+    w.save_settings()
+    from PySide6.QtCore import QSettings
+
+    assert str(int(Column.SUPPORTS)) not in QSettings().value("headers/meetingTableHidden").split()
+    menu = view.columns.make_menu()
+    action = next(a for a in menu.actions() if a.text() == "Phối hợp")
+    assert not action.isChecked()
+    action.trigger()
+    w.resize(1000, 600)
+    qtbot.wait(10)
+    assert not view.isColumnHidden(Column.SUPPORTS)
+    assert view.horizontalHeader().length() <= view.viewport().width() + 1

@@ -36,6 +36,7 @@ class ColumnFitter(QObject):
         never_shown: tuple[int, ...] = (),
         hidden_by_default: tuple[int, ...] = (),
         minimums: dict[int, int] | None = None,
+        drop_order: tuple[int, ...] = (),
     ) -> None:
         super().__init__(view)
         self._view = view
@@ -46,6 +47,12 @@ class ColumnFitter(QObject):
         self._never = set(never_shown)  # columns this view never shows (not in the menu)
         self._hidden_by_default = set(hidden_by_default) | self._never
         self._minimums = dict(minimums or {})  # columns that must not shrink past their text
+        # Columns left out, in this order, when the others would shrink below 80 % of
+        # their widths; shown again when there is room. One the clerk shows from the
+        # header's menu stays.
+        self._drop_order = drop_order
+        self._auto_hidden: set[int] = set()
+        self._kept: set[int] = set()
         self._fitting = False
         self.user_sized = False
         header.setStretchLastSection(False)
@@ -67,13 +74,29 @@ class ColumnFitter(QObject):
         if self.user_sized:
             return
         available = self._view.viewport().width()
-        others = [
+        room = available - int(available * TEXT_SHARE)
+        chosen_hidden = {
             c
             for c in range(self._header.count())
-            if c != self._stretch and not self._header.isSectionHidden(c)
-        ]
+            if self._header.isSectionHidden(c) and c not in self._auto_hidden
+        }
+        others = [c for c in range(self._header.count()) if c != self._stretch]
+        others = [c for c in others if c not in chosen_hidden]
         wanted = {c: self.default_width(c) for c in others}
-        room = available - int(available * TEXT_SHARE)
+        dropped: set[int] = set()
+        for c in self._drop_order:
+            if sum(wanted[o] for o in others if o not in dropped) * 0.8 <= room:
+                break
+            if c in wanted and c not in self._kept:
+                dropped.add(c)
+        others = [c for c in others if c not in dropped]
+        self._fitting = True
+        try:
+            for c in self._auto_hidden | dropped:
+                self._header.setSectionHidden(c, c in dropped)
+        finally:
+            self._fitting = False
+        self._auto_hidden = dropped
         # Shrink in proportion; a column that would fall below MIN_WIDTH keeps that and
         # the others share what is left.
         least = {c: max(MIN_WIDTH, self._minimums.get(c, 0)) for c in others}
@@ -136,12 +159,18 @@ class ColumnFitter(QObject):
             s.setValue(self._key, self._header.saveState())
         else:
             s.remove(self._key)
-        hidden = [str(c) for c in range(self._header.count()) if self._header.isSectionHidden(c)]
+        hidden = [
+            str(c)
+            for c in range(self._header.count())
+            if self._header.isSectionHidden(c) and c not in self._auto_hidden
+        ]
         s.setValue(self._key + "Hidden", " ".join(hidden))
 
     def reset(self) -> None:
         """Back to the default widths, every column shown."""
         self.user_sized = False
+        self._kept.clear()
+        self._auto_hidden.clear()
         self._fitting = True
         try:
             for c in range(self._header.count()):
@@ -180,6 +209,11 @@ class ColumnFitter(QObject):
         return menu
 
     def _set_shown(self, column: int, shown: bool) -> None:
+        if shown:
+            self._kept.add(column)
+        else:
+            self._kept.discard(column)
+        self._auto_hidden.discard(column)
         self._fitting = True
         try:
             self._header.setSectionHidden(column, not shown)
