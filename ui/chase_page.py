@@ -45,11 +45,11 @@ class ChasePage(QWidget):
         self._as_of = as_of
         self._stale = {False: True, True: True}  # by_organization → must read again
         self._overdue: int | None = None
-        self.by_directive = QRadioButton(self.tr("Mỗi nội dung một &dòng"), self)
+        self.by_directive = QRadioButton(self.tr("Mỗi nội d&ung một dòng"), self)
         self.by_directive.setAccessibleName(
             self.tr("Mỗi nội dung một dòng, kèm các tổ chức chưa xong")
         )
-        self.by_organization = QRadioButton(self.tr("Theo từng &tổ chức"), self)
+        self.by_organization = QRadioButton(self.tr("Th&eo từng tổ chức"), self)
         self.by_organization.setAccessibleName(
             self.tr("Theo từng tổ chức, với trạng thái và kết quả của tổ chức đó")
         )

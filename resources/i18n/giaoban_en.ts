@@ -278,18 +278,18 @@
 <context>
     <name>ChasePage</name>
     <message>
-        <location filename="../../ui/chase_page.py" line="+48"/>
-        <source>Mỗi nội dung một &amp;dòng</source>
-        <translation>One &amp;row per directive</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../ui/chase_page.py" line="+50"/>
         <source>Mỗi nội dung một dòng, kèm các tổ chức chưa xong</source>
         <translation>One row per directive, with the organizations not done yet</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Theo từng &amp;tổ chức</source>
+        <location line="-2"/>
+        <source>Mỗi nội d&amp;ung một dòng</source>
+        <translation>One row &amp;per directive</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Th&amp;eo từng tổ chức</source>
         <translation>By &amp;organization</translation>
     </message>
     <message>

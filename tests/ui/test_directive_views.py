@@ -252,3 +252,15 @@ def test_a_column_left_out_for_room_comes_back_from_the_menu(qtbot, sample_db: P
     qtbot.wait(10)
     assert not view.isColumnHidden(Column.SUPPORTS)
     assert view.horizontalHeader().length() <= view.viewport().width() + 1
+
+
+def test_alt_keys_switch_the_chase_list(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """Alt+E shows the chase list by organization, Alt+U one row per directive again."""
+    window.chase_table.setFocus()
+    qtbot.keyClick(window.chase_table, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.chase_page.is_by_organization)  # a mnemonic animates a click
+    assert window.current_view() is window.chase_view
+    assert window.chase_model.rowCount() == len(queries.chase_list(as_of=AS_OF))
+    qtbot.keyClick(window.chase_view, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not window.chase_page.is_by_organization)
+    assert window.current_view() is window.chase_table
