@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 import peewee as pw
 
@@ -357,7 +357,7 @@ def _directive_conditions(flt: DirectiveFilter) -> list[pw.Expression]:
 _UNFINISHED_FILTERS = (StatusFilter.OPEN, StatusFilter.OVERDUE, StatusFilter.TO_CHASE)
 
 
-def _own_status() -> pw.Node:
+def _own_status() -> pw.ColumnBase:
     """The status an owner reads as its own: a lead's assignment status; a supporting
     organization has no status of its own and shares its directive's."""
     lead = Assignment.role == Role.LEAD.value
@@ -365,7 +365,7 @@ def _own_status() -> pw.Node:
 
 
 def _status_condition(
-    status: StatusFilter, column: pw.Node, flt: DirectiveFilter
+    status: StatusFilter, column: pw.ColumnBase, flt: DirectiveFilter
 ) -> pw.Expression | None:
     """The status filter on ``column``: the directive's status, or with an organization
     chosen, that organization's own (_own_status), so "Tỉnh đoàn + Quá hạn" never
@@ -375,9 +375,9 @@ def _status_condition(
     if status is StatusFilter.OPEN:
         return unfinished
     if status is StatusFilter.NOT_STARTED:
-        return column == Status.OPEN.value
+        return cast(pw.Expression, column == Status.OPEN.value)
     if status in (StatusFilter.IN_PROGRESS, StatusFilter.DONE, StatusFilter.CANCELLED):
-        return column == status.value
+        return cast(pw.Expression, column == status.value)
     if status is StatusFilter.OVERDUE:
         return unfinished & (Directive.due_quarter < current)
     if status is StatusFilter.TO_CHASE:
