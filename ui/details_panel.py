@@ -22,7 +22,7 @@ from tracker.errors import NotFoundError
 from tracker.rows import DirectiveRow, HistoryKind, Role, Status
 from ui import assets
 from ui.directive_table_model import deadline_text, status_icon_name, status_text
-from ui.widgets.text_box import TextBox
+from ui.text_box import TextBox
 
 ORG_ROLE = Qt.ItemDataRole.UserRole + 1
 

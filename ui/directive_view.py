@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from ui.column_fitter import ColumnFitter
 from ui.directive_table_model import ID_ROLE, Column, DirectiveTableModel
-from ui.widgets.column_fitter import ColumnFitter
-from ui.widgets.wrap_delegate import WrapDelegate, row_height
+from ui.wrap_delegate import WrapDelegate, row_height
 
 # Defaults when there is room; narrower columns wrap their text too. The content
 # column takes the rest (see ColumnFitter).
@@ -54,6 +56,7 @@ class DirectiveTableView(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._after_paint: list[Callable[[], object]] = []
         self.wrap_delegate = WrapDelegate(self)
         self.setItemDelegate(self.wrap_delegate)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -86,6 +89,12 @@ class DirectiveTableView(QTableView):
         header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
         self.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.activated.connect(self._on_activated)
+
+    def call_after_paint(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once the rows now in the model are on screen (a count that
+        takes longer than a frame must not hold up the first paint)."""
+        self._after_paint.append(callback)
+        self.viewport().update()
 
     def restore_columns(self) -> None:
         """The clerk's column widths from an earlier session, if they set any."""
@@ -138,6 +147,13 @@ class DirectiveTableView(QTableView):
             # The viewport, not the view: a scroll bar appearing narrows it too.
             self.columns.fit()
         return handled
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._after_paint:
+            callbacks, self._after_paint = self._after_paint, []
+            # The next turn of the event loop, so the rest of the window paints first too.
+            QTimer.singleShot(0, self, lambda: [c() for c in callbacks])
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

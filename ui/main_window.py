@@ -46,7 +46,7 @@ from ui.directive_view import DirectiveTableView
 from ui.meeting_list_model import MeetingListModel, progress_text
 from ui.screen_fit import available_geometry, fit_to_screen
 from ui.store_bus import StoreBus
-from ui.widgets.text_box import TextBox
+from ui.text_box import TextBox
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -662,12 +662,13 @@ class MainWindow(QMainWindow):
         elif tab == TAB_CHASE and not self.chase_page.is_by_organization:
             page = self.chase_page
             if not page.counts_known:
-                # Counted after the rows have painted, as the other lists.
+                # Counted once the rows are on screen: two counts of a big backlog take
+                # longer than the first paint should wait.
                 def count_chase() -> None:
                     _ = page.directives.total, page.overdue_count()
                     self._update_counts()
 
-                QTimer.singleShot(COUNT_DELAY_MS, self, count_chase)
+                self.chase_table.call_after_paint(count_chase)
                 return
             text = self.tr(
                 "%n nội dung cần đôn đốc, {late} quá hạn", None, page.directives.total
