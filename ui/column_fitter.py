@@ -63,17 +63,31 @@ class ColumnFitter(QObject):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu)
         header.sectionResized.connect(self._on_section_resized)
-        self.fit()
+        # Widths the columns start with; fit() gives the real ones when the view is shown.
+        self._fitting = True
+        try:
+            for c, width in self._widths.items():
+                header.resizeSection(c, width)
+        finally:
+            self._fitting = False
+        self._defaults: dict[int, int] = {}
 
     def default_width(self, column: int) -> int:
-        # Never narrower than the (translated) heading.
-        return max(self._widths.get(column, 100), self._header.sectionSizeHint(column))
+        """The column's width when there is room: never narrower than its (translated)
+        heading. Measured once: a heading's size hint costs a style query."""
+        found = self._defaults.get(column)
+        if found is None:
+            hint = self._header.sectionSizeHint(column)
+            found = self._defaults[column] = max(self._widths.get(column, 100), hint)
+        return found
 
     def fit(self) -> None:
         """Give the non-text columns their defaults, shrunk to leave the text its share."""
         if self.user_sized:
             return
         available = self._view.viewport().width()
+        if available < 2 * MIN_WIDTH or not self._view.isVisible():
+            return  # not laid out yet: fitted when shown
         room = available - int(available * TEXT_SHARE)
         chosen_hidden = {
             c
@@ -117,9 +131,13 @@ class ColumnFitter(QObject):
             floored |= low
         self._fitting = True
         try:
+            interactive = QHeaderView.ResizeMode.Interactive
             for c in others:
-                self._header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
-                self._header.resizeSection(c, max(least[c], widths[c]))
+                if self._header.sectionResizeMode(c) != interactive:
+                    self._header.setSectionResizeMode(c, interactive)
+                width = max(least[c], widths[c])
+                if self._header.sectionSize(c) != width:
+                    self._header.resizeSection(c, width)
         finally:
             self._fitting = False
 

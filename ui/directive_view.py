@@ -152,8 +152,11 @@ class DirectiveTableView(QTableView):
         super().paintEvent(event)
         if self._after_paint:
             callbacks, self._after_paint = self._after_paint, []
-            # The next turn of the event loop, so the rest of the window paints first too.
-            QTimer.singleShot(0, self, lambda: [c() for c in callbacks])
+            # Two turns of the event loop on, so the rest of the window paints first too
+            # (and whatever waits for the window's first paint runs before).
+            QTimer.singleShot(
+                0, self, lambda: QTimer.singleShot(0, self, lambda: [c() for c in callbacks])
+            )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
