@@ -1192,7 +1192,7 @@
         <translation>No data yet</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%n nội dung cần đôn đốc, {late} quá hạn</source>
         <translation>
             <numerusform>%n directive to chase, {late} overdue</numerusform>
@@ -1543,7 +1543,7 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-1107"/>
+        <location filename="../../ui/main_window.py" line="-1108"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
@@ -2718,7 +2718,7 @@ line):</translation>
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../ui/widgets/column_fitter.py" line="+207"/>
+        <location filename="../../ui/column_fitter.py" line="+225"/>
         <source>Đặt lại độ rộng các cột</source>
         <translation>Reset column widths</translation>
     </message>
