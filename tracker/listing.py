@@ -53,6 +53,28 @@ def _like_contains(key: str) -> tuple[str, tuple[str, ...]]:
     return "d.content_folded LIKE ?", (f"%{key}%",)
 
 
+_OWN_STATUS = "(CASE WHEN a.role = 'lead' THEN a.status ELSE d.status END)"
+
+
+def _status_sql(status: str, column: str, as_of: date) -> tuple[str, list[Any]]:
+    """The status filter on ``column`` (queries._status_condition in SQL text)."""
+    if status == "open":
+        return f"{column} IN ('open', 'in_progress')", []
+    if status == "not_started":
+        return f"{column} = 'open'", []
+    if status in ("in_progress", "done", "cancelled"):
+        return f"{column} = ?", [status]
+    if status == "overdue":
+        return f"{column} IN ('open', 'in_progress') AND d.due_quarter < ?", [_quarter_iso(as_of)]
+    if status == "to_chase":
+        return f"{column} IN ('open', 'in_progress') AND d.due_quarter <= ?", [
+            _quarter_iso(as_of)
+        ]
+    if status != "all":
+        raise ValueError(f"unknown status filter {status!r}")
+    return "", []
+
+
 def directive_conditions(
     *,
     meeting_id: int | None = None,
@@ -85,23 +107,20 @@ def directive_conditions(
             where.append("d.due_quarter = ?")
             params.append(quarter)
     if organization_id is not None:
+        # The status is the organization's own, as queries._status_condition says.
+        own, own_params = _status_sql(status, _OWN_STATUS, as_of)
         where.append(
             "EXISTS (SELECT 1 FROM assignment a "
-            "WHERE a.directive_id = d.id AND a.organization_id = ?)"
+            "WHERE a.directive_id = d.id AND a.organization_id = ?"
+            + (f" AND {own}" if own else "")
+            + ")"
         )
-        params.append(organization_id)
-    if status == "open":
-        where.append("d.status IN ('open', 'in_progress')")
-    elif status == "not_started":
-        where.append("d.status = 'open'")
-    elif status in ("in_progress", "done", "cancelled"):
-        where.append("d.status = ?")
-        params.append(status)
-    elif status == "overdue":
-        where.append("d.status IN ('open', 'in_progress') AND d.due_quarter < ?")
-        params.append(_quarter_iso(as_of))
-    elif status != "all":
-        raise ValueError(f"unknown status filter {status!r}")
+        params += [organization_id, *own_params]
+    if organization_id is None or status in ("open", "overdue", "to_chase"):
+        cond, cond_params = _status_sql(status, "d.status", as_of)
+        if cond:
+            where.append(cond)
+            params += cond_params
     key = fold(search)
     if len(key) >= 3:
         # The FTS5 trigram index, as queries.search_condition.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tracker.rows import GroupRow, OwnerRow
+from tracker.rows import GroupRow, OwnerRow, Status
 
 
 def owner_labels(owners: Sequence[OwnerRow], groups: Sequence[GroupRow]) -> tuple[str, ...]:
@@ -19,3 +19,12 @@ def owner_labels(owners: Sequence[OwnerRow], groups: Sequence[GroupRow]) -> tupl
             rest -= members
     labels.extend(o.short_name for o in owners if o.organization_id in rest)
     return tuple(labels)
+
+
+def still_owing(leads: Sequence[OwnerRow]) -> tuple[str, ...]:
+    """Short names of the leads that have not finished, when some others have
+    (empty when none has finished or all have: the leads' names say it all)."""
+    unfinished = [o.short_name for o in leads if o.status in (Status.OPEN, Status.IN_PROGRESS)]
+    if not unfinished or len(unfinished) == len(leads):
+        return ()
+    return tuple(unfinished)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 import peewee as pw
 
@@ -248,6 +249,7 @@ class StatusFilter(StrEnum):
     CANCELLED = "cancelled"
     OVERDUE = "overdue"
     NOT_STARTED = "not_started"  # status open exactly
+    TO_CHASE = "to_chase"  # cần đôn đốc: unfinished and due this quarter or earlier
 
 
 class SortKey(StrEnum):
@@ -267,6 +269,7 @@ class DirectiveFilter:
     include_carried: bool = False  # with quarter: also earlier ones not finished before it
     organization_id: int | None = None  # any owner, lead or support
     lead_only: bool = False
+    # With organization_id, the status is that organization's own (see _status_condition).
     status: StatusFilter = StatusFilter.ALL
     search: str = ""
     topic: str | None = None
@@ -320,6 +323,7 @@ def _directive_conditions(flt: DirectiveFilter) -> list[pw.Expression]:
             conditions.append((Directive.due_quarter == q) | carried)
         else:
             conditions.append(Directive.due_quarter == q)
+    status = StatusFilter(flt.status)
     if flt.organization_id is not None:
         # Correlated: one (directive, organization) index probe per directive looked
         # at, so a page stops early instead of first listing every id the
@@ -329,18 +333,17 @@ def _directive_conditions(flt: DirectiveFilter) -> list[pw.Expression]:
         )
         if flt.lead_only:
             owns &= Assignment.role == Role.LEAD.value
+        own = _status_condition(status, _own_status(), flt)
+        if own is not None:
+            owns &= own
         conditions.append(pw.fn.EXISTS(Assignment.select(pw.SQL("1")).where(owns)))
-    status = StatusFilter(flt.status)
-    unfinished = Directive.status.in_([Status.OPEN.value, Status.IN_PROGRESS.value])
-    if status is StatusFilter.OPEN:
-        conditions.append(unfinished)
-    elif status is StatusFilter.NOT_STARTED:
-        conditions.append(Directive.status == Status.OPEN.value)
-    elif status in (StatusFilter.IN_PROGRESS, StatusFilter.DONE, StatusFilter.CANCELLED):
-        conditions.append(Directive.status == status.value)
-    elif status is StatusFilter.OVERDUE:
-        current = Quarter.of(_as_of(flt)).iso
-        conditions.append(unfinished & (Directive.due_quarter < current))
+    # An organization's lead assignment that is unfinished leaves its directive
+    # unfinished too (status.derive_status), so the directive's own status narrows
+    # these filters through its index without changing what they select.
+    if flt.organization_id is None or status in _UNFINISHED_FILTERS:
+        cond = _status_condition(status, Directive.status, flt)
+        if cond is not None:
+            conditions.append(cond)
     cond = search_condition(flt.search)
     if cond is not None:
         conditions.append(cond)
@@ -354,6 +357,37 @@ def _directive_conditions(flt: DirectiveFilter) -> list[pw.Expression]:
             )
         )
     return conditions
+
+
+_UNFINISHED_FILTERS = (StatusFilter.OPEN, StatusFilter.OVERDUE, StatusFilter.TO_CHASE)
+
+
+def _own_status() -> pw.ColumnBase:
+    """The status an owner reads as its own: a lead's assignment status; a supporting
+    organization has no status of its own and shares its directive's."""
+    lead = Assignment.role == Role.LEAD.value
+    return pw.Case(None, [(lead, Assignment.status)], Directive.status)
+
+
+def _status_condition(
+    status: StatusFilter, column: pw.ColumnBase, flt: DirectiveFilter
+) -> pw.Expression | None:
+    """The status filter on ``column``: the directive's status, or with an organization
+    chosen, that organization's own (_own_status), so "Tỉnh đoàn + Quá hạn" never
+    lists what Tỉnh đoàn has finished while others have not. The one rule for both."""
+    unfinished = column.in_([Status.OPEN.value, Status.IN_PROGRESS.value])
+    current = Quarter.of(_as_of(flt)).iso
+    if status is StatusFilter.OPEN:
+        return unfinished
+    if status is StatusFilter.NOT_STARTED:
+        return cast(pw.Expression, column == Status.OPEN.value)
+    if status in (StatusFilter.IN_PROGRESS, StatusFilter.DONE, StatusFilter.CANCELLED):
+        return cast(pw.Expression, column == status.value)
+    if status is StatusFilter.OVERDUE:
+        return unfinished & (Directive.due_quarter < current)
+    if status is StatusFilter.TO_CHASE:
+        return unfinished & (Directive.due_quarter <= current)
+    return None
 
 
 def _walks_in_meeting_order(flt: DirectiveFilter) -> bool:
@@ -372,6 +406,18 @@ def _walks_in_meeting_order(flt: DirectiveFilter) -> bool:
         and flt.quarter is None
         and not flt.topic
         and not fold(flt.search)
+    )
+
+
+def _walks_in_deadline_order(flt: DirectiveFilter, sort: SortKey) -> bool:
+    """Whether a page in deadline order is best read by walking the (deadline, status)
+    index: a filter that selects only unfinished directives with a deadline (the chase
+    list, overdue) may hold tens of thousands; sorting them all costs ~60 ms at
+    300,000 directives, the walk ~1 ms. In that order, ties go by id."""
+    return (
+        sort is SortKey.DUE
+        and StatusFilter(flt.status) in (StatusFilter.OVERDUE, StatusFilter.TO_CHASE)
+        and _walks_in_meeting_order(flt)
     )
 
 
@@ -416,6 +462,18 @@ def count_directives(flt: DirectiveFilter = DirectiveFilter()) -> int:
     conditions = _directive_conditions(flt)
     if conditions:
         query = query.where(*conditions)
+    if flt.organization_id is None and _walks_in_deadline_order(flt, SortKey.DUE):
+        # Unfinished with a deadline by now: the (deadline, status) index holds all
+        # it needs, ~55 ms at 300,000 directives where the status index takes ~150.
+        sql, params = query.sql()
+        indexed = sql.replace(
+            'FROM "directive" AS "t1"', f'FROM "directive" AS "t1" INDEXED BY {DUE_STATUS_INDEX}', 1
+        )
+        try:
+            return int(database.execute_sql(indexed, params).fetchone()[0] or 0)
+        except pw.OperationalError as exc:
+            if "no such index" not in str(exc):
+                raise
     return int(query.scalar() or 0)
 
 
@@ -428,7 +486,23 @@ def directive_ids(
     limit: int = -1,
 ) -> list[int]:
     """Ids of the directives the filter selects, sorted, optionally one page."""
-    query = _sorted_query(flt, SortKey(sort), descending, (Directive.id,), join=False)
+    sort = SortKey(sort)
+    if _walks_in_deadline_order(flt, sort):
+        d = "DESC" if descending else "ASC"
+        query = _directive_query(flt, Directive.id).order_by(pw.SQL("1"))
+        sql, params = query.offset(offset).limit(limit).sql()
+        head, _, tail = sql.partition(" ORDER BY 1")
+        for indexed in (f" INDEXED BY {DUE_STATUS_INDEX}", ""):
+            walk = head.replace('FROM "directive" AS "t1"', 'FROM "directive" AS "t1"' + indexed, 1)
+            try:
+                rows = database.execute_sql(
+                    f'{walk} ORDER BY "t1"."due_quarter" {d}, "t1"."id" {d}{tail}', params
+                )
+                return [r[0] for r in rows]
+            except pw.OperationalError as exc:
+                if not indexed or "no such index" not in str(exc):
+                    raise
+    query = _sorted_query(flt, sort, descending, (Directive.id,), join=False)
     query = query.offset(offset).limit(limit)
     # Executed as plain SQL: peewee's per-row processing cost more than the sort.
     return [r[0] for r in database.execute_sql(*query.sql())]
@@ -468,6 +542,8 @@ def directive_page(
     offset: int = 0,
     limit: int = 200,
 ) -> list[DirectiveRow]:
+    """One page of what the filter selects; with an organization chosen, as that
+    organization sees it (seen_by)."""
     phrase = _search_alone(flt)
     if phrase is not None and SortKey(sort) is SortKey.MEETING:
         # Typing in the search field: the page's rows in one statement that starts
@@ -477,7 +553,10 @@ def directive_page(
         base = list(database.execute_sql(_SEARCH_PAGE.format(order=order), (phrase, limit, offset)))
         return _rows(base, as_of=_as_of(flt), with_notes=True)
     ids = directive_ids(flt, sort=sort, descending=descending, offset=offset, limit=limit)
-    return directive_rows(ids, as_of=_as_of(flt))
+    rows = directive_rows(ids, as_of=_as_of(flt))
+    if flt.organization_id is not None:
+        return seen_by(rows, flt.organization_id)  # the organization is the subject
+    return rows
 
 
 # A text search's page in meeting order (see _order), the columns of _BASE_COLUMNS.
@@ -596,14 +675,14 @@ def _rows(base: list[tuple[Any, ...]], *, as_of: date, with_notes: bool) -> list
         else:
             found.append(entry)
     owners: dict[int, tuple[OwnerRow, ...]] = {}
-    result_notes: dict[int, str] = {}
+    result_notes: dict[int, tuple[str, str]] = {}
     for did, entries in keyed.items():
         if len(entries) > 1:
             entries.sort()  # role, organization position, position, id: never the row
         owners[did] = own = tuple(e[4] for e in entries)
         for o in own:
             if o.result_note:
-                result_notes[did] = o.result_note
+                result_notes[did] = (o.result_note, o.short_name)
                 break
     topics: dict[int, list[str]] = defaultdict(list)
     for did, name in sql(
@@ -612,7 +691,7 @@ def _rows(base: list[tuple[Any, ...]], *, as_of: date, with_notes: bool) -> list
         param,
     ):
         topics[did].append(name)
-    notes = latest_notes(ids) if with_notes else {}
+    notes = _latest_notes(ids, None) if with_notes else {}
     quarters: dict[str | None, Quarter | None] = {None: None}
     days: dict[Any, date | None] = {None: None}
     no_topics: tuple[str, ...] = ()
@@ -629,6 +708,7 @@ def _rows(base: list[tuple[Any, ...]], *, as_of: date, with_notes: bool) -> list
         if held_on is _MISSING:
             held_on = days[b[2]] = _date(b[2])
         status = _STATUSES[b[8]]
+        note, note_by = notes.get(did) or result_notes.get(did) or _NO_NOTE
         rows.append(
             DirectiveRow(
                 id=did,
@@ -644,27 +724,79 @@ def _rows(base: list[tuple[Any, ...]], *, as_of: date, with_notes: bool) -> list
                 overdue=is_overdue(status, due, as_of),
                 owners=owners.get(did, ()),
                 topics=tuple(topics[did]) if did in topics else no_topics,
-                latest_note=notes.get(did) or result_notes.get(did, ""),
+                latest_note=note,
                 version=b[10],
+                latest_note_by=note_by,
             )
         )
     return rows
 
 
 _MISSING: Any = object()
+_NO_NOTE = ("", "")
 
 
-def latest_notes(ids: Sequence[int]) -> dict[int, str]:
-    """The newest progress note or result text of each directive."""
+def latest_notes(ids: Sequence[int], *, organization_id: int | None = None) -> dict[int, str]:
+    """The newest progress note or result text of each directive; with
+    ``organization_id``, the newest that organization wrote or that concerns every
+    owner (no organization named), never another organization's."""
+    return {did: text for did, (text, _) in _latest_notes(ids, organization_id).items()}
+
+
+def _latest_notes(
+    ids: Sequence[int], organization_id: int | None
+) -> dict[int, tuple[str, str]]:
+    """latest_notes, each with the short name of the organization it is about ("")."""
+    by_org = ""
+    params: tuple[Any, ...] = ()
+    if organization_id is not None:
+        # IFNULL: a plain "organization_id = ?" lets SQLite walk that organization's
+        # whole history (200 ms) instead of these directives' entries.
+        by_org = "AND IFNULL(organization_id, ?) = ? "
+        params = (organization_id, organization_id)
     out = {}
-    for did, kind, text in database.execute_sql(
-        "SELECT h.directive_id, h.kind, h.text FROM history_entry h WHERE h.id IN ("
+    for did, kind, text, short in database.execute_sql(
+        "SELECT h.directive_id, h.kind, h.text, o.short_name FROM history_entry h "
+        "LEFT JOIN organization o ON o.id = h.organization_id WHERE h.id IN ("
         "SELECT MAX(id) FROM history_entry "
         f"WHERE directive_id IN {_IN_IDS} AND (kind = ? OR (kind = ? AND text LIKE '%:%')) "
-        "GROUP BY directive_id)",
-        (*_ids_param(ids), HistoryKind.NOTE.value, HistoryKind.STATUS.value),
+        f"{by_org}GROUP BY directive_id)",
+        (*_ids_param(ids), HistoryKind.NOTE.value, HistoryKind.STATUS.value, *params),
     ):
-        out[did] = text.partition(": ")[2] if kind == HistoryKind.STATUS.value else text
+        text = text.partition(": ")[2] if kind == HistoryKind.STATUS.value else text
+        out[did] = (text, short or "")
+    return out
+
+
+def seen_by(rows: Sequence[DirectiveRow], organization_id: int) -> list[DirectiveRow]:
+    """The rows as one organization's list shows them: where it leads, its own status,
+    completion date, lateness and result; its own notes (or notes for every owner),
+    never another organization's result. A supporting organization sees the
+    directive's status, as the status filter does (_own_status)."""
+    if not rows:
+        return []
+    notes = _latest_notes([r.id for r in rows], organization_id)
+    out = []
+    for r in rows:
+        own = next(
+            (o for o in r.owners if o.organization_id == organization_id and o.role is Role.LEAD),
+            None,
+        )
+        note, by = notes.get(r.id, ("", ""))
+        if own is None:
+            out.append(dataclasses.replace(r, latest_note=note, latest_note_by=by))
+            continue
+        late = r.overdue and own.status in (Status.OPEN, Status.IN_PROGRESS)
+        out.append(
+            dataclasses.replace(
+                r,
+                status=own.status,
+                done_on=own.done_on,
+                overdue=late,
+                latest_note=own.result_note or note,
+                latest_note_by=own.short_name if own.result_note else by,
+            )
+        )
     return out
 
 
@@ -723,7 +855,7 @@ def chase_list(*, as_of: date | None = None) -> list[tuple[OrganizationRow, list
     all_ids = list(dict.fromkeys(i for ids in per_org.values() for i in ids))
     rows = {r.id: r for r in directive_rows(all_ids, as_of=as_of)}
     return [
-        (org, [rows[i] for i in per_org[org.id] if i in rows])
+        (org, seen_by([rows[i] for i in per_org[org.id] if i in rows], org.id))
         for org in list_organizations()
         if per_org.get(org.id)
     ]
@@ -821,7 +953,7 @@ def chase_page(
             walk=True,
         )
     ]
-    return directive_rows(ids, as_of=as_of)
+    return seen_by(directive_rows(ids, as_of=as_of), organization_id)
 
 
 def _date(value: object) -> date | None:

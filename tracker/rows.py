@@ -112,6 +112,7 @@ class DirectiveRow:
     topics: tuple[str, ...]
     latest_note: str
     version: int
+    latest_note_by: str = ""  # short name of the organization it is about ("": everyone)
 
     @property
     def leads(self) -> tuple[OwnerRow, ...]:

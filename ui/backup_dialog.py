@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,6 +35,7 @@ from tracker import backup
 from tracker.db import open_db, sqlite_path
 from tracker.errors import TrackerError
 from ui import messages
+from ui.screen_fit import fit_to_screen, keep_on_screen
 from ui.widgets.keyboard_safety import KeyboardSafety
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -113,7 +115,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.buttons)
-        self.resize(620, 420)
+        fit_to_screen(self, 620, 420)
         if self.list.topLevelItemCount():
             self.list.setCurrentItem(self.list.topLevelItem(0))
         self._update_buttons()
@@ -174,6 +176,10 @@ class RestoreDialog(QDialog):
             return
         self._chosen = chosen
         super().accept()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        keep_on_screen(self)
+        super().showEvent(event)
 
 
 def back_up_now(parent: QWidget | None) -> Path | None:

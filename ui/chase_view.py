@@ -1,4 +1,5 @@
-"""Cần đôn đốc: overdue directives and those due this quarter, grouped by lead organization."""
+"""Cần đôn đốc by organization: each lead organization's overdue directives and those due
+this quarter, each with that organization's own status and result (queries.chase_page)."""
 
 from __future__ import annotations
 
@@ -10,20 +11,22 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QPaintEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtGui import QFont, QPaintEvent, QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from tracker import queries
 from tracker.changes import Changes
 from tracker.dates import format_date
 from tracker.rows import DirectiveRow, OrganizationRow
 from ui import assets
+from ui.column_fitter import ColumnFitter
 from ui.directive_table_model import (
     ID_ROLE,
     OVERDUE_COLOUR,
@@ -33,6 +36,7 @@ from ui.directive_table_model import (
     status_icon_name,
     status_text,
 )
+from ui.wrap_delegate import WrapDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the default parent: Qt models take it in most overrides
@@ -296,7 +300,7 @@ class ChaseModel(QAbstractItemModel):
 
 
 class ChaseView(QTreeView):
-    """The chase list, every group open.
+    """The chase list by organization, every group open; rows of two wrapped lines.
 
     Signals:
         directive_selected(int): the directive under the cursor (0 for none).
@@ -313,19 +317,25 @@ class ChaseView(QTreeView):
         self.setModel(model)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
+        self.setWordWrap(True)
+        self.setItemDelegate(WrapDelegate(self, max_lines=2))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(ChaseColumn.CONTENT, QHeaderView.ResizeMode.Stretch)
-        for col, width in (
-            (ChaseColumn.MEETING, 100),
-            (ChaseColumn.DUE, 115),
-            (ChaseColumn.STATUS, 125),
-            (ChaseColumn.NOTE, 200),
-        ):  # never narrower than the (translated) heading
-            header.resizeSection(col, max(width, header.sectionSizeHint(col)))
+        self.columns = ColumnFitter(
+            self,
+            self.header(),
+            stretch=ChaseColumn.CONTENT,
+            widths={
+                ChaseColumn.MEETING: 96,
+                ChaseColumn.DUE: 104,
+                ChaseColumn.STATUS: 118,
+                ChaseColumn.NOTE: 180,
+            },
+            settings_key="headers/chaseTree",
+            minimums={ChaseColumn.MEETING: self.fontMetrics().horizontalAdvance("00/00/0000") + 14},
+            drop_order=(ChaseColumn.MEETING,),
+        )
         model.modelReset.connect(self._on_model_reset)
         self.verticalScrollBar().valueChanged.connect(self._fetch_visible)
         self.expanded.connect(self._fetch_visible)
@@ -383,6 +393,17 @@ class ChaseView(QTreeView):
             self.directive_activated.emit(did)
 
     # --- Qt overrides -------------------------------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:
+            # The viewport, not the view: a scroll bar appearing narrows it too.
+            self.columns.fit()
+        return handled
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.columns.fit()  # a view sized while hidden is told of no resize when shown
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

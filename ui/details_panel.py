@@ -22,6 +22,7 @@ from tracker.errors import NotFoundError
 from tracker.rows import DirectiveRow, HistoryKind, Role, Status
 from ui import assets
 from ui.directive_table_model import deadline_text, status_icon_name, status_text
+from ui.text_box import TextBox
 
 ORG_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -53,10 +54,11 @@ class DetailsPanel(QWidget):
         left = QWidget(self.splitter)
         right = QWidget(self.splitter)
 
-        self.title = QLabel(left)
+        # The directive's whole text, wrapped, selectable (to copy into a report or a
+        # message), scrolling past five lines rather than being cut off on a small screen.
+        self.title = TextBox(left, max_lines=5, min_lines=2)
         self.title.setObjectName("detailsTitle")
-        self.title.setWordWrap(True)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setAccessibleName(self.tr("Nội dung chỉ đạo đầy đủ"))
         self.summary = QLabel(left)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Thời hạn và trạng thái"))
@@ -80,6 +82,8 @@ class DetailsPanel(QWidget):
         for col, width in ((0, 95), (1, 70), (2, 130), (3, 138)):
             # Never narrower than the heading, whichever language it is in.
             header.resizeSection(col, max(width, header.sectionSizeHint(col)))
+        # Three lines' worth at least, not Qt's 70 px: the window fits 1366×768 at 150 %.
+        self.owners.setMinimumHeight(self.owners.fontMetrics().lineSpacing() * 3 + 6)
         self.owner_done = QPushButton(
             assets.icon("mark-done"), self.tr("Tổ chức này đã &xong"), left
         )
@@ -99,6 +103,7 @@ class DetailsPanel(QWidget):
         hh.resizeSection(0, max(88, hh.sectionSizeHint(0)))
         hh.resizeSection(1, max(78, hh.sectionSizeHint(1)))
         self.history.setUniformRowHeights(False)
+        self.history.setMinimumHeight(self.history.fontMetrics().lineSpacing() * 3 + 6)
         self.note = QLineEdit(right)
         self.note.setAccessibleName(self.tr("Ghi chú tiến độ mới"))
         self.note.setPlaceholderText(self.tr("Ghi chú tiến độ mới, Enter để lưu…"))

@@ -41,6 +41,7 @@ from tracker.errors import ValidationError
 from tracker.quarters import Quarter, format_deadline
 from tracker.rows import DirectiveRow
 from tracker.text import clean
+from ui.screen_fit import fit_to_screen
 from ui.widgets import ListLineEdit, OrgCatalog, OrgPicker, QuarterEdit
 from ui.widgets.form import FormDialog, directive_summary, plain_text_edit
 
@@ -133,7 +134,7 @@ class DirectiveDialog(FormDialog):
                 layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.resize(720, 560)
+        fit_to_screen(self, 720, 560)
 
         if directive is None:
             self.leads.set_selected_ids(self._catalog.default_lead_ids())

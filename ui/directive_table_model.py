@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor
 from tracker import queries
 from tracker.changes import Changes
 from tracker.dates import format_date
-from tracker.owners import owner_labels
+from tracker.owners import owner_labels, still_owing
 from tracker.quarters import format_deadline
 from tracker.queries import DirectiveFilter, SortKey
 from tracker.rows import DirectiveRow, GroupRow, OwnerRow, Status
@@ -50,6 +50,8 @@ class Column(IntEnum):
     NOTE = 7
     MEETING = 8
 
+
+_COLUMNS = tuple(Column)
 
 # Source strings only: translated when shown.
 HEADERS = {
@@ -113,6 +115,18 @@ def deadline_text(row: DirectiveRow) -> str:
 def owner_names(owners: tuple[OwnerRow, ...], groups: list[GroupRow]) -> str:
     """Short names, with a whole group written as the group ("MTTQ và các đoàn thể")."""
     return ", ".join(owner_labels(owners, groups))
+
+
+def leads_text(row: DirectiveRow, groups: list[GroupRow]) -> str:
+    """The leads, and which of them still owe the work when some have finished:
+    "MTTQ và các đoàn thể (4 chưa xong: MTTQ, LĐLĐ, Hội LHPN, Hội CCB)"."""
+    names = owner_names(row.leads, groups)
+    owing = still_owing(row.leads)
+    if not owing:
+        return names
+    return QCoreApplication.translate("directives", "{owners} ({n} chưa xong: {names})").format(
+        owners=names, n=len(owing), names=", ".join(owing)
+    )
 
 
 def overdue_tooltip(row: DirectiveRow) -> str:
@@ -239,7 +253,10 @@ class DirectiveTableModel(QAbstractTableModel):
         if gone:
             self._index_rows()
         kept = [i for i in present if i in still]
-        for fresh in queries.directive_rows(kept, as_of=self._filter.as_of):
+        fresh_rows = queries.directive_rows(kept, as_of=self._filter.as_of)
+        if self._filter.organization_id is not None:
+            fresh_rows = queries.seen_by(fresh_rows, self._filter.organization_id)
+        for fresh in fresh_rows:
             row = self._row_of[fresh.id]
             self._rows[row] = fresh
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
@@ -301,7 +318,7 @@ class DirectiveTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         r = self._rows[index.row()]
-        col = Column(index.column())
+        col = _COLUMNS[index.column()]  # not Column(…): an enum call per cell and role adds up
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)
         if role == ROW_ROLE:
@@ -341,7 +358,7 @@ class DirectiveTableModel(QAbstractTableModel):
         if col is Column.CONTENT:
             return r.content
         if col is Column.LEADS:
-            return owner_names(r.leads, self._groups)
+            return leads_text(r, self._groups)
         if col is Column.SUPPORTS:
             return owner_names(r.supports, self._groups)
         if col is Column.DUE:
@@ -351,8 +368,19 @@ class DirectiveTableModel(QAbstractTableModel):
         if col is Column.DONE_ON:
             return format_date(r.done_on) if r.done_on else ""
         if col is Column.NOTE:
-            return r.latest_note
+            return self._note(r)
         return format_date(r.meeting_held_on)
+
+    def _note(self, r: DirectiveRow) -> str:
+        """The latest note; when several organizations lead and the list is not one
+        organization's, with whose it is ("Tỉnh đoàn: Đã tổ chức…"), so one
+        organization's result never reads as everyone's."""
+        seen_by_one = self._filter is not None and self._filter.organization_id is not None
+        if r.latest_note and r.latest_note_by and not seen_by_one and len(r.leads) > 1:
+            return QCoreApplication.translate("directives", "{org}: {note}").format(
+                org=r.latest_note_by, note=r.latest_note
+            )
+        return r.latest_note
 
     def _sort_value(self, r: DirectiveRow, col: Column) -> Any:
         if col is Column.DUE:
@@ -365,8 +393,7 @@ class DirectiveTableModel(QAbstractTableModel):
             return r.position
         return self._display(r, col)
 
-    @staticmethod
-    def _tooltip(r: DirectiveRow, col: Column) -> str | None:
+    def _tooltip(self, r: DirectiveRow, col: Column) -> str | None:
         if col is Column.STATUS or (col is Column.NUMBER and r.overdue):
             if r.overdue:
                 return overdue_tooltip(r)
@@ -377,12 +404,17 @@ class DirectiveTableModel(QAbstractTableModel):
             return QCoreApplication.translate(
                 "directives", "Đã gia hạn; thời hạn ban đầu: {due}."
             ).format(due=str(r.original_due))
-        if col is Column.LEADS:
-            return "\n".join(o.name for o in r.leads)
+        if col is Column.LEADS:  # each lead with its own progress
+            return "\n".join(
+                QCoreApplication.translate("directives", "{name}: {status}").format(
+                    name=o.name, status=status_text(o.status)
+                )
+                for o in r.leads
+            )
         if col is Column.SUPPORTS:
             return "\n".join(o.name for o in r.supports) or None
         if col is Column.NOTE and r.latest_note:
-            return r.latest_note
+            return self._note(r)
         if col is Column.MEETING:
             return r.meeting_title
         return None

@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from ui.column_fitter import ColumnFitter
 from ui.directive_table_model import ID_ROLE, Column, DirectiveTableModel
+from ui.wrap_delegate import WrapDelegate, row_height
 
-# Narrow enough that the content column keeps ~200 px on a 1366-pixel screen.
+# Defaults when there is room; narrower columns wrap their text too. The content
+# column takes the rest (see ColumnFitter).
 WIDTHS = {
     Column.NUMBER: 44,
-    Column.LEADS: 148,
-    Column.SUPPORTS: 80,
-    Column.DUE: 142,
-    Column.STATUS: 126,
-    Column.DONE_ON: 128,
-    Column.NOTE: 130,
-    Column.MEETING: 108,
+    Column.LEADS: 130,
+    Column.SUPPORTS: 90,
+    Column.DUE: 104,
+    Column.STATUS: 118,
+    Column.DONE_ON: 96,
+    Column.NOTE: 150,
+    Column.MEETING: 96,
 }
 
 
 class DirectiveTableView(QTableView):
-    """Directives, one line each; the full text is in the tooltip and the details.
+    """Directives, up to three wrapped lines each (one uniform row height, so paging
+    stays cheap); the full text is in the tooltip and the details panel.
 
     Signals:
         directive_selected(int): the directive under the cursor (0 for none).
@@ -32,39 +39,67 @@ class DirectiveTableView(QTableView):
     directive_activated = Signal(int)
 
     def __init__(
-        self, model: DirectiveTableModel, name: str, parent: QWidget | None = None
+        self,
+        model: DirectiveTableModel,
+        name: str,
+        parent: QWidget | None = None,
+        *,
+        object_name: str = "directiveTable",
+        never_shown: tuple[int, ...] = (),
+        hidden_by_default: tuple[int, ...] = (),
+        drop_order: tuple[int, ...] = (Column.SUPPORTS, Column.DONE_ON),
     ) -> None:
         super().__init__(parent)
+        self.setObjectName(object_name)
         self.setAccessibleName(name)
         self.setModel(model)
         self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
+        self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._after_paint: list[Callable[[], object]] = []
+        self.wrap_delegate = WrapDelegate(self)
+        self.setItemDelegate(self.wrap_delegate)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.verticalHeader().setDefaultSectionSize(row_height(self.fontMetrics()))
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        header.setStretchLastSection(False)
         header.setSectionsMovable(True)
-        header.setMinimumSectionSize(36)
-        self.apply_default_widths()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.columns = ColumnFitter(
+            self,
+            header,
+            stretch=Column.CONTENT,
+            widths=WIDTHS,
+            settings_key=f"headers/{object_name}",
+            never_shown=never_shown,
+            hidden_by_default=hidden_by_default,
+            minimums=dict.fromkeys(
+                (Column.DONE_ON, Column.MEETING),
+                self.fontMetrics().horizontalAdvance("00/00/0000") + 14,
+            ),
+            drop_order=drop_order,
+        )
         header.setSortIndicator(Column.NUMBER, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
         self.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.activated.connect(self._on_activated)
 
-    def apply_default_widths(self) -> None:
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(Column.CONTENT, QHeaderView.ResizeMode.Stretch)
-        for col, width in WIDTHS.items():
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(col, width)
+    def call_after_paint(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once the rows now in the model are on screen (a count that
+        takes longer than a frame must not hold up the first paint)."""
+        self._after_paint.append(callback)
+        self.viewport().update()
+
+    def restore_columns(self) -> None:
+        """The clerk's column widths from an earlier session, if they set any."""
+        self.columns.restore()
+        self.setSortingEnabled(True)
 
     def directive_model(self) -> DirectiveTableModel:
         model = self.model()
@@ -103,3 +138,26 @@ class DirectiveTableView(QTableView):
         did = self.model().data(index, ID_ROLE)
         if did:
             self.directive_activated.emit(did)
+
+    # --- Qt overrides -------------------------------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:
+            # The viewport, not the view: a scroll bar appearing narrows it too.
+            self.columns.fit()
+        return handled
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._after_paint:
+            callbacks, self._after_paint = self._after_paint, []
+            # Two turns of the event loop on, so the rest of the window paints first too
+            # (and whatever waits for the window's first paint runs before).
+            QTimer.singleShot(
+                0, self, lambda: QTimer.singleShot(0, self, lambda: [c() for c in callbacks])
+            )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.columns.fit()  # a view sized while hidden is told of no resize when shown

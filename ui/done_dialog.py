@@ -39,6 +39,7 @@ from tracker.dates import format_date
 from tracker.errors import ValidationError
 from tracker.rows import DirectiveRow, Status
 from ui.delegates import status_label
+from ui.screen_fit import fit_to_screen
 from ui.widgets import DateField
 from ui.widgets.form import FormDialog, directive_summary, plain_text_edit
 
@@ -124,7 +125,7 @@ class DoneDialog(FormDialog):
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(600, 360)
+        fit_to_screen(self, 600, 360)
         self.select_organization(organization_id)
         self._initial = self.note.toPlainText()
         # As the fields read on screen: Ngày → Cơ quan → Kết quả → buttons (the

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from tracker.errors import ValidationError
 from tracker.quarters import Quarter
 from tracker.rows import DirectiveRow
+from ui.screen_fit import fit_to_screen
 from ui.widgets import QuarterEdit
 from ui.widgets.form import FormDialog, directive_summary, plain_text_edit
 
@@ -84,7 +85,7 @@ class ExtendDialog(FormDialog):
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(600, 340)
+        fit_to_screen(self, 600, 340)
 
         if current is None:
             self.top_message.show_message(

@@ -38,12 +38,15 @@ from tracker.queries import DirectiveFilter, MeetingFilter
 from tracker.rows import DirectiveRow, MeetingRow, Status
 from ui import assets, i18n, messages
 from ui.actions import Actions
-from ui.chase_view import ChaseModel, ChaseView
+from ui.chase_page import ChasePage
+from ui.chase_view import ChaseView
 from ui.details_panel import DetailsPanel
 from ui.directive_table_model import ROW_ROLE, Column, DirectiveTableModel
 from ui.directive_view import DirectiveTableView
 from ui.meeting_list_model import MeetingListModel, progress_text
+from ui.screen_fit import available_geometry, fit_to_screen
 from ui.store_bus import StoreBus
+from ui.text_box import TextBox
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -102,12 +105,9 @@ class MeetingHeader(QFrame):
         self.attendees = self._value()
         self.reviewed = self._value()
         self.notice_ref = self._value()
-        self.notes = QLabel(self)
-        self.notes.setWordWrap(True)
-        self.notes.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notes.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 4)
+        # Up to three lines, scrolling beyond (and down to one on a small screen).
+        self.notes = TextBox(self, max_lines=3)
+        self.notes.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Maximum)
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
@@ -174,10 +174,7 @@ class MeetingHeader(QFrame):
         self.reviewed.setText(str(m.reviewed_quarter) if m.reviewed_quarter else "—")
         self.notice_ref.setText(m.notice_ref or self.tr("(chưa ghi)"))
         self.notice_ref.setToolTip(m.notice_ref)
-        notes = " ".join(m.notes.split())
-        short = notes if len(notes) <= 400 else notes[:397].rstrip() + "…"
-        self.notes.setText(short or "—")
-        self.notes.setToolTip(m.notes)
+        self.notes.setText(m.notes.strip() or "—")
 
 
 class MainWindow(QMainWindow):
@@ -192,7 +189,8 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None, *, as_of: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Giao ban — theo dõi, đôn đốc nội dung chỉ đạo"))
+        # Qt adds the application's display name ("— Giao ban") to what the system shows.
+        self.setWindowTitle(self.tr("Theo dõi, đôn đốc nội dung chỉ đạo"))
         self.setWindowIcon(assets.icon("app"))
         self._as_of = as_of
         self._meeting: MeetingRow | None = None
@@ -285,9 +283,12 @@ class MainWindow(QMainWindow):
         # The tab widget's own stack: pages made in it are not moved by addTab.
         stack = self.tabs.findChild(QStackedWidget)
 
-        self.chase_model = ChaseModel(self, as_of=self._as_of)
-        self.chase_view = ChaseView(self.chase_model, stack)
-        self.tabs.addTab(self.chase_view, assets.icon("overdue"), self.tr("Cần &đôn đốc"))
+        self.chase_page = ChasePage(stack, as_of=self._as_of)
+        self.chase_model = self.chase_page.model  # by organization
+        self.chase_view = self.chase_page.tree
+        self.chase_directives = self.chase_page.directives  # each directive once
+        self.chase_table = self.chase_page.table
+        self.tabs.addTab(self.chase_page, assets.icon("overdue"), self.tr("Cần &đôn đốc"))
 
         self.meeting_page = QWidget(stack)
         self.meeting_header = MeetingHeader(self.meeting_page)
@@ -296,9 +297,9 @@ class MainWindow(QMainWindow):
             self.meeting_directives,
             self.tr("Nội dung chỉ đạo của cuộc giao ban"),
             self.meeting_page,
+            object_name="meetingTable",
+            never_shown=(Column.MEETING,),  # the meeting is the page's heading
         )
-        self.meeting_table.setObjectName("meetingTable")
-        self.meeting_table.setColumnHidden(Column.MEETING, True)
         mv = QVBoxLayout(self.meeting_page)
         mv.setContentsMargins(0, 0, 0, 0)
         mv.addWidget(self.meeting_header)
@@ -318,7 +319,7 @@ class MainWindow(QMainWindow):
         self.right_splitter.setStretchFactor(1, 1)
         self.right_splitter.setSizes([520, 240])
         self.right_splitter.setChildrenCollapsible(False)
-        for view in (self.chase_view, self.meeting_table):
+        for view in (self.chase_view, self.chase_table, self.meeting_table):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(self._on_view_context_menu)
 
@@ -330,16 +331,16 @@ class MainWindow(QMainWindow):
         self._filter_bar = FilterBar(self.all_page)
         self._all_directives = DirectiveTableModel(self)
         self._all_table = DirectiveTableView(
-            self._all_directives, self.tr("Tất cả nội dung chỉ đạo"), self.all_page
+            self._all_directives,
+            self.tr("Tất cả nội dung chỉ đạo"),
+            self.all_page,
+            object_name="allTable",
+            drop_order=(Column.SUPPORTS, Column.DONE_ON, Column.MEETING, Column.NUMBER),
         )
-        self._all_table.setObjectName("allTable")
         layout = self.all_page.layout()
         layout.addWidget(self._filter_bar)
         layout.addWidget(self._all_table, 1)
-        value = QSettings().value("headers/allTable")
-        if isinstance(value, QByteArray):
-            self._all_table.horizontalHeader().restoreState(value)
-            self._all_table.setSortingEnabled(True)
+        self._all_table.restore_columns()
         self._all_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._all_table.customContextMenuRequested.connect(self._on_view_context_menu)
         self._filter_bar.filter_changed.connect(self._on_filter_bar_filter_changed)
@@ -511,13 +512,14 @@ class MainWindow(QMainWindow):
         self._meeting_timer.timeout.connect(self._apply_meeting_filter)
         self.year.currentIndexChanged.connect(self._apply_meeting_filter)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        for view in (self.chase_view, self.meeting_table):
+        for view in (self.chase_view, self.chase_table, self.meeting_table):
             view.directive_selected.connect(self._on_directive_selected)
             view.directive_activated.connect(self._on_directive_activated)
-        model = self.meeting_directives
-        model.modelReset.connect(self._update_counts)
-        model.rowsInserted.connect(self._update_counts)
-        model.rowsRemoved.connect(self._update_counts)
+        for model in (self.meeting_directives, self.chase_directives):
+            model.modelReset.connect(self._update_counts)
+            model.rowsInserted.connect(self._update_counts)
+            model.rowsRemoved.connect(self._update_counts)
+        self.chase_page.mode_changed.connect(self._on_chase_page_mode_changed)
         self.chase_model.modelReset.connect(self._update_counts)
         self.chase_model.counted.connect(self._update_counts)
         self.details.owner_done_requested.connect(self._on_details_owner_done_requested)
@@ -610,7 +612,7 @@ class MainWindow(QMainWindow):
         if tab in self._loaded_tabs and tab not in self._dirty_tabs:
             return
         if tab == TAB_CHASE:
-            self.chase_model.reload()
+            self.chase_page.reload()
         elif tab == TAB_ALL:
             self.all_directives.set_filter(self._all_filter(self.filter_bar.current_filter()))
         self._loaded_tabs.add(tab)
@@ -651,7 +653,7 @@ class MainWindow(QMainWindow):
     def current_view(self) -> ChaseView | DirectiveTableView:
         tab = self.tabs.currentIndex()
         if tab == TAB_CHASE:
-            return self.chase_view
+            return self.chase_page.current_view()
         return self.meeting_table if tab == TAB_MEETING else self.all_table
 
     def selected_directive_ids(self) -> list[int]:
@@ -705,6 +707,20 @@ class MainWindow(QMainWindow):
         tab = self.tabs.currentIndex()
         if self._showing_first_run():
             text = self.tr("Chưa có dữ liệu")
+        elif tab == TAB_CHASE and not self.chase_page.is_by_organization:
+            page = self.chase_page
+            if not page.counts_known:
+                # Counted once the rows are on screen: two counts of a big backlog take
+                # longer than the first paint should wait.
+                def count_chase() -> None:
+                    _ = page.directives.total, page.overdue_count()
+                    self._update_counts()
+
+                self.chase_table.call_after_paint(count_chase)
+                return
+            text = self.tr(
+                "%n nội dung cần đôn đốc, {late} quá hạn", None, page.directives.total
+            ).format(late=page.overdue_count())
         elif tab == TAB_CHASE and not self.chase_model.is_counted:
             return  # a long list's counts follow the first paint (ChaseModel.counted)
         elif tab == TAB_CHASE:
@@ -737,6 +753,10 @@ class MainWindow(QMainWindow):
         self.count_label.setText(text)
 
     # --- slots ----------------------------------------------------------------------------
+
+    def _on_chase_page_mode_changed(self) -> None:
+        self._update_details()
+        self._update_counts()
 
     def _on_meeting_current_changed(self, current, _previous) -> None:
         if not current.isValid():
@@ -817,7 +837,7 @@ class MainWindow(QMainWindow):
         if TAB_ALL in self._loaded_tabs:
             self.all_directives.refresh(changes)
         if self.tabs.currentIndex() == TAB_CHASE:
-            self.chase_model.refresh(changes)
+            self.chase_page.refresh(changes)
         else:
             self._dirty_tabs.add(TAB_CHASE)
         self._update_details()
@@ -1263,9 +1283,12 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:  # first start: most of the screen (1366×768 laptops have a taskbar too)
-            area = self.screen().availableGeometry()
-            self.resize(min(1440, area.width() * 92 // 100), min(900, area.height() * 92 // 100))
+            area = available_geometry(self)
+            width, height = area.width() * 92 // 100, area.height() * 92 // 100
+            fit_to_screen(self, min(1440, width), min(900, height))
             self.move(area.center() - self.rect().center())
+            # A narrow screen gives the directives more of the width.
+            self.main_splitter.setSizes([min(260, area.width() // 5), area.width()])
         state = s.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -1273,11 +1296,8 @@ class MainWindow(QMainWindow):
             value = s.value(f"splitters/{splitter.objectName()}")
             if isinstance(value, QByteArray):
                 splitter.restoreState(value)
-        value = s.value("headers/meetingTable")
-        if isinstance(value, QByteArray):
-            self.meeting_table.horizontalHeader().restoreState(value)
-            self.meeting_table.setSortingEnabled(True)
-        self.meeting_table.setColumnHidden(Column.MEETING, True)
+        self.meeting_table.restore_columns()
+        self.chase_page.restore_settings()
         tab = self._default_tab()
         self.tabs.setCurrentIndex(tab)
         lang = i18n.current_language()
@@ -1298,7 +1318,8 @@ class MainWindow(QMainWindow):
             s.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
         views = (self.meeting_table, self.all_table) if self.all_built else (self.meeting_table,)
         for view in views:
-            s.setValue(f"headers/{view.objectName()}", view.horizontalHeader().saveState())
+            view.columns.save()
+        self.chase_page.save_settings()
         s.sync()
 
     # --- Qt overrides ---------------------------------------------------------------------

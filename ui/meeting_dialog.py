@@ -60,6 +60,7 @@ from tracker.rows import DirectiveRow, MeetingRow
 from tracker.services import FUTURE_DAYS_ALLOWED
 from tracker.text import clean
 from ui.directive_grid import Column, DirectiveEntryModel, DirectiveGrid
+from ui.screen_fit import fit_to_screen
 from ui.widgets import DateField, FieldMessage, OrgCatalog, OrgPicker, QuarterEdit, form
 from ui.widgets.form import FormDialog
 
@@ -325,8 +326,7 @@ class MeetingDialog(FormDialog):
         ]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        available = self.screen().availableGeometry()  # fit a 1366×768 laptop too
-        self.resize(min(1100, available.width() - 40), min(760, available.height() - 60))
+        fit_to_screen(self, 1100, 760)
 
     def _load(self, meeting: MeetingRow | None) -> None:
         if meeting is None:

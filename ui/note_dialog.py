@@ -21,6 +21,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from tracker.rows import DirectiveRow, Role
+from ui.screen_fit import fit_to_screen
 from ui.widgets.form import FormDialog, directive_summary, plain_text_edit
 
 SaveNote = Callable[[str, int | None], object]
@@ -74,7 +75,7 @@ class NoteDialog(FormDialog):
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(600, 360)
+        fit_to_screen(self, 600, 360)
         self.text.setFocus()
 
     def has_unsaved_text(self) -> bool:

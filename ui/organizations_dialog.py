@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from tracker import queries, services
 from tracker.rows import OrganizationRow
 from tracker.text import clean
+from ui.screen_fit import fit_to_screen
 from ui.widgets import form
 from ui.widgets.form import FormDialog
 
@@ -177,7 +178,7 @@ class OrganizationsDialog(FormDialog):
         layout.addWidget(self.top_message)
         layout.addWidget(names)
         layout.addWidget(self.buttons)
-        self.resize(760, 560)
+        fit_to_screen(self, 760, 560)
         self.refresh()
         self.table.setFocus()
 

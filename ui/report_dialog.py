@@ -38,7 +38,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,6 +72,7 @@ from tracker.reporting.layout import LAYOUT
 from tracker.reporting.render import write_report
 from tracker.rows import CategoryCounts, FollowUpReport
 from ui import messages
+from ui.screen_fit import fit_to_screen, keep_on_screen
 from ui.widgets.keyboard_safety import KeyboardSafety
 
 log = logging.getLogger("giaoban")
@@ -113,7 +114,7 @@ def show_preview(parent: QWidget, printer: QPrinter, paint: Callable[[QPrinter],
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("ReportDialog", "Xem trước khi in"))
     dialog.paintRequested.connect(paint)
-    dialog.resize(1100, 800)
+    fit_to_screen(dialog, 1100, 800)
     dialog.exec()
 
 
@@ -546,7 +547,7 @@ class ReportDialog(QDialog):
         self.docx_button.clicked.connect(lambda: self.save("docx"))
 
         self._update_enabled()
-        self.resize(1160, 680)
+        fit_to_screen(self, 1160, 680)
         self.refresh()
         self.quarter_combo.setFocus()
 
@@ -831,3 +832,7 @@ class ReportDialog(QDialog):
 
     def _remember_folder(self, folder: Path) -> None:
         self._settings().setValue("folder", str(folder))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        keep_on_screen(self)
+        super().showEvent(event)

@@ -1,15 +1,20 @@
 """Render the window on the sample data to PNG files: ``python -m ui.screenshots DIR``.
 
 Shots: the main window (Cần đôn đốc and Giao ban views), the new-giao-ban dialog and
-the all-directives view, each at 1366×768 and 1920×1080. The data is the sample
-giao ban of 01/04/2021 with a little follow-up, seen as of 20/07/2021, in a
-temporary database and with temporary settings, so nothing of the user's is touched.
+the all-directives view, on screens of 1024×600, 1366×768 and 1920×1080. Each
+screen size is rendered in its own process whose only (offscreen) screen has that
+size, so the window and the dialog open at the size they really open at there (the
+window's first-start default, the dialog's own fit). The data is the sample giao
+ban of 01/04/2021 with a little follow-up, seen as of 20/07/2021, in a temporary
+database and with temporary settings, so nothing of the user's is touched.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import subprocess
 import sys
 import tempfile
 from datetime import date
@@ -22,7 +27,7 @@ from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 AS_OF = date(2021, 7, 20)
-SIZES = ((1366, 768), (1920, 1080))
+SIZES = ((1024, 600), (1366, 768), (1920, 1080))
 
 
 def _seed() -> None:
@@ -79,6 +84,31 @@ def _meeting_dialog(window: QWidget) -> QWidget:
 
 
 def render(out: Path, lang: str = "vi") -> list[Path]:
+    """Every shot, each screen size in a child process with a screen of that size."""
+    written: list[Path] = []
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for width, height in SIZES:
+            config = Path(tmp) / f"screen-{width}x{height}.json"
+            screen = {"name": "shot", "x": 0, "y": 0, "width": width, "height": height}
+            config.write_text(json.dumps({"screens": [screen]}))
+            env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+            env.pop("GIAOBAN_DB", None)
+            done = subprocess.run(
+                [sys.executable, "-m", "ui.screenshots", str(out), "--lang", lang, "--one"],
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            written += [Path(line) for line in done.stdout.splitlines() if line.endswith(".png")]
+            for line in written[-4:]:
+                print(line)
+    return written
+
+
+def render_one(out: Path, lang: str = "vi") -> list[Path]:
+    """The shots for the one screen this process has."""
     from tracker.db import close_db, open_db
     from ui import i18n
     from ui.app import create_application
@@ -92,41 +122,38 @@ def render(out: Path, lang: str = "vi") -> list[Path]:
         i18n.install(app, lang)
         open_db(str(Path(tmp) / "giaoban.sqlite3"))
         _seed()
+        area = app.primaryScreen().geometry()
+        suffix = f"{area.width()}x{area.height()}"
         written = []
-        for width, height in SIZES:
-            suffix = f"{width}x{height}"
-            window = MainWindow(as_of=AS_OF)
-            window.resize(width, height)
-            window.show()
-            window.tabs.setCurrentIndex(TAB_CHASE)
-            first_group = window.chase_model.index(0, 0)
-            window.chase_view.setCurrentIndex(window.chase_model.index(0, 0, first_group))
-            path = out / f"main-window-chase-{suffix}.png"
-            _save(window, path)
-            written.append(path)
-            window.tabs.setCurrentIndex(TAB_MEETING)
-            window.meeting_table.selectRow(3)
-            path = out / f"main-window-giao-ban-{suffix}.png"
-            _save(window, path)
-            written.append(path)
-            window.tabs.setCurrentIndex(TAB_ALL)
-            window.filter_bar.search.setText("bau cu")
-            window.filter_bar.flush()
-            window.all_table.selectRow(0)
-            path = out / f"all-directives-{suffix}.png"
-            _save(window, path)
-            written.append(path)
-            dialog = _meeting_dialog(window)
-            dialog.resize(min(width - 200, 1100), min(height - 120, 760))
-            dialog.show()
-            path = out / f"new-giao-ban-{suffix}.png"
-            _save(dialog, path)
-            written.append(path)
-            dialog.close()
-            dialog.deleteLater()
-            window.close()
-            window.deleteLater()
-            app.processEvents()
+        window = MainWindow(as_of=AS_OF)  # its first-start size on this screen
+        window.show()
+        window.tabs.setCurrentIndex(TAB_CHASE)
+        window.chase_table.selectRow(0)
+        path = out / f"main-window-chase-{suffix}.png"
+        _save(window, path)
+        written.append(path)
+        window.tabs.setCurrentIndex(TAB_MEETING)
+        window.meeting_table.selectRow(3)
+        path = out / f"main-window-giao-ban-{suffix}.png"
+        _save(window, path)
+        written.append(path)
+        window.tabs.setCurrentIndex(TAB_ALL)
+        window.filter_bar.search.setText("bau cu")
+        window.filter_bar.flush()
+        window.all_table.selectRow(0)
+        path = out / f"all-directives-{suffix}.png"
+        _save(window, path)
+        written.append(path)
+        dialog = _meeting_dialog(window)  # sized by its own fit to this screen
+        dialog.show()
+        path = out / f"new-giao-ban-{suffix}.png"
+        _save(dialog, path)
+        written.append(path)
+        dialog.close()
+        dialog.deleteLater()
+        window.close()
+        window.deleteLater()
+        app.processEvents()
         close_db()
     return written
 
@@ -135,8 +162,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", default="docs/screenshots", type=Path)
     parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="interface language")
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    render(args.out, args.lang)
+    if args.one:
+        render_one(args.out, args.lang)
+    else:
+        render(args.out, args.lang)
     return 0
 
 

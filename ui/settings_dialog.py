@@ -37,6 +37,7 @@ from tracker.dates import document_date_line
 from tracker.reporting.layout import LAYOUT
 from tracker.settings import ISSUING_BODIES, ReportSettings, SignerCapacity
 from tracker.text import clean
+from ui.screen_fit import fit_to_screen
 from ui.widgets.form import FormDialog, plain_text_edit
 
 SaveSettings = Callable[[ReportSettings], object]
@@ -190,7 +191,7 @@ class SettingsDialog(FormDialog):
         layout.addLayout(columns)
         layout.addWidget(self.buttons)
 
-        self.resize(920, 560)
+        fit_to_screen(self, 920, 560)
         self.load(settings)
         self._initial = self.settings()
         self.province.setFocus()

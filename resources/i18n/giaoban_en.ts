@@ -267,12 +267,45 @@
 <context>
     <name>ChaseModel</name>
     <message numerus="yes">
-        <location filename="../../ui/chase_view.py" line="+289"/>
+        <location filename="../../ui/chase_view.py" line="+293"/>
         <source>%n nội dung, {late} quá hạn</source>
         <translation>
             <numerusform>%n directive, {late} overdue</numerusform>
             <numerusform>%n directives, {late} overdue</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ChasePage</name>
+    <message>
+        <location filename="../../ui/chase_page.py" line="+50"/>
+        <source>Mỗi nội dung một dòng, kèm các tổ chức chưa xong</source>
+        <translation>One row per directive, with the organizations not done yet</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Mỗi nội d&amp;ung một dòng</source>
+        <translation>One row &amp;per directive</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Th&amp;eo từng tổ chức</source>
+        <translation>By &amp;organization</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Theo từng tổ chức, với trạng thái và kết quả của tổ chức đó</source>
+        <translation>By organization, with that organization&apos;s own status and result</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Xem:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nội dung cần đôn đốc, mỗi nội dung một dòng</source>
+        <translation>Directives to chase, one row each</translation>
     </message>
 </context>
 <context>
@@ -291,12 +324,17 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/details_panel.py" line="+47"/>
+        <location filename="../../ui/details_panel.py" line="+48"/>
         <source>Chi tiết nội dung chỉ đạo</source>
         <translation>Directive details</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
+        <source>Nội dung chỉ đạo đầy đủ</source>
+        <translation>Full text of the directive</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Thời hạn và trạng thái</source>
         <translation>Deadline and status</translation>
     </message>
@@ -307,12 +345,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Tổ chức</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-26"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
@@ -332,7 +370,7 @@
         <translation>Result</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Tổ chức này đã &amp;xong</source>
         <translation>Organization &amp;done</translation>
     </message>
@@ -377,7 +415,7 @@
         <translation>Event</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Ghi chú tiến độ mới</source>
         <translation>New progress note</translation>
     </message>
@@ -435,7 +473,7 @@
 <context>
     <name>DirectiveDialog</name>
     <message>
-        <location filename="../../ui/directive_dialog.py" line="+66"/>
+        <location filename="../../ui/directive_dialog.py" line="+67"/>
         <source>Thêm nội dung chỉ đạo</source>
         <translation>Add directive</translation>
     </message>
@@ -636,7 +674,7 @@
 <context>
     <name>DoneDialog</name>
     <message>
-        <location filename="../../ui/done_dialog.py" line="+61"/>
+        <location filename="../../ui/done_dialog.py" line="+65"/>
         <source>Đánh dấu hoàn thành</source>
         <translation>Mark done</translation>
     </message>
@@ -719,7 +757,7 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../ui/extend_dialog.py" line="+42"/>
+        <location filename="../../ui/extend_dialog.py" line="+43"/>
         <source>Gia hạn</source>
         <translation>Extend deadline</translation>
     </message>
@@ -1002,7 +1040,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/widgets/form.py" line="+31"/>
+        <location filename="../../ui/widgets/form.py" line="+32"/>
         <source>Bỏ các nội dung đã nhập?</source>
         <translation>Discard what you typed?</translation>
     </message>
@@ -1058,17 +1096,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+61"/>
+        <location filename="../../ui/main_window.py" line="+64"/>
         <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
         <translation>The new language will be used the next time Giao ban starts.</translation>
     </message>
     <message>
-        <location line="+134"/>
-        <source>Giao ban — theo dõi, đôn đốc nội dung chỉ đạo</source>
-        <translation>Giao ban — following up directives</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+164"/>
         <source>Số nội dung đang hiện</source>
         <translation>Number of directives shown</translation>
     </message>
@@ -1113,7 +1146,7 @@
         <translation>Views</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Cần &amp;đôn đốc</source>
         <translation>&amp;Chase list</translation>
     </message>
@@ -1128,17 +1161,22 @@
         <translation>&amp;Giao ban</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Tất cả nội dung chỉ đạo</source>
         <translation>All directives</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>&amp;Tất cả nội dung</source>
         <translation>&amp;All directives</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="-120"/>
+        <source>Theo dõi, đôn đốc nội dung chỉ đạo</source>
+        <translation>Following up directives</translation>
+    </message>
+    <message>
+        <location line="+241"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
@@ -1184,7 +1222,7 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>Mọi năm</source>
         <translation>All years</translation>
     </message>
@@ -1194,7 +1232,15 @@
         <translation>No data yet</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+13"/>
+        <source>%n nội dung cần đôn đốc, {late} quá hạn</source>
+        <translation>
+            <numerusform>%n directive to chase, {late} overdue</numerusform>
+            <numerusform>%n directives to chase, {late} overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
         <source>%n phần việc của {orgs} tổ chức cần đôn đốc, {late} quá hạn</source>
         <translation>
             <numerusform>%n task to chase (organizations: {orgs}, overdue: {late})</numerusform>
@@ -1215,7 +1261,7 @@
         </translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+104"/>
         <location line="+304"/>
         <source>Mở lại</source>
         <translation>Reopen</translation>
@@ -1346,7 +1392,7 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/meeting_dialog.py" line="+75"/>
+        <location filename="../../ui/meeting_dialog.py" line="+76"/>
         <source>Xóa dòng</source>
         <translation>Delete row</translation>
     </message>
@@ -1516,7 +1562,7 @@
         <translation>Enter: next cell, a new row after the last · Ctrl+Enter: new row · ↓ in Lead: list of organizations · Delete: remove an empty row</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+116"/>
         <source>Ngày giao ban {date} ở quá xa trong tương lai; hãy kiểm tra lại năm.</source>
         <translation>The giao ban date {date} is too far in the future; please check the year.</translation>
     </message>
@@ -1537,7 +1583,7 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-1139"/>
+        <location filename="../../ui/main_window.py" line="-1159"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
@@ -1585,7 +1631,7 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../ui/note_dialog.py" line="+37"/>
+        <location filename="../../ui/note_dialog.py" line="+38"/>
         <source>Ghi tiến độ</source>
         <translation>Record progress</translation>
     </message>
@@ -1682,7 +1728,7 @@
 <context>
     <name>OrganizationsDialog</name>
     <message>
-        <location filename="../../ui/organizations_dialog.py" line="+59"/>
+        <location filename="../../ui/organizations_dialog.py" line="+60"/>
         <source>Các tổ chức</source>
         <translation>Organizations</translation>
     </message>
@@ -1925,7 +1971,7 @@
 <context>
     <name>ReportCountsModel</name>
     <message>
-        <location filename="../../ui/report_dialog.py" line="+200"/>
+        <location filename="../../ui/report_dialog.py" line="+201"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Organization</translation>
     </message>
@@ -2293,7 +2339,7 @@ xuyên</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="+68"/>
+        <location filename="../../ui/backup_dialog.py" line="+70"/>
         <source>Khôi phục từ bản sao lưu</source>
         <translation>Restore from a backup</translation>
     </message>
@@ -2356,7 +2402,7 @@ xuyên</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+61"/>
+        <location filename="../../ui/settings_dialog.py" line="+62"/>
         <source>Thiết lập văn bản</source>
         <translation>Document settings</translation>
     </message>
@@ -2660,7 +2706,7 @@ line):</translation>
         <translation>Before a data upgrade</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+148"/>
         <source>Đã sao lưu dữ liệu vào {path}.</source>
         <translation>The data was backed up to {path}.</translation>
     </message>
@@ -2735,9 +2781,17 @@ line):</translation>
     </message>
 </context>
 <context>
+    <name>columns</name>
+    <message>
+        <location filename="../../ui/column_fitter.py" line="+225"/>
+        <source>Đặt lại độ rộng các cột</source>
+        <translation>Reset column widths</translation>
+    </message>
+</context>
+<context>
     <name>directives</name>
     <message>
-        <location filename="../../ui/directive_table_model.py" line="+56"/>
+        <location filename="../../ui/directive_table_model.py" line="+58"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
@@ -2817,12 +2871,17 @@ line):</translation>
         <translation>{due} (extended)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
+        <source>{owners} ({n} chưa xong: {names})</source>
+        <translation>{owners} ({n} not done: {names})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Quá hạn: thời hạn {due} đã hết từ ngày {day}.</source>
         <translation>Overdue: the deadline {due} ended on {day}.</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+166"/>
         <source>Không sắp xếp theo cột này</source>
         <translation>Cannot sort by this column</translation>
     </message>
@@ -2832,9 +2891,19 @@ line):</translation>
         <translation>Overdue, {status}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+33"/>
+        <source>{org}: {note}</source>
+        <translation>{org}: {note}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Đã gia hạn; thời hạn ban đầu: {due}.</source>
         <translation>Extended; original deadline: {due}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name}: {status}</source>
+        <translation>{name}: {status}</translation>
     </message>
 </context>
 <context>

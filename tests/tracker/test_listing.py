@@ -23,7 +23,9 @@ from .test_db_safety import template  # noqa: F401 (a fixture)
 from .test_migrations import build_v1, pragma
 
 ROOT = Path(__file__).resolve().parents[2]
-STATUSES = ("all", "open", "in_progress", "done", "cancelled", "overdue", "not_started")
+STATUSES = (
+    "all", "open", "in_progress", "done", "cancelled", "overdue", "not_started", "to_chase"
+)
 SEARCHES = ("", "bau cu", "BẦU CỬ", "bc", "u", "50%", "a_b", "không có gì như thế")
 
 
@@ -90,8 +92,8 @@ def _filters() -> list[queries.DirectiveFilter]:
         f(meeting_id=meeting_id, status=queries.StatusFilter.DONE),
         f(meeting_id=10**9),
         f(organization_id=org),
-        f(organization_id=org, status=queries.StatusFilter.OVERDUE),
     ]
+    out += [f(organization_id=org, status=queries.StatusFilter(s)) for s in STATUSES]
     return out
 
 

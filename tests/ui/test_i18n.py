@@ -240,8 +240,9 @@ def test_main_window_is_english_with_the_translation(qtbot, sample_db: Path, eng
     assert _headers(w.meeting_table)[:4] == ["No.", "Directive", "Lead", "Support"]
     assert _headers(w.chase_view)[1:3] == ["Giao ban", "Deadline"]
     assert w.filter_bar.status.itemText(1) == "Not done"
-    assert w.windowTitle().startswith("Giao ban — following up")
+    assert w.windowTitle().startswith("Following up")
     assert "to chase" in w.count_label.text()
+    w.chase_page.by_organization.click()
     group = w.chase_model.data(w.chase_model.index(0, 0))
     assert re.search(r"\(\d+ directives?, \d+ overdue\)$", group)
     w.tabs.setCurrentIndex(1)

@@ -67,8 +67,13 @@ def test_first_run_sample_button_loads_the_sample(qtbot, db_path: Path) -> None:
 
 
 def test_opens_on_the_chase_list(window: MainWindow) -> None:
-    """With data, the window opens on "Cần đôn đốc", grouped by lead organization."""
+    """With data, the window opens on "Cần đôn đốc", each directive once; by organization
+    the groups are open."""
     assert window.tabs.currentIndex() == TAB_CHASE
+    to_chase = queries.DirectiveFilter(status=StatusFilter.TO_CHASE, as_of=AS_OF)
+    assert window.chase_directives.rowCount() == queries.count_directives(to_chase) == 9
+    assert "9 nội dung cần đôn đốc" in window.count_label.text()
+    window.chase_page.by_organization.click()
     groups = queries.chase_list(as_of=AS_OF)
     assert window.chase_model.rowCount() == len(groups)
     first = window.chase_model.index(0, 0)
@@ -159,8 +164,8 @@ def test_filter_all_directives_by_organization(qtbot, window: MainWindow) -> Non
 
 def test_search_without_diacritics_finds_bau_cu(qtbot, window: MainWindow) -> None:
     """Typing "bau cu" (Ctrl+F, then keys) finds the directives about "bầu cử"."""
-    assert window.chase_view.hasFocus()
-    qtbot.keyClick(window.chase_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.chase_table.hasFocus()
+    qtbot.keyClick(window.chase_table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == TAB_ALL
     search = window.filter_bar.search
     assert search.hasFocus()

@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
 
 from tracker.dates import format_date
 from tracker.errors import TrackerError
 from tracker.rows import DirectiveRow
 from ui import messages
+from ui.screen_fit import keep_on_screen
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.keyboard_safety import KeyboardSafety
 
@@ -213,6 +214,10 @@ class FormDialog(QDialog):
         if not self._saved and self.has_unsaved_text() and not confirm_discard(self):
             return
         super().reject()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        keep_on_screen(self)  # what was typed or loaded may have made it taller
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # QDialog.closeEvent calls reject(); keep the window when it was refused.
