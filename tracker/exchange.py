@@ -33,8 +33,6 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -43,7 +41,7 @@ import peewee as pw
 
 from tracker.changes import Changes
 from tracker.db import database
-from tracker.errors import DatabaseBusyError, ImportFileError, TrackerError, ValidationError
+from tracker.errors import DatabaseBusyError, ImportFileError, ValidationError
 from tracker.models import (
     Assignment,
     Directive,
@@ -631,65 +629,14 @@ def _insert_directive(meeting_id: int, d: dict[str, Any]) -> None:
         ).execute()
 
 
-# --- snapshots for undo ---------------------------------------------------------------------
+# --- snapshots for undo (tracker.undo checks them and writes them back) -----------------
 
 
 def snapshot_meeting(meeting_id: int) -> dict[str, Any]:
-    """A meeting with its directives, as restore_meeting takes it back."""
+    """A meeting with its directives, as tracker.undo writes it back."""
     return _meeting_dict(Meeting.get_by_id(meeting_id))
 
 
 def snapshot_directive(directive_id: int) -> dict[str, Any]:
     d = Directive.get_by_id(directive_id)
     return {"meeting_id": d.meeting_id, **_directive_dict(d)}
-
-
-def _bump(model: type[Meeting] | type[Directive], pk: int, version: int) -> int:
-    current = model.select(model.version).where(model.id == pk).scalar()
-    return max(version, current or 0) + 1
-
-
-@contextmanager
-def _restoring() -> Iterator[None]:
-    """One transaction; a snapshot naming an organization deleted since becomes a
-    plain message and nothing is written."""
-    try:
-        with database.atomic():
-            yield
-    except pw.IntegrityError as exc:
-        raise TrackerError(
-            "Không hoàn tác được: một tổ chức của nội dung này đã bị xóa sau đó. "
-            "Hãy thêm lại tổ chức rồi thử lại."
-        ) from exc
-
-
-def restore_meeting(snapshot: dict[str, Any]) -> Changes:
-    """Put a meeting back exactly as snapshotted (same ids); a newer version number
-    is given so that windows holding the replaced copy see their edit is stale."""
-    with _restoring():
-        snap = dict(snapshot)
-        snap["version"] = _bump(Meeting, snap["id"], snap["version"])
-        Meeting.delete().where(Meeting.id == snap["id"]).execute()
-        _insert_meeting(snap)
-    return Changes(
-        meeting_ids=frozenset({snap["id"]}),
-        directive_ids=frozenset(d["id"] for d in snap["directives"]),
-    )
-
-
-def restore_directive(snapshot: dict[str, Any]) -> Changes:
-    with _restoring():
-        snap = dict(snapshot)
-        meeting_id = snap.pop("meeting_id")
-        snap["version"] = _bump(Directive, snap["id"], snap["version"])
-        Directive.delete().where(Directive.id == snap["id"]).execute()
-        _insert_directive(meeting_id, snap)
-    return Changes(meeting_ids=frozenset({meeting_id}), directive_ids=frozenset({snap["id"]}))
-
-
-def restore_directives(snapshots: list[dict[str, Any]]) -> Changes:
-    changes = Changes()
-    with _restoring():
-        for s in snapshots:
-            changes |= restore_directive(s)
-    return changes

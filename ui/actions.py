@@ -9,6 +9,12 @@ from PySide6.QtWidgets import QWidget
 from ui import assets
 
 
+def _steps():  # noqa: ANN202 - a module, imported at the first undo (start-up time)
+    from ui import undo_commands
+
+    return undo_commands
+
+
 class Actions(QObject):
     """The window's actions, created once and shared by menus, toolbar and context menus."""
 
@@ -78,6 +84,12 @@ class Actions(QObject):
         self.redo.setText(self.tr("&Làm lại"))
         self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.redo.setIcon(assets.icon("redo"))
+        # Through undo_step/redo_step, not QUndoStack.undo/redo directly: a step that
+        # fails on a locked file must leave the stack where it was.
+        self.undo.triggered.disconnect()
+        self.redo.triggered.disconnect()
+        self.undo.triggered.connect(lambda: _steps().undo_step(undo_stack))
+        self.redo.triggered.connect(lambda: _steps().redo_step(undo_stack))
         for act in (self.undo, self.redo):
             window.addAction(act)
         self.find = a(self.tr("&Tìm"), "Ctrl+F", "search", self.tr("Tìm trong nội dung chỉ đạo"))

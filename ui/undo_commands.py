@@ -1,23 +1,30 @@
-"""Thin undoable commands: each holds ids and snapshots, each redo/undo calls the tracker.
+"""Thin undoable commands: each records its step through ``tracker.undo`` and puts it
+back through the same checked service path as every other write.
 
 ``push()`` runs ``redo()`` (QUndoStack always does), so a change is never applied
 first and pushed afterwards. When the first ``redo()`` fails, the command marks
 itself obsolete — QUndoStack then drops it — and :func:`push` re-raises the error
 so the dialog that asked can show it beside the field.
+
+A later undo or redo that is refused because another window changed the records
+since (StaleEditError) writes nothing and drops the step: it can never succeed again,
+and keeping it would block every older step. One that fails for a reason that may
+pass (the file locked by another program, an organization deleted since) writes
+nothing and leaves the stack where it was, so that trying again later works; that
+needs the window's actions to go through :func:`undo_step` / :func:`redo_step`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from tracker import exchange, services
+from tracker import services, undo
 from tracker.changes import Changes
 from tracker.drafts import DirectiveDraft, MeetingDraft
-from tracker.errors import TrackerError
+from tracker.errors import StaleEditError, TrackerError
 from ui.store_bus import StoreBus
 
 Action = Callable[[], Changes]
@@ -25,51 +32,69 @@ Action = Callable[[], Changes]
 
 @dataclass
 class Outcome:
-    """What the first redo did, kept outside the command (Qt may delete a dropped command)."""
+    """What the command did, kept outside it (Qt deletes a dropped command)."""
 
     changes: Changes = field(default_factory=Changes)
     error: TrackerError | None = None
+    # set when an undo/redo failed but the step stays where it was: the caller moves
+    # the stack's index back without running the command (see undo_step)
+    kept: bool = False
 
 
 class ServiceCommand(QUndoCommand):
-    """Base: ``_first()`` on the first redo, ``_again()`` on later ones, ``_back()`` to undo."""
+    """Base: ``_record()`` runs the change once and returns the states before and after;
+    undo and redo then put one state back while the records are still in the other."""
 
     def __init__(self, bus: StoreBus, text: str) -> None:
         super().__init__(text)
         self.bus = bus
         self.outcome = Outcome()
-        self._done_once = False
+        self._before: undo.State | None = None
+        self._after: undo.State | None = None
+        self._skip = False
 
-    def _first(self) -> Changes:
-        raise NotImplementedError
-
-    def _again(self) -> Changes:
-        raise NotImplementedError
-
-    def _back(self) -> Changes:
+    def _record(self) -> tuple[undo.State, Changes, undo.State]:
         raise NotImplementedError
 
     def redo(self) -> None:
-        try:
-            changes = self._again() if self._done_once else self._first()
-        except TrackerError as exc:
-            if not self._done_once:
+        if self._skip:
+            self._skip = False
+            return
+        if self._after is None:
+            try:
+                self._before, changes, self._after = self._record()
+            except TrackerError as exc:
                 self.outcome.error = exc
                 self.setObsolete(True)
-            else:
-                self.bus.report(exc)
-            return
-        if not self._done_once:
+                return
             self.outcome.changes = changes
-            self._done_once = True
-        self.bus.notify(changes)
+            self.bus.notify(changes)
+            return
+        assert self._before is not None
+        self._put_back(self._after, self._before, undoing=False)
 
     def undo(self) -> None:
+        if self._skip:
+            self._skip = False
+            return
+        assert self._before is not None and self._after is not None
+        self._put_back(self._before, self._after, undoing=True)
+
+    def _put_back(self, target: undo.State, expected: undo.State, *, undoing: bool) -> None:
         try:
-            changes = self._back()
-        except TrackerError as exc:
+            changes, now = undo.put_back(target, expected, undoing=undoing)
+        except StaleEditError as exc:
+            self.setObsolete(True)
             self.bus.report(exc)
             return
+        except TrackerError as exc:
+            self.outcome.kept = self._skip = True
+            self.bus.report(exc)
+            return
+        if undoing:
+            self._before = now
+        else:
+            self._after = now
         self.bus.notify(changes)
 
 
@@ -82,35 +107,42 @@ def push(stack: QUndoStack, command: ServiceCommand) -> Changes:
     return outcome.changes
 
 
-# --- snapshots ------------------------------------------------------------------------------
+def undo_step(stack: QUndoStack) -> None:
+    """Undo the last step; if it failed but stays (busy file), the stack stays too."""
+    _step(stack, stack.index() - 1, stack.undo, stack.redo)
 
 
-def _snap_directives(ids: Sequence[int]) -> list[dict[str, Any]]:
-    return [exchange.snapshot_directive(i) for i in ids]
+def redo_step(stack: QUndoStack) -> None:
+    """Redo the next step; if it failed but stays undone, the stack stays too."""
+    _step(stack, stack.index(), stack.redo, stack.undo)
+
+
+def _step(stack: QUndoStack, at: int, go: Callable[[], None], back: Callable[[], None]) -> None:
+    command = stack.command(at) if 0 <= at < stack.count() else None
+    if not isinstance(command, ServiceCommand):
+        go()
+        return
+    outcome = command.outcome
+    outcome.kept = False
+    go()
+    if outcome.kept:
+        outcome.kept = False
+        back()  # the command skips this call: only the index moves back
+
+
+# --- the commands ---------------------------------------------------------------------------
 
 
 class EditMeetingCommand(ServiceCommand):
-    """Any change to an existing meeting (header edit); undo puts the snapshot back."""
+    """A change to a meeting's own fields and attendees (not its directives)."""
 
     def __init__(self, bus: StoreBus, text: str, meeting_id: int, action: Action) -> None:
         super().__init__(bus, text)
         self.meeting_id = meeting_id
         self._action = action
-        self._before: dict[str, Any] | None = None
-        self._after: dict[str, Any] | None = None
 
-    def _first(self) -> Changes:
-        self._before = exchange.snapshot_meeting(self.meeting_id)
-        return self._action()
-
-    def _again(self) -> Changes:
-        assert self._after is not None
-        return exchange.restore_meeting(self._after)
-
-    def _back(self) -> Changes:
-        assert self._before is not None
-        self._after = exchange.snapshot_meeting(self.meeting_id)
-        return exchange.restore_meeting(self._before)
+    def _record(self) -> tuple[undo.State, Changes, undo.State]:
+        return undo.record(self._action, headers=[self.meeting_id])
 
 
 class EditDirectivesCommand(ServiceCommand):
@@ -120,55 +152,36 @@ class EditDirectivesCommand(ServiceCommand):
         super().__init__(bus, text)
         self.ids = list(dict.fromkeys(ids))
         self._action = action
-        self._before: list[dict[str, Any]] = []
-        self._after: list[dict[str, Any]] = []
 
-    def _first(self) -> Changes:
-        self._before = _snap_directives(self.ids)
-        return self._action()
-
-    def _again(self) -> Changes:
-        return exchange.restore_directives(self._after)
-
-    def _back(self) -> Changes:
-        self._after = _snap_directives(self.ids)
-        return exchange.restore_directives(self._before)
+    def _record(self) -> tuple[undo.State, Changes, undo.State]:
+        return undo.record(self._action, directives=self.ids)
 
 
 class DeleteMeetingCommand(ServiceCommand):
     def __init__(self, bus: StoreBus, text: str, meeting_id: int) -> None:
         super().__init__(bus, text)
         self.meeting_id = meeting_id
-        self._before: dict[str, Any] | None = None
 
-    def _first(self) -> Changes:
-        self._before = exchange.snapshot_meeting(self.meeting_id)
-        return services.delete_meeting(meeting_id=self.meeting_id)
-
-    _again = _first
-
-    def _back(self) -> Changes:
-        assert self._before is not None
-        return exchange.restore_meeting(self._before)
+    def _record(self) -> tuple[undo.State, Changes, undo.State]:
+        return undo.record(
+            lambda: services.delete_meeting(meeting_id=self.meeting_id),
+            meetings=[self.meeting_id],
+        )
 
 
 class DeleteDirectivesCommand(ServiceCommand):
     def __init__(self, bus: StoreBus, text: str, ids: Sequence[int]) -> None:
         super().__init__(bus, text)
         self.ids = list(dict.fromkeys(ids))
-        self._before: list[dict[str, Any]] = []
 
-    def _first(self) -> Changes:
-        self._before = _snap_directives(self.ids)
+    def _delete(self) -> Changes:
         changes = Changes()
         for i in self.ids:
             changes |= services.delete_directive(directive_id=i)
         return changes
 
-    _again = _first
-
-    def _back(self) -> Changes:
-        return exchange.restore_directives(self._before)
+    def _record(self) -> tuple[undo.State, Changes, undo.State]:
+        return undo.record(self._delete, directives=self.ids)
 
 
 class LogMeetingCommand(ServiceCommand):
@@ -184,22 +197,12 @@ class LogMeetingCommand(ServiceCommand):
         super().__init__(bus, text)
         self._draft = meeting
         self._directives = tuple(directives)
-        self.meeting_id: int | None = None
-        self._snapshot: dict[str, Any] | None = None
 
-    def _first(self) -> Changes:
-        changes = services.log_meeting(meeting=self._draft, directives=self._directives)
-        self.meeting_id = changes.created_id
-        return changes
-
-    def _again(self) -> Changes:
-        assert self._snapshot is not None
-        return exchange.restore_meeting(self._snapshot)
-
-    def _back(self) -> Changes:
-        assert self.meeting_id is not None
-        self._snapshot = exchange.snapshot_meeting(self.meeting_id)
-        return services.delete_meeting(meeting_id=self.meeting_id)
+    def _record(self) -> tuple[undo.State, Changes, undo.State]:
+        return undo.record(
+            lambda: services.log_meeting(meeting=self._draft, directives=self._directives),
+            created="meeting",
+        )
 
 
 class AddDirectiveCommand(ServiceCommand):
@@ -207,19 +210,9 @@ class AddDirectiveCommand(ServiceCommand):
         super().__init__(bus, text)
         self.meeting_id = meeting_id
         self._draft = draft
-        self.directive_id: int | None = None
-        self._snapshot: dict[str, Any] | None = None
 
-    def _first(self) -> Changes:
-        changes = services.add_directive(meeting_id=self.meeting_id, directive=self._draft)
-        self.directive_id = changes.created_id
-        return changes
-
-    def _again(self) -> Changes:
-        assert self._snapshot is not None
-        return exchange.restore_directive(self._snapshot)
-
-    def _back(self) -> Changes:
-        assert self.directive_id is not None
-        self._snapshot = exchange.snapshot_directive(self.directive_id)
-        return services.delete_directive(directive_id=self.directive_id)
+    def _record(self) -> tuple[undo.State, Changes, undo.State]:
+        return undo.record(
+            lambda: services.add_directive(meeting_id=self.meeting_id, directive=self._draft),
+            created="directive",
+        )

@@ -10,6 +10,9 @@ two-writer tests. Not collected by pytest (no test_ prefix); run as a script:
                                         directive, append " TAG<i>" to its content, save
                                         with expected_version (retrying on StaleEditError);
                                         prints "SAVED TAG<i>" or "STALE"
+    safety_worker.py done DB ID [NOTE]  mark a directive done (today) with NOTE, print DONE
+    safety_worker.py note DB ID TEXT    add a progress note to a directive, print NOTED
+    safety_worker.py title DB ID TITLE  rename a meeting (header edit), print RENAMED
 """
 
 from __future__ import annotations
@@ -181,6 +184,25 @@ def edit(db: str, directive_id: int, tag: str, count: int, use_version: bool) ->
             break
 
 
+def other_window(mode: str, db: str, pk: int, text: str) -> None:
+    """One change made by "another window" (another process) on the same file."""
+    open_db(db)
+    if mode == "done":
+        services.mark_done(directive_ids=[pk], note=text)
+        say("DONE", {})
+    elif mode == "note":
+        services.add_note(directive_id=pk, text=text)
+        say("NOTED", {})
+    else:
+        m = Meeting.get_by_id(pk)
+        services.update_meeting(
+            meeting_id=pk,
+            meeting=MeetingDraft(held_on=m.held_on, title=text),
+            expected_version=m.version,
+        )
+        say("RENAMED", {})
+
+
 def main(argv: list[str]) -> None:
     mode, db = argv[0], argv[1]
     if mode == "crash":
@@ -189,6 +211,8 @@ def main(argv: list[str]) -> None:
         hold(db, float(argv[2]))
     elif mode == "edit":
         edit(db, int(argv[2]), argv[3], int(argv[4]), "--no-version" not in argv)
+    elif mode in ("done", "note", "title"):
+        other_window(mode, db, int(argv[2]), argv[3] if len(argv) > 3 else "")
     else:
         raise SystemExit(f"unknown mode {mode}")
 

@@ -1,5 +1,5 @@
-"""Round trips through tracker.exchange: export → import → export, and the
-snapshots used for undo. (Hostile input is tested in test_import_fuzz.py.)"""
+"""Round trips through tracker.exchange: export → import → export. (Hostile input is
+tested in test_import_fuzz.py; the snapshots used for undo in test_undo.py.)"""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 
 from tracker import exchange, queries, services
 from tracker.db import close_db, open_db
-from tracker.drafts import DirectiveDraft, MeetingDraft
-from tracker.errors import ImportFileError, TrackerError
-from tracker.models import Directive, Meeting
+from tracker.drafts import DirectiveDraft
+from tracker.errors import ImportFileError
+from tracker.models import Meeting
 from tracker.quarters import Quarter
 from tracker.queries import DirectiveFilter
 from tracker.settings import ReportSettings, SignerCapacity
@@ -157,83 +157,6 @@ def test_import_with_replace(rich_db: Path) -> None:
 # --- snapshots for undo ---------------------------------------------------------------------
 
 
-def without_versions(snapshot: dict) -> dict:
-    out = {k: v for k, v in snapshot.items() if k != "version"}
-    if "directives" in out:
-        out["directives"] = [without_versions(d) for d in out["directives"]]
-    return out
-
-
-def test_restore_directive_after_changes(rich_db: Path) -> None:
-    """A restored directive equals its snapshot apart from a bumped version."""
-    ids = org_ids()
-    did = sample_directives()[2]
-    snap = exchange.snapshot_directive(did)
-    services.mark_done(directive_ids=[did], on=date(2021, 12, 1), note="Xong")
-    services.add_note(directive_id=did, text="Thêm")
-    services.update_directive(
-        directive_id=did,
-        directive=DirectiveDraft(content="Khác hẳn", lead_ids=(ids["BTGDV"],), due=Q2),
-    )
-    current = Directive.get_by_id(did).version
-    changes = exchange.restore_directive(snap)
-    assert changes.directive_ids == {did}
-    restored = exchange.snapshot_directive(did)
-    assert without_versions(restored) == without_versions(snap)
-    assert restored["version"] == current + 1 > snap["version"]
-    row = queries.directive(did)
-    assert (row.status.value, row.done_on, row.due) == ("open", None, Q4)
-    assert queries.count_directives(DirectiveFilter(search="khac han")) == 0
-    assert did in queries.directive_ids(DirectiveFilter(search="van dong cu tri"))
-
-
-def test_restore_deleted_directive(rich_db: Path) -> None:
-    """A deleted directive comes back with its id, owners, extensions and history."""
-    did = sample_directives()[2]
-    snap = exchange.snapshot_directive(did)
-    services.delete_directive(directive_id=did)
-    exchange.restore_directive(snap)
-    restored = exchange.snapshot_directive(did)
-    assert without_versions(restored) == without_versions(snap)
-    assert restored["version"] == snap["version"] + 1
-    assert queries.directive(did).original_due == Q2
-
-
-def test_restore_deleted_meeting(rich_db: Path) -> None:
-    """A deleted meeting comes back whole: directives, owners, history; version bumped."""
-    mid = sample_meeting_id()
-    before = exported()
-    snap = exchange.snapshot_meeting(mid)
-    services.delete_meeting(meeting_id=mid)
-    assert Directive.select().count() == 0
-    changes = exchange.restore_meeting(snap)
-    assert changes.meeting_ids == {mid} and len(changes.directive_ids) == 11
-    restored = exchange.snapshot_meeting(mid)
-    assert without_versions(restored) == without_versions(snap)
-    assert restored["version"] == snap["version"] + 1
-    after = json.loads(exported())
-    after["meetings"][0]["version"] -= 1
-    assert exchange.dumps(after) == before
-    assert queries.count_directives(DirectiveFilter(search="bau cu")) == 3
-
-
-def test_restore_meeting_after_edits(rich_db: Path) -> None:
-    """Restoring an edited meeting undoes header edits, added and deleted directives."""
-    mid = sample_meeting_id()
-    snap = exchange.snapshot_meeting(mid)
-    ids = org_ids()
-    services.delete_directive(directive_id=sample_directives()[0])
-    services.add_directive(
-        meeting_id=mid, directive=DirectiveDraft(content="Thêm mới", lead_ids=(ids["MTTQ"],))
-    )
-    current = Meeting.get_by_id(mid).version
-    exchange.restore_meeting(snap)
-    restored = exchange.snapshot_meeting(mid)
-    assert without_versions(restored) == without_versions(snap)
-    assert restored["version"] == current + 1
-    assert queries.count_directives(DirectiveFilter(search="them moi")) == 0
-
-
 def test_synthetic_data_round_trip(sample_db: Path, tmp_path: Path) -> None:
     """Sample plus synthetic data survive export → import → export unchanged."""
     from tracker.seeding import synthetic
@@ -245,21 +168,3 @@ def test_synthetic_data_round_trip(sample_db: Path, tmp_path: Path) -> None:
     exchange.import_data(exchange.parse_text(first))
     assert exported() == first
     assert queries.count_directives() == 311
-
-
-def test_restore_naming_a_deleted_organization_is_a_plain_error(db_path: Path) -> None:
-    """Undoing onto an organization deleted since: a plain message, nothing written."""
-    org = services.add_organization(name="Hội Người cao tuổi tỉnh", short_name="Hội NCT")
-    org_id = org.created_id
-    assert org_id is not None
-    meeting = services.log_meeting(
-        meeting=MeetingDraft(held_on=date(2021, 4, 1), title="Giao ban"),
-        directives=[DirectiveDraft(content="Tổng kết phong trào", lead_ids=(org_id,))],
-    )
-    directive_id = next(iter(meeting.directive_ids))
-    snap = exchange.snapshot_directive(directive_id)
-    services.delete_directive(directive_id=directive_id)
-    services.delete_organization(organization_id=org_id)
-    with pytest.raises(TrackerError, match="Không hoàn tác được"):
-        exchange.restore_directive(snap)
-    assert queries.count_directives() == 0

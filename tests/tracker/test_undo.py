@@ -1,0 +1,228 @@
+"""Undo and redo through tracker.undo: the records put back exactly, and never over a
+change another window (another process) made since; a locked file is a plain message."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tracker import exchange, queries, services, undo
+from tracker.db import open_db
+from tracker.drafts import DirectiveDraft, MeetingDraft
+from tracker.errors import DatabaseBusyError, StaleEditError, TrackerError
+from tracker.models import Directive, HistoryEntry, Meeting
+from tracker.queries import DirectiveFilter
+from tracker.rows import Status
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKER = Path(__file__).with_name("safety_worker.py")
+
+
+def other_window(*args: str) -> str:
+    """Run one change in another process on the same file; its last output line."""
+    done = subprocess.run(
+        [sys.executable, str(WORKER), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1]
+
+
+def without_versions(snapshot: dict) -> dict:
+    out = {k: v for k, v in snapshot.items() if k != "version"}
+    if "directives" in out:
+        out["directives"] = [without_versions(d) for d in out["directives"]]
+    return out
+
+
+def first_ids() -> tuple[int, int]:
+    """The sample meeting's id and its first directive's id."""
+    mid = Meeting.select(Meeting.id).scalar()
+    return mid, queries.directive_ids(DirectiveFilter())[0]
+
+
+def retitle(mid: int, title: str) -> tuple[undo.State, object, undo.State]:
+    m = Meeting.get_by_id(mid)
+    return undo.record(
+        lambda: services.update_meeting(
+            meeting_id=mid,
+            meeting=MeetingDraft(held_on=m.held_on, title=title),
+            expected_version=m.version,
+        ),
+        headers=[mid],
+    )
+
+
+def test_undo_of_a_title_edit_keeps_another_windows_done(sample_db: Path) -> None:
+    """The outside report's case: A edits the title, B (another process) marks a directive
+    of that meeting done, A undoes: the title goes back, B's done and history stay."""
+    mid, did = first_ids()
+    old_title = Meeting.get_by_id(mid).title
+    before, _, after = retitle(mid, "Tiêu đề sửa")
+    assert other_window("done", str(sample_db), str(did), "Xong việc B") == "DONE {}"
+    b_version = Directive.get_by_id(did).version
+    undo.put_back(before, after)
+    assert Meeting.get_by_id(mid).title == old_title
+    assert queries.directive(did).status is Status.DONE
+    assert Directive.get_by_id(did).version == b_version
+    assert HistoryEntry.select().where(HistoryEntry.text.contains("Xong việc B")).count() == 1
+
+
+def test_stale_undo_is_refused_and_other_windows_work_is_kept(sample_db: Path) -> None:
+    """A edits a directive, B marks it done, A undoes: refused with the stale message,
+    nothing written; B's status, note, history entry and version are intact."""
+    _, did = first_ids()
+    d = Directive.get_by_id(did)
+    leads = tuple(o.organization_id for o in queries.directive(did).leads)
+    before, _, after = undo.record(
+        lambda: services.update_directive(
+            directive_id=did,
+            directive=DirectiveDraft(content="Nội dung A sửa", lead_ids=leads),
+            expected_version=d.version,
+        ),
+        directives=[did],
+    )
+    assert other_window("done", str(sample_db), str(did), "Kết quả của B") == "DONE {}"
+    kept = exchange.snapshot_directive(did)
+    with pytest.raises(StaleEditError, match="Không hoàn tác được.*vừa được sửa ở nơi khác"):
+        undo.put_back(before, after)
+    assert exchange.snapshot_directive(did) == kept
+    assert queries.directive(did).status is Status.DONE
+    assert queries.directive(did).content == "Nội dung A sửa"
+
+
+def test_stale_undo_of_a_title_edit_is_refused(sample_db: Path) -> None:
+    """A and B both rename the meeting; A's undo would throw B's title away: refused."""
+    mid, _ = first_ids()
+    before, _, after = retitle(mid, "Tiêu đề A")
+    assert other_window("title", str(sample_db), str(mid), "Tiêu đề B") == "RENAMED {}"
+    version = Meeting.get_by_id(mid).version
+    with pytest.raises(StaleEditError):
+        undo.put_back(before, after)
+    assert (Meeting.get_by_id(mid).title, Meeting.get_by_id(mid).version) == ("Tiêu đề B", version)
+
+
+def test_redo_of_a_meeting_over_an_id_taken_since_is_refused(sample_db: Path) -> None:
+    """A logs a meeting and undoes it; B logs one, which SQLite gives the same id; A's redo
+    must not delete B's meeting: refused, B's meeting intact."""
+    before, changes, after = undo.record(
+        lambda: services.log_meeting(
+            meeting=MeetingDraft(held_on=date(2021, 9, 1), title="Của A"),
+            directives=[DirectiveDraft(content="Việc A", lead_ids=(1,))],
+        ),
+        created="meeting",
+    )
+    new_id = changes.created_id
+    _, before = undo.put_back(before, after)
+    assert Meeting.get_or_none(Meeting.id == new_id) is None
+    services.log_meeting(meeting=MeetingDraft(held_on=date(2021, 9, 2), title="Của B"))
+    assert Meeting.get_by_id(new_id).title == "Của B"
+    with pytest.raises(StaleEditError):
+        undo.put_back(after, before, undoing=False)
+    assert Meeting.get_by_id(new_id).title == "Của B"
+
+
+def test_undo_and_redo_a_chain_of_steps_on_one_directive(sample_db: Path) -> None:
+    """Two steps on one directive undo in turn and redo in turn; versions only grow."""
+    _, did = first_ids()
+    start = exchange.snapshot_directive(did)
+    b1, _, a1 = undo.record(
+        lambda: services.add_note(directive_id=did, text="Một"), directives=[did]
+    )
+    b2, _, a2 = undo.record(
+        lambda: services.mark_done(directive_ids=[did], note="Hai"), directives=[did]
+    )
+    seen = [Directive.get_by_id(did).version]
+    _, b2 = undo.put_back(b2, a2)
+    seen.append(Directive.get_by_id(did).version)
+    _, b1 = undo.put_back(b1, a1)
+    seen.append(Directive.get_by_id(did).version)
+    assert without_versions(exchange.snapshot_directive(did)) == without_versions(start)
+    _, a1 = undo.put_back(a1, b1, undoing=False)
+    _, a2 = undo.put_back(a2, b2, undoing=False)
+    seen.append(Directive.get_by_id(did).version)
+    assert queries.directive(did).status is Status.DONE
+    assert seen == sorted(set(seen)), "a version was reused"
+
+
+def test_undo_on_a_locked_file_is_a_plain_busy_message(tmp_path: Path) -> None:
+    """Another process holds the write lock: DatabaseBusyError in Vietnamese, nothing
+    written; once the lock is gone the same undo works."""
+    path = tmp_path / "giaoban.sqlite3"
+    open_db(str(path), busy_timeout_ms=200)
+    from tracker.seeding import load_sample
+
+    load_sample()
+    _, did = first_ids()
+    before, _, after = undo.record(
+        lambda: services.mark_done(directive_ids=[did]), directives=[did]
+    )
+    holder = subprocess.Popen(
+        [sys.executable, str(WORKER), "hold", str(path), "1.5"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert holder.stdout is not None and holder.stdout.readline().startswith("LOCKED")
+    with pytest.raises(DatabaseBusyError, match="chương trình khác"):
+        undo.put_back(before, after)
+    assert queries.directive(did).status is Status.DONE
+    holder.communicate(timeout=30)
+    undo.put_back(before, after)
+    assert queries.directive(did).status is not Status.DONE
+
+
+def test_deleted_meeting_comes_back_whole(sample_db: Path) -> None:
+    """Undoing a meeting's deletion puts back its directives, owners and history, same ids."""
+    mid, _ = first_ids()
+    snap = exchange.snapshot_meeting(mid)
+    before, _, after = undo.record(
+        lambda: services.delete_meeting(meeting_id=mid), meetings=[mid]
+    )
+    assert Directive.select().count() == 0
+    changes, _ = undo.put_back(before, after)
+    assert changes.meeting_ids == {mid} and len(changes.directive_ids) == 11
+    restored = exchange.snapshot_meeting(mid)
+    assert without_versions(restored) == without_versions(snap)
+    assert restored["version"] > snap["version"]
+    assert queries.count_directives(DirectiveFilter(search="bau cu")) == 3
+
+
+def test_redo_of_a_deletion_refuses_when_a_directive_was_added_since(sample_db: Path) -> None:
+    """Undo a meeting's deletion, B adds a directive to it: redoing the deletion would
+    delete B's directive too, so it is refused."""
+    mid, _ = first_ids()
+    before, _, after = undo.record(
+        lambda: services.delete_meeting(meeting_id=mid), meetings=[mid]
+    )
+    _, before = undo.put_back(before, after)
+    services.add_directive(meeting_id=mid, directive=DirectiveDraft(content="Mới", lead_ids=(1,)))
+    with pytest.raises(StaleEditError):
+        undo.put_back(after, before, undoing=False)
+    assert queries.count_directives() == 12
+
+
+def test_undo_naming_a_deleted_organization_is_a_plain_error(db_path: Path) -> None:
+    """Undoing onto an organization deleted since: a plain message, nothing written."""
+    org_id = services.add_organization(name="Hội Người cao tuổi tỉnh", short_name="Hội NCT")
+    assert org_id.created_id is not None
+    meeting = services.log_meeting(
+        meeting=MeetingDraft(held_on=date(2021, 4, 1), title="Giao ban"),
+        directives=[DirectiveDraft(content="Tổng kết phong trào", lead_ids=(org_id.created_id,))],
+    )
+    did = next(iter(meeting.directive_ids))
+    before, _, after = undo.record(
+        lambda: services.delete_directive(directive_id=did), directives=[did]
+    )
+    services.delete_organization(organization_id=org_id.created_id)
+    with pytest.raises(TrackerError, match="Không hoàn tác được"):
+        undo.put_back(before, after)
+    assert queries.count_directives() == 0
