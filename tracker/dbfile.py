@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import time
 from pathlib import Path
 
 from tracker.errors import DatabaseBusyError, DatabaseOpenError
@@ -204,8 +205,23 @@ def _check_writable_folder(folder: Path) -> None:
         )
 
 
+def _wal_holds_frames(path: Path) -> bool:
+    """True when a -wal beside ``path`` holds more than its header: committed changes
+    may then live only there until the next checkpoint."""
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 32
+    except OSError:
+        return False
+
+
 def _check_header(path: Path, head: bytes, size: int) -> None:
-    """Refuse a file cut short: the header records how many pages there should be."""
+    """Refuse a file cut short: the header records how many pages there should be.
+
+    With a -wal holding frames beside it, a main file shorter than its header says is
+    normal (a checkpoint of a change that grew the file was interrupted; the WAL still
+    holds every committed page): SQLite recovers it, and only its integrity check can
+    call such a file damaged.
+    """
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
@@ -213,6 +229,8 @@ def _check_header(path: Path, head: bytes, size: int) -> None:
             f'Tệp "{path}" đã bị hỏng (phần đầu tệp không hợp lệ). {_keep(path)}; '
             "hãy khôi phục từ bản sao lưu."
         )
+    if _wal_holds_frames(path):
+        return
     pages = int.from_bytes(head[28:32], "big")
     header_count_valid = head[24:28] == head[92:96]
     expected = pages * page_size
@@ -230,23 +248,67 @@ Facts = tuple[str, int, int, frozenset[Entry]]
 def _read_facts(path: Path, timeout_ms: int | None) -> Facts:
     """quick_check, application_id, user_version and the whole schema, read-only.
 
-    Without a -wal file beside it the file is read as immutable, so nothing
-    at all is created or locked; with one, normal read-only locking is used.
+    Read through a normal read-only connection, which takes SQLite's locks and sees
+    the WAL: never ``immutable=1``, whose reader races another program's checkpoint
+    and then sees a torn file ("damaged" when it is not). A lock held by another
+    program is waited for (and the read retried) up to the busy timeout.
+
+    A WAL-mode file makes even a read-only connection create empty -wal and -shm
+    files; those this check created are removed again afterwards, the way SQLite
+    removes them (see ``_tidy_side_files``), so a refused file's folder is unchanged.
     """
-    wal = path.with_name(path.name + "-wal")
-    facts = _query_facts(path, immutable=not wal.exists(), timeout_ms=timeout_ms)
-    if facts[0] != "ok" and wal.exists():
-        # The immutable read may have met another window writing at that very
-        # moment (its -wal has appeared since): read again, with locking.
-        facts = _query_facts(path, immutable=False, timeout_ms=timeout_ms)
-    return facts
-
-
-def _query_facts(path: Path, *, immutable: bool, timeout_ms: int | None) -> Facts:
-    uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+    timeout = resolve_busy_timeout(timeout_ms) / 1000
+    had = [p.exists() for p in _wal_and_shm(path)]
+    deadline = time.monotonic() + timeout
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=resolve_busy_timeout(timeout_ms) / 1000)
+        while True:
+            try:
+                return _query_facts(path, timeout)
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise _busy_error() from exc
+                time.sleep(0.02)
+    finally:
+        if not any(had):
+            _tidy_side_files(path)
+
+
+def _wal_and_shm(path: Path) -> list[Path]:
+    return [path.with_name(path.name + s) for s in ("-wal", "-shm")]
+
+
+def _tidy_side_files(path: Path) -> None:
+    """Remove the empty -wal/-shm a read-only check made, if no program uses them.
+
+    Deleting them by hand could pull the -shm from under a program that has just
+    opened the file. A read-write connection closed again does it safely: SQLite
+    deletes them only when it can lock the file exclusively (no other connection),
+    and with an empty WAL that close writes nothing to the database file.
+    """
+    wal, shm = _wal_and_shm(path)
+    if not (wal.exists() or shm.exists()):
+        return
+    try:
+        if wal.exists() and wal.stat().st_size != 0:
+            return  # another program wrote meanwhile: its files, not ours
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True, timeout=0)
         try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError):
+        pass  # left in place: harmless, and SQLite reuses or removes them later
+
+
+def _query_facts(path: Path, timeout: float) -> Facts:
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=timeout)
+        try:
+            # One read transaction: every answer below comes from the same snapshot.
+            conn.execute("BEGIN")
             check = "ok"
             if path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
                 rows = conn.execute("PRAGMA quick_check").fetchall()
@@ -254,11 +316,12 @@ def _query_facts(path: Path, *, immutable: bool, timeout_ms: int | None) -> Fact
             app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             objects = read_schema(conn)
+            conn.execute("COMMIT")
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         if _is_busy(exc):
-            raise _busy_error() from exc
+            raise sqlite3.OperationalError(str(exc)) from exc
         return (str(exc), 0, 0, frozenset())
     return (check, app_id, version, objects)
 

@@ -10,6 +10,11 @@ two-writer tests. Not collected by pytest (no test_ prefix); run as a script:
                                         directive, append " TAG<i>" to its content, save
                                         with expected_version (retrying on StaleEditError);
                                         prints "SAVED TAG<i>" or "STALE"
+    safety_worker.py grow DB N [--no-autocheckpoint]
+                                        one giao ban with N long directives (the file grows
+                                        by megabytes), "OK {json}" once committed, then
+                                        wal_checkpoint(TRUNCATE): "CHECKPOINTED" or
+                                        "CHECKPOINT-FAILED {error}"; then waits to be killed
     safety_worker.py done DB ID [NOTE]  mark a directive done (today) with NOTE, print DONE
     safety_worker.py note DB ID TEXT    add a progress note to a directive, print NOTED
     safety_worker.py title DB ID TITLE  rename a meeting (header edit), print RENAMED
@@ -203,6 +208,32 @@ def other_window(mode: str, db: str, pk: int, text: str) -> None:
         say("RENAMED", {})
 
 
+def grow(db: str, count: int, autocheckpoint: bool = True) -> None:
+    open_db(db)
+    if not autocheckpoint:  # the whole change stays in the WAL until the TRUNCATE below
+        database.obj.execute_sql("PRAGMA wal_autocheckpoint = 0")
+    org_ids = [o.id for o in Organization.select(Organization.id)]
+    tag = f"grow{random.randrange(10**9)}"
+    filler = " ".join(f"{tag}-{i:05d}" for i in range(600))  # ~9,000 characters
+    say("BEGIN", {"title": tag, "count": count})
+    changes = services.log_meeting(
+        meeting=MeetingDraft(held_on=date(2024, 4, 1), title=tag),
+        directives=[
+            DirectiveDraft(content=f"{k} {filler}"[:9_000], lead_ids=(org_ids[k % len(org_ids)],))
+            for k in range(count)
+        ],
+        today=TODAY,
+    )
+    say("OK", {"title": tag, "meeting_id": changes.created_id})
+    try:
+        database.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except Exception as exc:  # noqa: BLE001 - reported to the test
+        say("CHECKPOINT-FAILED", {"error": str(exc)})
+    else:
+        say("CHECKPOINTED", {})
+    time.sleep(120)
+
+
 def main(argv: list[str]) -> None:
     mode, db = argv[0], argv[1]
     if mode == "crash":
@@ -211,6 +242,8 @@ def main(argv: list[str]) -> None:
         hold(db, float(argv[2]))
     elif mode == "edit":
         edit(db, int(argv[2]), argv[3], int(argv[4]), "--no-version" not in argv)
+    elif mode == "grow":
+        grow(db, int(argv[2]), "--no-autocheckpoint" not in argv)
     elif mode in ("done", "note", "title"):
         other_window(mode, db, int(argv[2]), argv[3] if len(argv) > 3 else "")
     else:
