@@ -315,6 +315,14 @@ def main(
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        from tracker.dbfile import known_error
+
+        known = known_error(exc, args.db)  # a full disk, a file found damaged while read
+        if known is None:
+            raise
+        print(f"giaoban: lỗi: {known}", file=sys.stderr)
+        return EXIT_USER_ERROR
     finally:
         while _READERS:
             _READERS.pop().close()

@@ -22,6 +22,7 @@ from tracker.dbfile import (  # noqa: F401 (re-exported: the file checks live th
     BUSY_TIMEOUT_MS,
     DB_FILENAME,
     ENV_VAR,
+    OPENED_NOTHING,
     QUICK_CHECK_MAX_BYTES,
     SIDE_SUFFIXES,
     SQLITE_MAGIC,
@@ -29,6 +30,8 @@ from tracker.dbfile import (  # noqa: F401 (re-exported: the file checks live th
     _check_writable_folder,
     _is_busy,
     default_db_path,
+    disk_full_as_message,
+    disk_full_error,
     inspect_file,
     remove_leftovers,
     resolve_busy_timeout,
@@ -36,8 +39,8 @@ from tracker.dbfile import (  # noqa: F401 (re-exported: the file checks live th
     side_files,
     sqlite_path,
 )
-from tracker.errors import DatabaseOpenError
-from tracker.oserrors import reason
+from tracker.errors import DatabaseOpenError, DiskFullError
+from tracker.oserrors import is_disk_full, reason
 from tracker.safe_write import temp_path
 
 database = pw.DatabaseProxy()
@@ -93,13 +96,15 @@ def open_db(
     try:
         db.connect(reuse_if_open=True)
         migrations.ensure_schema(db, path)
-    except DatabaseOpenError:
+    except (DatabaseOpenError, DiskFullError):
         db.close()
         raise
     except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
         db.close()
         if _is_busy(exc):
             raise _busy_error() from exc
+        if is_disk_full(exc, path):  # opening (the -shm, a migration) found no room
+            raise disk_full_error(path, OPENED_NOTHING) from exc
         raise DatabaseOpenError(
             f'Tệp "{resolved}" không phải cơ sở dữ liệu Giao ban hoặc đã bị hỏng ({exc}).'
         ) from exc
@@ -134,8 +139,9 @@ def _create_file(path: Path, timeout_ms: int) -> None:
         db = _sqlite(str(tmp), timeout_ms)
         database.initialize(db)
         try:
-            db.connect()
-            migrations.ensure_schema(db, None)
+            with disk_full_as_message(path, "chưa tạo được tệp dữ liệu mới"):
+                db.connect()
+                migrations.ensure_schema(db, None)
         finally:
             db.close()
         try:

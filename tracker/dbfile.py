@@ -8,14 +8,16 @@ the ``sqlite3`` module alone (``connect_for_reading``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from tracker.errors import DatabaseBusyError, DatabaseOpenError
-from tracker.oserrors import reason
+from tracker.errors import DatabaseBusyError, DatabaseOpenError, DiskFullError, TrackerError
+from tracker.oserrors import is_disk_full, reason
 from tracker.safe_write import remove_stale
 from tracker.schema import Entry, differences, expected_schema, read_schema
 
@@ -80,6 +82,70 @@ def _busy_error() -> DatabaseBusyError:
         "Cơ sở dữ liệu đang được một chương trình khác ghi (có thể là cửa sổ Giao ban thứ "
         "hai). Chưa mở được; hãy thử lại sau ít giây."
     )
+
+
+SAVED_NOTHING = "chưa lưu được thay đổi nào, dữ liệu đã lưu trước đó vẫn nguyên vẹn"
+OPENED_NOTHING = "chưa mở được tệp; tệp được giữ nguyên"
+
+
+def disk_full_error(where: str | os.PathLike[str] | None, outcome: str) -> DiskFullError:
+    """The one message for a database write that found no room on the disk."""
+    named = f' chứa tệp "{where}"' if where not in (None, "", ":memory:") else ""
+    return DiskFullError(
+        f"Ổ đĩa{named} đã đầy (hoặc tệp đã tới giới hạn dung lượng cho phép); {outcome}. "
+        "Hãy giải phóng dung lượng ổ đĩa rồi thử lại."
+    )
+
+
+@contextlib.contextmanager
+def disk_full_as_message(where: str | os.PathLike[str] | None, outcome: str) -> Iterator[None]:
+    """Turn a write that found the disk full (SQLITE_FULL, ENOSPC, EFBIG, an I/O error
+    on a full disk, or the failed rollback after one) into DiskFullError."""
+    try:
+        yield
+    except TrackerError:
+        raise
+    except Exception as exc:
+        if is_disk_full(exc, where):
+            raise disk_full_error(where, outcome) from exc
+        raise
+
+
+SQLITE_CORRUPT = 11
+SQLITE_NOTADB = 26
+
+
+def is_damage(exc: BaseException) -> bool:
+    """SQLite found the file damaged while reading or writing it ("database disk image is
+    malformed"): a large file is opened before its integrity check has finished."""
+    for e in [exc, exc.__cause__, exc.__context__, *exc.args[:1]]:
+        if not isinstance(e, BaseException):
+            continue
+        code = getattr(e, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB):
+            return True
+        if "malformed" in str(e) or "file is not a database" in str(e):
+            return True
+    return False
+
+
+def damaged_error(path: str | os.PathLike[str] | None) -> DatabaseOpenError:
+    """The one message for a file SQLite found damaged after it was opened."""
+    named = f'Tệp "{path}"' if path else "Tệp dữ liệu"
+    return DatabaseOpenError(
+        f"{named} đã bị hỏng (SQLite báo: database disk image is malformed). Không ghi gì "
+        "thêm vào tệp; hãy khôi phục từ bản sao lưu."
+    )
+
+
+def known_error(exc: BaseException, target: str | os.PathLike[str] | None) -> TrackerError | None:
+    """A database error a person can act on, in Vietnamese, or None (a bug: let it show)."""
+    path = sqlite_path(resolve_target(target)) if not isinstance(target, Path) else str(target)
+    if is_disk_full(exc, path):
+        return disk_full_error(path, "chưa thực hiện được lệnh; dữ liệu đã lưu vẫn nguyên vẹn")
+    if is_damage(exc):
+        return damaged_error(path)
+    return None
 
 
 def side_files(path: Path) -> list[Path]:
@@ -322,6 +388,8 @@ def _query_facts(path: Path, timeout: float) -> Facts:
     except sqlite3.DatabaseError as exc:
         if _is_busy(exc):
             raise sqlite3.OperationalError(str(exc)) from exc
+        if is_disk_full(exc, path):  # no room for the -shm a WAL reader needs
+            raise disk_full_error(path, OPENED_NOTHING) from exc
         return (str(exc), 0, 0, frozenset())
     return (check, app_id, version, objects)
 

@@ -43,3 +43,8 @@ class DatabaseOpenError(TrackerError):
 
 class ImportFileError(TrackerError):
     """A JSON file to import is malformed; nothing was imported."""
+
+
+class DiskFullError(TrackerError):
+    """The disk holding the database (or a file-size limit) left no room to write;
+    nothing of the change was saved."""

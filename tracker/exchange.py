@@ -41,6 +41,7 @@ import peewee as pw
 
 from tracker.changes import Changes
 from tracker.db import database
+from tracker.dbfile import disk_full_as_message
 from tracker.errors import DatabaseBusyError, ImportFileError, ValidationError
 from tracker.models import (
     Assignment,
@@ -513,7 +514,9 @@ def import_data(data: Any, *, replace: bool = False) -> Changes:
     must hold no giao ban yet (its organizations are then replaced by the file's)."""
     root = validate(data)
     try:
-        _write(root, replace=replace)
+        where = getattr(database.obj, "database", None)
+        with disk_full_as_message(where, "chưa nhập gì, dữ liệu đã lưu trước đó vẫn nguyên vẹn"):
+            _write(root, replace=replace)
     except (pw.OperationalError, sqlite3.OperationalError) as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise DatabaseBusyError(

@@ -16,7 +16,9 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from tracker.dbfile import disk_full_error
 from tracker.errors import DatabaseOpenError
+from tracker.oserrors import is_disk_full
 
 if TYPE_CHECKING:
     # Only annotations here: tracker.dbfile reads SCHEMA_VERSION and APPLICATION_ID
@@ -126,6 +128,9 @@ def _migrate(db: pw.Database, version: int, path: str | None) -> None:
         try:
             backup_before_migration(db, path, version)
         except (OSError, sqlite3.Error) as exc:
+            if is_disk_full(exc, path):
+                why = "không sao lưu được trước khi nâng cấp nên chưa nâng cấp; tệp được giữ nguyên"
+                raise disk_full_error(path, why) from exc
             raise DatabaseOpenError(
                 f"Chưa nâng cấp tệp dữ liệu lên lược đồ {SCHEMA_VERSION} vì không sao lưu được "
                 f"trước khi nâng cấp ({exc}). Tệp được giữ nguyên."

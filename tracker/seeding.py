@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import random
+from contextlib import AbstractContextManager
 from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
 from tracker.changes import Changes
 from tracker.db import database
+from tracker.dbfile import SAVED_NOTHING, disk_full_as_message
 from tracker.drafts import DirectiveDraft, MeetingDraft
 from tracker.errors import ValidationError
 from tracker.models import Meeting, Organization, OrgGroup, OrgGroupMember
@@ -23,6 +25,11 @@ MAX_SYNTHETIC = 1_000_000
 SAMPLE_FILE = "sample-giao-ban-2021-04-01.json"
 
 
+def _writing() -> AbstractContextManager[None]:
+    """A full disk while seeding is the plain disk-full message; nothing is kept."""
+    return disk_full_as_message(getattr(database.obj, "database", None), SAVED_NOTHING)
+
+
 def read_seed(name: str) -> Any:
     return json.loads(resources.files("tracker.seeds").joinpath(name).read_text("utf-8"))
 
@@ -32,7 +39,7 @@ def load_standard_organizations() -> None:
     if Organization.select().exists():
         return
     data = read_seed(ORGANIZATIONS_FILE)
-    with database.atomic():
+    with _writing(), database.atomic():
         ids: dict[str, int] = {}
         for pos, org in enumerate(data["organizations"], 1):
             ids[org["short_name"]] = Organization.create(
@@ -244,7 +251,7 @@ def synthetic(count: int, *, seed: int = 1, today: date | None = None) -> int:
                 history_rows.append((did, "note", held_on.isoformat(), leads[0], rng.choice(NOTES)))
             did += 1
             made += 1
-    with database.atomic():
+    with _writing(), database.atomic():
         cur.executemany(
             "INSERT INTO meeting (id, held_on, title, title_folded, chair_name, chair_position, "
             "reviewed_quarter, notes, notice_ref, version) VALUES (?,?,?,?,?,?,?,?,?,?)",

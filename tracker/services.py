@@ -14,6 +14,7 @@ import peewee as pw
 from tracker.changes import Changes
 from tracker.dates import format_date
 from tracker.db import database
+from tracker.dbfile import SAVED_NOTHING, disk_full_as_message
 from tracker.drafts import DirectiveDraft, MeetingDraft
 from tracker.errors import (
     DatabaseBusyError,
@@ -64,7 +65,7 @@ def service(fn: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            with _write_transaction():
+            with disk_full_as_message(_db_file(), SAVED_NOTHING), _write_transaction():
                 return fn(*args, **kwargs)
         except (pw.OperationalError, sqlite3.OperationalError) as exc:
             if "locked" in str(exc) or "busy" in str(exc):
@@ -75,6 +76,10 @@ def service(fn: Callable[P, R]) -> Callable[P, R]:
             raise
 
     return wrapper
+
+
+def _db_file() -> str | None:
+    return getattr(database.obj, "database", None)
 
 
 def _write_transaction() -> pw._atomic:  # type: ignore[name-defined]

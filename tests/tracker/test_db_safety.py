@@ -17,7 +17,7 @@ import pytest
 
 from tracker import cli, migrations
 from tracker.db import close_db, open_db
-from tracker.errors import DatabaseOpenError
+from tracker.errors import DatabaseOpenError, DiskFullError
 
 ROOT = Path(__file__).resolve().parents[2]
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
@@ -262,7 +262,7 @@ def test_crash_while_creating_leaves_no_file(
 
     monkeypatch.setattr(seeding, "load_standard_organizations", boom)
     target = tmp_path / "giaoban.sqlite3"
-    with pytest.raises((DatabaseOpenError, OSError)):
+    with pytest.raises((DatabaseOpenError, DiskFullError, OSError)):
         open_db(str(target))
     assert list(tmp_path.iterdir()) == []
     monkeypatch.undo()
