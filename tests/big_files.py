@@ -46,3 +46,28 @@ def copy_of(template: Path, folder: Path) -> Path:
     shutil.copyfile(template, target)
     target.chmod(0o600)
     return target
+
+
+def damage_a_page(path: Path, table: str = "directive") -> int:
+    """Overwrite one leaf page of ``table`` near the middle of its pages with garbage, as
+    a failing disk sector would; returns the page number."""
+    import random
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        pages = [
+            r[0]
+            for r in conn.execute(
+                "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno",
+                (table,),
+            )
+        ]
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        conn.close()
+    page = pages[len(pages) // 2]
+    with open(path, "r+b") as fh:
+        fh.seek((page - 1) * page_size)
+        fh.write(random.Random(page).randbytes(page_size))
+    return page

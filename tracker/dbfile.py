@@ -16,7 +16,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from tracker.errors import DatabaseBusyError, DatabaseOpenError, DiskFullError, TrackerError
+from tracker.errors import (
+    DamagedFileError,
+    DatabaseBusyError,
+    DatabaseOpenError,
+    DiskFullError,
+    TrackerError,
+)
 from tracker.oserrors import is_disk_full, reason
 from tracker.safe_write import remove_stale
 from tracker.schema import Entry, differences, expected_schema, read_schema
@@ -32,7 +38,8 @@ SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 # quick_check reads every page: ~1 ms a MB, so at most ~60 ms here. A province's
 # decade is ~4 MB; a file past this size (16x that) is opened without it, since
 # the check would make every start and every command wait for the whole file.
-# The header, schema and table checks still run.
+# The header, schema and table checks still run, and tracker.integrity checks it
+# afterwards: the window in the background, a command before it writes.
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 
 
@@ -129,12 +136,12 @@ def is_damage(exc: BaseException) -> bool:
     return False
 
 
-def damaged_error(path: str | os.PathLike[str] | None) -> DatabaseOpenError:
+def damaged_error(path: str | os.PathLike[str] | None) -> DamagedFileError:
     """The one message for a file SQLite found damaged after it was opened."""
     named = f'Tệp "{path}"' if path else "Tệp dữ liệu"
-    return DatabaseOpenError(
-        f"{named} đã bị hỏng (SQLite báo: database disk image is malformed). Không ghi gì "
-        "thêm vào tệp; hãy khôi phục từ bản sao lưu."
+    return DamagedFileError(
+        f"{named} đã bị hỏng (kiểm tra toàn vẹn không đạt). Giao ban không ghi gì thêm vào "
+        "tệp này; hãy khôi phục từ bản sao lưu (Tệp ▸ Khôi phục… hoặc giaoban restore)."
     )
 
 

@@ -48,3 +48,8 @@ class ImportFileError(TrackerError):
 class DiskFullError(TrackerError):
     """The disk holding the database (or a file-size limit) left no room to write;
     nothing of the change was saved."""
+
+
+class DamagedFileError(DatabaseOpenError):
+    """SQLite found the open file damaged (a large file's integrity check, or a read
+    that met a damaged page); nothing more is written into it."""

@@ -39,9 +39,10 @@ from typing import Any
 
 import peewee as pw
 
+from tracker import integrity
 from tracker.changes import Changes
 from tracker.db import database
-from tracker.dbfile import disk_full_as_message
+from tracker.dbfile import damaged_error, disk_full_as_message
 from tracker.errors import DatabaseBusyError, ImportFileError, ValidationError
 from tracker.models import (
     Assignment,
@@ -513,8 +514,9 @@ def import_data(data: Any, *, replace: bool = False) -> Changes:
     """Load a validated file, all or nothing. Without ``replace`` the database
     must hold no giao ban yet (its organizations are then replaced by the file's)."""
     root = validate(data)
+    where = getattr(database.obj, "database", None)
+    integrity.refuse_if_damaged(where)
     try:
-        where = getattr(database.obj, "database", None)
         with disk_full_as_message(where, "chưa nhập gì, dữ liệu đã lưu trước đó vẫn nguyên vẹn"):
             _write(root, replace=replace)
     except (pw.OperationalError, sqlite3.OperationalError) as exc:
@@ -525,6 +527,8 @@ def import_data(data: Any, *, replace: bool = False) -> Changes:
             ) from exc
         raise ImportFileError(f"Không nhập được ({exc}); chưa nhập gì.") from exc
     except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+        if integrity.note_damage(exc, where):
+            raise damaged_error(where) from exc
         # Validation should have caught it; the transaction has undone every row.
         raise ImportFileError(f"Tệp nhập có dữ liệu mâu thuẫn ({exc}); chưa nhập gì.") from exc
     return Changes(

@@ -11,10 +11,11 @@ from typing import ParamSpec, TypeVar
 
 import peewee as pw
 
+from tracker import integrity
 from tracker.changes import Changes
 from tracker.dates import format_date
 from tracker.db import database
-from tracker.dbfile import SAVED_NOTHING, disk_full_as_message
+from tracker.dbfile import SAVED_NOTHING, damaged_error, disk_full_as_message
 from tracker.drafts import DirectiveDraft, MeetingDraft
 from tracker.errors import (
     DatabaseBusyError,
@@ -59,15 +60,20 @@ STATUS_WORDS = {
 
 
 def service(fn: Callable[P, R]) -> Callable[P, R]:
-    """Run ``fn`` in one write transaction; a lock held too long becomes a
-    plain message instead of "database is locked"."""
+    """Run ``fn`` in one write transaction; a lock held too long, a full disk or a
+    damaged file becomes a plain message instead of SQLite's words. Nothing is
+    written into a file found damaged (tracker.integrity)."""
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        where = _db_file()
+        integrity.refuse_if_damaged(where)  # a large file found damaged after opening
         try:
-            with disk_full_as_message(_db_file(), SAVED_NOTHING), _write_transaction():
+            with disk_full_as_message(where, SAVED_NOTHING), _write_transaction():
                 return fn(*args, **kwargs)
-        except (pw.OperationalError, sqlite3.OperationalError) as exc:
+        except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+            if integrity.note_damage(exc, where):
+                raise damaged_error(where) from exc
             if "locked" in str(exc) or "busy" in str(exc):
                 raise DatabaseBusyError(
                     "Cơ sở dữ liệu đang được một chương trình khác ghi (có thể là cửa sổ "

@@ -147,8 +147,22 @@ def run(args: argparse.Namespace) -> int:
                 backed_up.append(True)
                 _daily_backup(target)
 
-        after_paint.append(back_up)
-        QTimer.singleShot(BACKUP_AT_THE_LATEST_MS, back_up)
+        from tracker import integrity
+
+        if integrity.is_large(target):
+            # Opened without its integrity check: it runs now, in the background, and
+            # the day's backup follows it only if the file is healthy (a damaged copy
+            # must not push a good one out of the backups kept).
+            def check_then_back_up() -> None:
+                window.watch_integrity(target)
+                window.integrity_watch.finished.connect(
+                    lambda problem: None if problem else back_up()
+                )
+
+            after_paint.append(check_then_back_up)
+        else:
+            after_paint.append(back_up)
+            QTimer.singleShot(BACKUP_AT_THE_LATEST_MS, back_up)
     if exit_when_shown:
 
         def finish() -> None:

@@ -227,6 +227,12 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName(self.tr("Số nội dung đang hiện"))
         self.statusBar().addPermanentWidget(self.count_label)
+        self.damage_label = QLabel(
+            self.tr("Tệp dữ liệu bị hỏng: không ghi được gì; hãy khôi phục từ bản sao lưu")
+        )
+        self.damage_label.setObjectName("damageLabel")
+        self.damage_label.hide()
+        self.statusBar().addPermanentWidget(self.damage_label)
 
         self._connect()
         self._restore_settings()
@@ -1230,12 +1236,38 @@ class MainWindow(QMainWindow):
         back_up_now(self)
 
     def restore_backup(self) -> None:
+        from tracker import integrity
         from tracker.db import database
         from ui.backup_dialog import restore_interactively
 
-        if restore_interactively(self, database.obj.database):
+        path = database.obj.database
+        if restore_interactively(self, path):
             self.undo_stack.clear()  # its steps refer to records the restore replaced
+            integrity.forget(path)  # the damaged file was replaced
+            messages.forget_damage()
+            self.damage_label.hide()
             self.reload_all()
+            if integrity.is_large(path):
+                self.watch_integrity(path)
+
+    # --- integrity of a large file --------------------------------------------------------
+
+    def watch_integrity(self, path: str) -> None:
+        """Check a large file's integrity in the background (it was opened without the
+        check, which would have held up the start); a failure blocks writes."""
+        from ui.integrity_watch import IntegrityWatch
+
+        self.integrity_watch = IntegrityWatch(path, self)
+        self.integrity_watch.finished.connect(self._on_integrity_checked)
+        self.integrity_watch.start()
+
+    def _on_integrity_checked(self, problem: str) -> None:
+        if not problem:
+            return
+        from tracker.dbfile import damaged_error
+
+        self.damage_label.show()
+        messages.show_damage_once(self, damaged_error(self.integrity_watch.path))
 
     def open_report(self) -> None:
         if not self._settings_checked_before_printing():

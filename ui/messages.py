@@ -83,6 +83,10 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
         return
     if isinstance(value, TrackerError):
         text = value.message
+    elif damage := _damage(value):
+        # a view reading a damaged page asks again for every cell: say it once
+        show_damage_once(QApplication.activeWindow(), damage)
+        return
     else:
         log.error(
             "Lỗi không lường trước:\n%s", "".join(traceback.format_exception(kind, value, tb))
@@ -97,6 +101,36 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
         show_error(QApplication.activeWindow(), text)
     else:
         print(text, file=sys.stderr)
+
+
+_DAMAGE_SHOWN: list[bool] = []
+
+
+def show_damage_once(parent: QWidget | None, error: BaseException | str) -> None:
+    """Tell the clerk the data file is damaged, once (until ``forget_damage``)."""
+    if _DAMAGE_SHOWN:
+        return
+    _DAMAGE_SHOWN.append(True)
+    show_error(parent, error)
+
+
+def forget_damage() -> None:
+    """The damaged file was replaced: a new damage would be told again."""
+    _DAMAGE_SHOWN.clear()
+
+
+def _damage(error: BaseException) -> str:
+    """The damaged-file message when a read met a damaged page of the open file (which
+    is then remembered as damaged: writes refused), else ""."""
+    from tracker import integrity
+    from tracker.db import database
+    from tracker.dbfile import damaged_error
+
+    path = getattr(database.obj, "database", None)
+    if not integrity.note_damage(error, path):
+        return ""
+    log.warning("Tệp dữ liệu bị hỏng: %s", error)
+    return damaged_error(path).message
 
 
 def install_excepthook() -> None:

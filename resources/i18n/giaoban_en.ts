@@ -4,7 +4,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="+20"/>
+        <location filename="../../ui/actions.py" line="+26"/>
         <source>&amp;Giao ban mới…</source>
         <translation>&amp;New giao ban…</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>&amp;Tìm</source>
         <translation>&amp;Find</translation>
     </message>
@@ -1106,7 +1106,7 @@
         <translation>Number of directives shown</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Tìm cuộc giao ban theo tiêu đề</source>
         <translation>Find a giao ban by its title</translation>
     </message>
@@ -1171,12 +1171,17 @@
         <translation>&amp;All directives</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-126"/>
         <source>Theo dõi, đôn đốc nội dung chỉ đạo</source>
         <translation>Following up directives</translation>
     </message>
     <message>
-        <location line="+241"/>
+        <location line="+38"/>
+        <source>Tệp dữ liệu bị hỏng: không ghi được gì; hãy khôi phục từ bản sao lưu</source>
+        <translation>The data file is damaged: nothing can be saved; restore it from a backup</translation>
+    </message>
+    <message>
+        <location line="+209"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
@@ -1379,7 +1384,7 @@
         <translation>&amp;Cancel directives</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+124"/>
         <source>Giao ban: ghi các cuộc giao ban, các nội dung chỉ đạo và theo dõi, đôn đốc thực hiện. Dữ liệu nằm trong một tệp trên máy này.</source>
         <translation>Giao ban: record giao ban meetings and their directives, and follow them up until they are carried out. The data is kept in one file on this computer.</translation>
     </message>
@@ -1583,7 +1588,7 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-1159"/>
+        <location filename="../../ui/main_window.py" line="-1191"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
@@ -2943,7 +2948,7 @@ line):</translation>
         <translation>No</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Chương trình gặp một lỗi không lường trước. Dữ liệu đã lưu không bị ảnh hưởng; thao tác vừa rồi có thể chưa được thực hiện. Hãy thử lại, và nếu lỗi lặp lại, báo cho người phụ trách kỹ thuật.</source>
         <translation>The program hit an unexpected error. The saved data is not affected; the last action may not have been carried out. Please try again, and if it happens again, tell the person in charge of IT.</translation>
     </message>
