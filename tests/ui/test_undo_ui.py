@@ -139,3 +139,23 @@ def test_redo_on_a_locked_file_says_busy_and_leaves_the_stack(
     holder.communicate(timeout=30)
     _key(qtbot, win, Qt.Key.Key_Y)
     assert queries.directive(did).status is Status.DONE
+
+
+def test_stale_redo_is_refused_and_dropped(
+    qtbot, win: MainWindow, busy_db: Path, shown: list
+) -> None:  # noqa: ANN001
+    """Ctrl+D, Ctrl+Z, then another process marks the directive done with its own note:
+    Ctrl+Y would overwrite that, so it is refused, the step dropped, B's note kept."""
+    did = _mark_first_done(qtbot, win)
+    _key(qtbot, win, Qt.Key.Key_Z)
+    subprocess.run(
+        [sys.executable, str(WORKER), "done", str(busy_db), str(did), "Kết quả của B"],
+        check=True,
+        env=ENV,
+        capture_output=True,
+    )
+    _key(qtbot, win, Qt.Key.Key_Y)
+    assert len(shown) == 1 and isinstance(shown[0], StaleEditError)
+    assert "Không làm lại được" in shown[0].message
+    assert HistoryEntry.select().where(HistoryEntry.text.contains("Kết quả của B")).count() == 1
+    assert win.undo_stack.count() == 0 and not win.actions.redo.isEnabled()
