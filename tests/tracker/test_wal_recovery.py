@@ -115,7 +115,7 @@ def test_sigkill_during_and_after_a_growing_commit_loses_nothing(
     during the checkpoint inside the commit, and during wal_checkpoint(TRUNCATE) after
     it. Afterwards every command opens the file and finds every committed row."""
     rng = random.Random(15)
-    produced = short = lost = 0
+    produced = short = lost = after = found = 0
     for trial in range(KILL_TRIALS):
         path = copy_of(large, tmp_path / f"t{trial}")
         after_commit = trial % 2 == 1
@@ -130,16 +130,19 @@ def test_sigkill_during_and_after_a_growing_commit_loses_nothing(
         out, _ = proc.communicate(timeout=30)
         committed = after_commit or "\nOK " in "\n" + out
         produced += 1
+        after += committed
         short += main_file_short(path)
         try:
-            check_every_command(path, title, committed)
+            found += check_every_command(path, title, committed)
         except AssertionError:
             lost += 1
             raise
     print(
         f"\nFIGURES wal-crash: {KILL_TRIALS} SIGKILL trials on a "
-        f"{large.stat().st_size // 2**20} MB file, {produced} kills produced, {short} left the "
-        f"main file shorter than its header with the change in the -wal, data lost: {lost}"
+        f"{large.stat().st_size // 2**20} MB file, {produced} kills produced ({after} after the "
+        f"commit), {short} left the main file shorter than its header with the change in the "
+        f"-wal, change found whole by every command {found} times (absent only when killed "
+        f"before its commit), data lost: {lost}"
     )
 
 
