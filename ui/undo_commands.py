@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from tracker import services, undo
+from tracker import services
+from tracker import undo as recorded
 from tracker.changes import Changes
 from tracker.drafts import DirectiveDraft, MeetingDraft
 from tracker.errors import StaleEditError, TrackerError
@@ -49,11 +50,11 @@ class ServiceCommand(QUndoCommand):
         super().__init__(text)
         self.bus = bus
         self.outcome = Outcome()
-        self._before: undo.State | None = None
-        self._after: undo.State | None = None
+        self._before: recorded.State | None = None
+        self._after: recorded.State | None = None
         self._skip = False
 
-    def _record(self) -> tuple[undo.State, Changes, undo.State]:
+    def _record(self) -> tuple[recorded.State, Changes, recorded.State]:
         raise NotImplementedError
 
     def redo(self) -> None:
@@ -80,9 +81,9 @@ class ServiceCommand(QUndoCommand):
         assert self._before is not None and self._after is not None
         self._put_back(self._before, self._after, undoing=True)
 
-    def _put_back(self, target: undo.State, expected: undo.State, *, undoing: bool) -> None:
+    def _put_back(self, target: recorded.State, expected: recorded.State, *, undoing: bool) -> None:
         try:
-            changes, now = undo.put_back(target, expected, undoing=undoing)
+            changes, now = recorded.put_back(target, expected, undoing=undoing)
         except StaleEditError as exc:
             self.setObsolete(True)
             self.bus.report(exc)
@@ -141,8 +142,8 @@ class EditMeetingCommand(ServiceCommand):
         self.meeting_id = meeting_id
         self._action = action
 
-    def _record(self) -> tuple[undo.State, Changes, undo.State]:
-        return undo.record(self._action, headers=[self.meeting_id])
+    def _record(self) -> tuple[recorded.State, Changes, recorded.State]:
+        return recorded.record(self._action, headers=[self.meeting_id])
 
 
 class EditDirectivesCommand(ServiceCommand):
@@ -153,8 +154,8 @@ class EditDirectivesCommand(ServiceCommand):
         self.ids = list(dict.fromkeys(ids))
         self._action = action
 
-    def _record(self) -> tuple[undo.State, Changes, undo.State]:
-        return undo.record(self._action, directives=self.ids)
+    def _record(self) -> tuple[recorded.State, Changes, recorded.State]:
+        return recorded.record(self._action, directives=self.ids)
 
 
 class DeleteMeetingCommand(ServiceCommand):
@@ -162,8 +163,8 @@ class DeleteMeetingCommand(ServiceCommand):
         super().__init__(bus, text)
         self.meeting_id = meeting_id
 
-    def _record(self) -> tuple[undo.State, Changes, undo.State]:
-        return undo.record(
+    def _record(self) -> tuple[recorded.State, Changes, recorded.State]:
+        return recorded.record(
             lambda: services.delete_meeting(meeting_id=self.meeting_id),
             meetings=[self.meeting_id],
         )
@@ -180,8 +181,8 @@ class DeleteDirectivesCommand(ServiceCommand):
             changes |= services.delete_directive(directive_id=i)
         return changes
 
-    def _record(self) -> tuple[undo.State, Changes, undo.State]:
-        return undo.record(self._delete, directives=self.ids)
+    def _record(self) -> tuple[recorded.State, Changes, recorded.State]:
+        return recorded.record(self._delete, directives=self.ids)
 
 
 class LogMeetingCommand(ServiceCommand):
@@ -198,8 +199,8 @@ class LogMeetingCommand(ServiceCommand):
         self._draft = meeting
         self._directives = tuple(directives)
 
-    def _record(self) -> tuple[undo.State, Changes, undo.State]:
-        return undo.record(
+    def _record(self) -> tuple[recorded.State, Changes, recorded.State]:
+        return recorded.record(
             lambda: services.log_meeting(meeting=self._draft, directives=self._directives),
             created="meeting",
         )
@@ -211,8 +212,8 @@ class AddDirectiveCommand(ServiceCommand):
         self.meeting_id = meeting_id
         self._draft = draft
 
-    def _record(self) -> tuple[undo.State, Changes, undo.State]:
-        return undo.record(
+    def _record(self) -> tuple[recorded.State, Changes, recorded.State]:
+        return recorded.record(
             lambda: services.add_directive(meeting_id=self.meeting_id, directive=self._draft),
             created="directive",
         )
