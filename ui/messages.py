@@ -127,9 +127,11 @@ def _damage(error: BaseException) -> str:
     from tracker.dbfile import damaged_error
 
     path = getattr(database.obj, "database", None)
+    known = integrity.damage_of(path) is not None
     if not integrity.note_damage(error, path):
         return ""
-    log.warning("Tệp dữ liệu bị hỏng: %s", error)
+    if not known:
+        log.warning("Tệp dữ liệu bị hỏng: %s", error)
     return damaged_error(path).message
 
 
