@@ -70,7 +70,8 @@ def test_background_check_blocks_writes_on_a_damaged_large_file(
     w.watch_integrity(str(damaged))
     assert w.integrity_watch.problem is None, "the check ran before returning to the window"
     assert time.perf_counter() - started < 1.0
-    qtbot.waitUntil(lambda: w.integrity_watch.problem is not None, timeout=60_000)
+    # the verdict reaches the window through a queued signal, after the thread set it
+    qtbot.waitUntil(w.damage_label.isVisible, timeout=60_000)
     assert w.integrity_watch.problem
     assert len(shown) == 1 and "đã bị hỏng" in str(shown[0]) and "sao lưu" in str(shown[0])
     assert w.damage_label.isVisible()
