@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("safety_worker.py")
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 GROW = 150  # directives of ~9,000 characters: the file grows by ~5 MB, the WAL holds ~12 MB
-KILL_TRIALS = 40 if long_trials() else 6
-RACE_SECONDS = float(os.environ.get("GIAOBAN_RACE_SECONDS", 60 if long_trials() else 8))
+KILL_TRIALS = 40 if long_trials() else 4
+RACE_SECONDS = float(os.environ.get("GIAOBAN_RACE_SECONDS", 60 if long_trials() else 6))
 
 
 @pytest.fixture(scope="module")
