@@ -13,12 +13,9 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 from tracker.errors import TrackerError
-
-if TYPE_CHECKING:
-    from tracker.reporting.render import PdfWriter
 
 EXIT_USER_ERROR = 2
 NO_MEETINGS_YET = "Chưa có cuộc giao ban nào: thử giaoban demo để nạp dữ liệu mẫu."
@@ -266,9 +263,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--group-by",
-        choices=["org", "meeting"],
+        choices=["org", "each-org", "meeting"],
         default="org",
-        help="org: theo tổ chức (mặc định); meeting: theo cuộc giao ban",
+        help="org: theo cơ quan chủ trì, mỗi nội dung một lần (mặc định); "
+        "each-org: từng cơ quan một phần riêng; meeting: theo cuộc giao ban",
+    )
+    report.add_argument(
+        "--issued-on",
+        type=_date,
+        metavar="NGÀY",
+        help="ngày ban hành ghi trên báo cáo (mặc định hôm nay)",
     )
     report.add_argument(
         "--without-done", action="store_true", help="không liệt kê nội dung đã hoàn thành"
@@ -290,15 +294,9 @@ def main(
     argv: Sequence[str] | None = None,
     *,
     gui: GuiRunner | None = None,
-    pdf_writer: PdfWriter | None = None,
 ) -> int:
-    """Run one subcommand (or ``gui`` without one); returns the exit status.
-
-    ``pdf_writer`` prints the report's HTML to a PDF file: it needs Qt, which
-    this package never imports, so ``ui.entry`` passes it in.
-    """
+    """Run one subcommand (or ``gui`` without one); returns the exit status."""
     args = build_parser().parse_args(argv)
-    args.pdf_writer = pdf_writer
     if args.command is None:
         if gui is None:
             print("giaoban: hãy chọn một lệnh (xem giaoban --help).", file=sys.stderr)
@@ -637,12 +635,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.kind == "follow-up" and args.quarter is None:
         raise TrackerError('Hãy cho biết quý cần in, ví dụ --quarter "Quý II-2021".')
     _check_report_name(args.out, args.format)
-    pdf_writer = getattr(args, "pdf_writer", None)
-    if args.format == "pdf" and pdf_writer is None:
-        raise TrackerError(
-            "Bản cài đặt này không in được PDF (thiếu phần giao diện Qt): "
-            "hãy chọn --format xlsx hoặc docx."
-        )
     _open(args, create=False)
     as_of = args.as_of or date.today()
     if args.kind == "follow-up":
@@ -656,8 +648,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         queries.load_settings(),
         fmt=args.format,
         path=args.out,
-        issued_on=date.today(),
-        pdf_writer=pdf_writer,
+        issued_on=args.issued_on or date.today(),
     )
     print(f"Đã ghi {args.out}.")
     return 0

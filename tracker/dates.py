@@ -87,6 +87,13 @@ def format_date(d: date) -> str:
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 
+def document_date(d: date) -> str:
+    """A date inside a document's text: "01/4/2021", "06/02/2022" (the date line's
+    leading-zero rule: days 1–9 and months 1–2)."""
+    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+    return f"{d.day:02d}/{month}/{d.year}"
+
+
 def format_iso(d: date) -> str:
     """The stored form of a date, yyyy-mm-dd ("2021-04-01"), also for a datetime."""
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"

@@ -200,6 +200,11 @@ class Quarter:
         """The stored form, which sorts correctly as text ("2021-Q2")."""
         return f"{self.year:04d}-Q{self.number}"
 
+    @property
+    def words(self) -> str:
+        """The quarter inside a document's sentence: "quý II năm 2021"."""
+        return f"quý {self.roman} năm {self.year}"
+
     def __str__(self) -> str:
         """The display form, "Quý II-2021"."""
         return f"Quý {self.roman}-{self.year}"

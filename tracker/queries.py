@@ -6,7 +6,7 @@ import dataclasses
 import json
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any, cast
@@ -39,7 +39,7 @@ from tracker.rows import (
     Status,
 )
 from tracker.settings import ReportSettings
-from tracker.status import is_overdue
+from tracker.status import derive_status, is_overdue, read_status_entry
 from tracker.text import fold
 
 # --- organizations --------------------------------------------------------------------------
@@ -616,6 +616,87 @@ def directive_rows(
     }
     base = [found[i] for i in ids if i in found]
     return _rows(base, as_of=as_of or date.today(), with_notes=with_notes)
+
+
+def directive_rows_as_of(ids: Sequence[int], as_of: date) -> list[DirectiveRow]:
+    """Rows for ``ids`` as they stood on ``as_of``: the one "as of" rule of the reports.
+
+    Each lead's status, done date and note are those recorded on or before
+    ``as_of`` (read back from the status history when something changed after
+    it); the directive's status follows from its leads, and its latest note is
+    the newest one recorded by then. Something done after ``as_of`` was not done.
+    """
+    rows = directive_rows(ids, as_of=as_of, with_notes=False)
+    if not rows:
+        return rows
+    entries: dict[int, list[tuple[date, int | None, str, str]]] = defaultdict(list)
+    for did, kind, on, org_id, text in database.execute_sql(
+        "SELECT directive_id, kind, happened_on, organization_id, text FROM history_entry "
+        f"WHERE directive_id IN {_IN_IDS} AND kind IN (?, ?) ORDER BY happened_on, id",
+        (*_ids_param([r.id for r in rows]), HistoryKind.STATUS.value, HistoryKind.NOTE.value),
+    ):
+        entries[did].append((_date(on), org_id, kind, text))  # type: ignore[arg-type]
+    return [_as_of_row(r, entries.get(r.id, []), as_of) for r in rows]
+
+
+def _as_of_row(
+    row: DirectiveRow, entries: list[tuple[date, int | None, str, str]], as_of: date
+) -> DirectiveRow:
+    owners = tuple(
+        _as_of_owner(o, [e for e in entries if e[1] in (None, o.organization_id)], as_of)
+        if o.role is Role.LEAD
+        else o
+        for o in row.owners
+    )
+    status, done_on = derive_status((o.status, o.done_on) for o in owners if o.role is Role.LEAD)
+    notes = [_entry_note(e) for e in entries if e[0] <= as_of]
+    notes = [n for n in notes if n]
+    if notes:
+        latest = notes[-1]
+    else:
+        latest = next((o.result_note for o in owners if o.role is Role.LEAD and o.result_note), "")
+    return replace(
+        row,
+        owners=owners,
+        status=status,
+        done_on=done_on,
+        overdue=is_overdue(status, row.due, as_of),
+        latest_note=latest,
+    )
+
+
+def _entry_note(entry: tuple[date, int | None, str, str]) -> str:
+    kind, text = entry[2], entry[3]
+    return read_status_entry(text)[1] if kind == HistoryKind.STATUS.value else text
+
+
+def _as_of_owner(
+    owner: OwnerRow, entries: list[tuple[date, int | None, str, str]], as_of: date
+) -> OwnerRow:
+    """One lead's status, done date and note on ``as_of`` (``entries``: its own and
+    the directive-wide history, oldest first)."""
+    before = [e for e in entries if e[0] <= as_of]
+    changed_later = any(e[0] > as_of and e[2] == HistoryKind.STATUS.value for e in entries)
+    status, done_on = owner.status, owner.done_on
+    if changed_later:
+        status, done_on = Status.OPEN, None
+        for on, _, kind, text in before:
+            if kind == HistoryKind.STATUS.value:
+                found = read_status_entry(text)[0]
+                if found is not None:
+                    status, done_on = found, (on if found is Status.DONE else None)
+    elif status is Status.DONE and done_on is not None and done_on > as_of:
+        status, done_on = Status.OPEN, None  # done after the date, recorded without history
+    notes = [n for n in (_entry_note(e) for e in before) if n]
+    if notes:
+        note = notes[-1]
+    elif entries or status is not owner.status:
+        note = ""
+    else:
+        note = owner.result_note  # recorded without history (imported data)
+    if (status, done_on, note) == (owner.status, owner.done_on, owner.result_note):
+        return owner
+    return replace(owner, status=status, done_on=done_on, result_note=note)
 
 
 _BASE_COLUMNS = (

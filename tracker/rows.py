@@ -138,6 +138,30 @@ class HistoryRow:
 
 
 @dataclass(frozen=True)
+class OwnerProgress:
+    """One lead organization's own progress on a directive, as of the report's date."""
+
+    organization_id: int
+    short_name: str
+    name: str
+    status: Status
+    done_on: date | None
+    category: Category
+    note: str  # its own result or latest progress note; never another organization's
+
+
+@dataclass(frozen=True)
+class MeetingRef:
+    """A giao ban whose directives a report lists, as the report names it."""
+
+    id: int
+    held_on: date
+    title: str
+    reviewed_quarter: Quarter | None
+    notice_ref: str  # số thông báo kết luận, "" when not recorded
+
+
+@dataclass(frozen=True)
 class FollowUpRow:
     """One line of the follow-up list: a directive for one responsible
     organization (or for the whole directive when not split by organization)."""
@@ -159,6 +183,10 @@ class FollowUpRow:
     category: Category
     latest_note: str
     days_overdue: int = 0  # days past the deadline's last day, as of the report date
+    # Each lead's own progress when the row stands for several leads (a group
+    # directive listed once); empty when the row is one organization's.
+    owners: tuple[OwnerProgress, ...] = ()
+    meeting_notice_ref: str = ""
 
 
 @dataclass(frozen=True)
@@ -197,12 +225,14 @@ class FollowUpReport:
 
     quarter: Quarter | None  # None for the open-items report (all quarters)
     as_of: date
-    group_by: str  # "org" or "meeting"
+    group_by: str  # "org" (each directive once), "each-org" or "meeting"
     include_done: bool
     groups: tuple[FollowUpGroup, ...]
     totals: CategoryCounts  # one count per directive (not per organization)
     summary_sentence: str
+    # per lead organization (full name), each counting its own part of every directive
     per_org_counts: tuple[tuple[str, CategoryCounts], ...] = field(default_factory=tuple)
+    meetings: tuple[MeetingRef, ...] = ()  # the giao ban the listed directives come from
 
     @property
     def empty(self) -> bool:

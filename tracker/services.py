@@ -39,7 +39,7 @@ from tracker.models import (
 from tracker.quarters import Quarter, format_deadline
 from tracker.rows import HistoryKind, Role, Status
 from tracker.settings import ReportSettings
-from tracker.status import derive_status
+from tracker.status import derive_status, status_entry_text
 from tracker.text import clean, fold, unprintable
 
 P = ParamSpec("P")
@@ -50,13 +50,6 @@ MAX_SHORT = 500
 MAX_NOTES = 50_000
 EARLIEST_MEETING = date(1945, 1, 1)
 FUTURE_DAYS_ALLOWED = 366
-
-STATUS_WORDS = {
-    Status.OPEN: "Mở lại (chưa hoàn thành)",
-    Status.IN_PROGRESS: "Đang thực hiện",
-    Status.DONE: "Hoàn thành",
-    Status.CANCELLED: "Hủy",
-}
 
 
 def service(fn: Callable[P, R]) -> Callable[P, R]:
@@ -533,10 +526,7 @@ def set_status(
         Assignment.update(**fields).where(Assignment.id.in_([a.id for a in query])).execute()
         _refresh_status(d.id)
         Directive.update(version=Directive.version + 1).where(Directive.id == d.id).execute()
-        word = STATUS_WORDS[status]
-        text = f"{word} ({format_date(on)})" if status is Status.DONE else word
-        if note:
-            text += f": {note}"
+        text = status_entry_text(status, note, format_date(on))
         _history(d.id, HistoryKind.STATUS, text, on, organization_id)
         touched.add(d.id)
         meetings.add(d.meeting_id)

@@ -8,6 +8,34 @@ from datetime import date
 from tracker.quarters import Quarter
 from tracker.rows import Category, Status
 
+STATUS_WORDS = {
+    Status.OPEN: "Mở lại (chưa hoàn thành)",
+    Status.IN_PROGRESS: "Đang thực hiện",
+    Status.DONE: "Hoàn thành",
+    Status.CANCELLED: "Hủy",
+}
+"""How a status change is written in a directive's history ("Hoàn thành (05/07/2021): …")."""
+
+
+def status_entry_text(status: Status, note: str, day: str) -> str:
+    """The history text of a status change: word, the done date ``day``, then ": note"."""
+    word = STATUS_WORDS[status]
+    text = f"{word} ({day})" if status is Status.DONE else word
+    return f"{text}: {note}" if note else text
+
+
+def read_status_entry(text: str) -> tuple[Status | None, str]:
+    """(status, note) of a status history text; status None when no word matches.
+
+    The inverse of :func:`status_entry_text`; the note is what follows the first ": ".
+    """
+    status = next(
+        (s for s, word in sorted(STATUS_WORDS.items(), key=lambda i: -len(i[1]))
+         if text.startswith(word)),
+        None,
+    )  # fmt: skip
+    return status, text.partition(": ")[2]
+
 
 def derive_status(leads: Iterable[tuple[Status, date | None]]) -> tuple[Status, date | None]:
     """Done when every (not cancelled) lead is done, dated by the latest;

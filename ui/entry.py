@@ -11,14 +11,9 @@ import time
 STARTED = time.perf_counter()  # as early as possible: --exit-when-shown reports time from here
 
 import argparse  # noqa: E402
-import os  # noqa: E402
 import sys  # noqa: E402
-from typing import TYPE_CHECKING  # noqa: E402
 
 from tracker.cli import main as cli_main  # noqa: E402
-
-if TYPE_CHECKING:
-    from tracker.reporting.layout import ReportLayout
 
 
 def _run_gui(args: argparse.Namespace) -> int:
@@ -27,15 +22,8 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run(args)
 
 
-def _render_pdf(html: str, path: str | os.PathLike[str], layout: ReportLayout) -> None:
-    """``giaoban report --format pdf``: Qt is imported here, only for a PDF."""
-    from ui.report_printing import render_pdf
-
-    render_pdf(html, path, layout)
-
-
 def main() -> int:
-    return cli_main(sys.argv[1:], gui=_run_gui, pdf_writer=_render_pdf)
+    return cli_main(sys.argv[1:], gui=_run_gui)
 
 
 if __name__ == "__main__":

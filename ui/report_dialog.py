@@ -39,7 +39,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QPalette, QShowEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -67,7 +67,6 @@ from tracker.dates import format_date
 from tracker.errors import TrackerError
 from tracker.quarters import Quarter
 from tracker.reporting.document import build_document
-from tracker.reporting.html import to_html
 from tracker.reporting.layout import LAYOUT
 from tracker.reporting.render import write_report
 from tracker.rows import CategoryCounts, FollowUpReport
@@ -109,13 +108,16 @@ def ask_printer(parent: QWidget, printer: QPrinter) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def show_preview(parent: QWidget, printer: QPrinter, paint: Callable[[QPrinter], None]) -> None:
-    """Qt's print preview; ``paint`` draws the pages (again after each page-setup change)."""
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(QCoreApplication.translate("ReportDialog", "Xem trước khi in"))
-    dialog.paintRequested.connect(paint)
-    fit_to_screen(dialog, 1100, 800)
+def show_preview(parent: QWidget, pdf: bytes, print_pages: Callable[[], None]) -> None:
+    """The report's PDF page by page; its "In…" button calls ``print_pages``."""
+    from ui.report_preview import PdfPreviewDialog
+
+    dialog = PdfPreviewDialog(
+        pdf, QCoreApplication.translate("ReportDialog", "Xem trước khi in"), parent
+    )
+    dialog.print_button.clicked.connect(print_pages)
     dialog.exec()
+    dialog.deleteLater()
 
 
 def show_error(parent: QWidget, text: str) -> None:
@@ -369,7 +371,26 @@ class ReportDialog(QDialog):
 
         self.group_combo = QComboBox(self)
         self.group_combo.addItem(self.tr("Cơ quan, đơn vị chủ trì"), followup.GROUP_BY_ORG)
+        self.group_combo.addItem(
+            self.tr("Từng cơ quan (mỗi cơ quan một phần)"), followup.GROUP_BY_EACH_ORG
+        )
         self.group_combo.addItem(self.tr("Cuộc giao ban"), followup.GROUP_BY_MEETING)
+        self.group_combo.setToolTip(
+            self.tr(
+                "Theo cơ quan chủ trì: mỗi nội dung một lần, ghi tình trạng của từng cơ quan; "
+                "từng cơ quan: mỗi cơ quan một phần riêng để gửi cho cơ quan đó"
+            )
+        )
+
+        self.issued_on_edit = QDateEdit(self)
+        self.issued_on_edit.setDisplayFormat("dd/MM/yyyy")
+        self.issued_on_edit.setCalendarPopup(True)
+        issued = date.today()
+        self.issued_on_edit.setDate(QDate(issued.year, issued.month, issued.day))
+        self.issued_on_edit.setAccessibleName(self.tr("Ngày ban hành"))
+        self.issued_on_edit.setToolTip(
+            self.tr('Ngày ghi trên báo cáo: "Nam Định, ngày … tháng … năm …"')
+        )
         self.group_combo.setAccessibleName(self.tr("Nhóm theo"))
 
         self.include_done_check = QCheckBox(self.tr("Liệt kê cả nội dung đã &hoàn thành"), self)
@@ -389,11 +410,13 @@ class ReportDialog(QDialog):
         self.quarter_label = QLabel(self.tr("&Quý:"), options_box)
         self.as_of_label = QLabel(self.tr("Tính đến &ngày:"), options_box)
         self.group_label = QLabel(self.tr("Nhóm &theo:"), options_box)
+        self.issued_on_label = QLabel(self.tr("Ngày &ban hành:"), options_box)
         for label, field in (
             (self.kind_label, self.kind_combo),
             (self.quarter_label, self.quarter_combo),
             (self.as_of_label, self.as_of_edit),
             (self.group_label, self.group_combo),
+            (self.issued_on_label, self.issued_on_edit),
         ):
             label.setBuddy(field)
             form.addRow(label, field)
@@ -516,6 +539,7 @@ class ReportDialog(QDialog):
             self.quarter_combo,
             self.as_of_edit,
             self.group_combo,
+            self.issued_on_edit,
             self.include_done_check,
             self.include_chart_check,
             self.counts_view,
@@ -611,24 +635,15 @@ class ReportDialog(QDialog):
         return ascii_file_name(text, suffix)
 
     def preview(self) -> None:
-        """Qt's print preview of the report, laid out as it will print."""
+        """The report's PDF, page by page, exactly as it prints and saves."""
         current = self._ready()
         if current is None:
             return
         report, options = current
         try:
             with busy():
-                html = self._html(report, options)
-            from ui.report_printing import configure_printer, print_document
-
-            printer = self._printer()
-            configure_printer(printer, LAYOUT)
-
-            def paint(target: QPrinter) -> None:
-                with busy():
-                    print_document(html, target, LAYOUT)
-
-            show_preview(self, printer, paint)
+                pdf = self._pdf(report, options)
+            show_preview(self, pdf, lambda: self._print_pdf(pdf))
         except Exception as exc:  # noqa: BLE001 - shown in plain words, logged in full
             self._fail(self.tr("Không xem trước được danh sách."), exc)
 
@@ -638,15 +653,23 @@ class ReportDialog(QDialog):
         if current is None:
             return
         report, options = current
-        from ui.report_printing import configure_printer, print_document
+        try:
+            with busy():
+                pdf = self._pdf(report, options)
+        except Exception as exc:  # noqa: BLE001
+            self._fail(self.tr("Không in được danh sách."), exc)
+            return
+        self._print_pdf(pdf)
+
+    def _print_pdf(self, pdf: bytes) -> None:
+        from ui.report_preview import print_pdf
 
         printer = self._printer()
-        configure_printer(printer, LAYOUT)
         if not ask_printer(self, printer):
             return
         try:
             with busy():
-                print_document(self._html(report, options), printer, LAYOUT)
+                print_pdf(pdf, printer)
         except Exception as exc:  # noqa: BLE001
             self._fail(self.tr("Không in được danh sách."), exc)
             return
@@ -673,16 +696,13 @@ class ReportDialog(QDialog):
             path = path.with_name(f"{path.name}.{fmt}")
         try:
             with busy():
-                from ui.report_printing import render_pdf
-
                 chart = self._chart_png(report) if options.include_chart and fmt != "xlsx" else None
                 write_report(
                     report,
                     queries.load_settings(),
                     fmt=fmt,
                     path=path,
-                    issued_on=date.today(),
-                    pdf_writer=render_pdf,
+                    issued_on=self.issued_on(),
                     chart_png=chart,
                 )
         except Exception as exc:  # noqa: BLE001
@@ -761,12 +781,23 @@ class ReportDialog(QDialog):
         options = replace(self.options, include_chart=self.include_chart_check.isChecked())
         return self.report, options
 
-    def _html(self, report: FollowUpReport, options: ReportOptions) -> str:
+    def issued_on(self) -> date:
+        """The issue date the clerk chose (today unless changed)."""
+        return self.issued_on_edit.date().toPython()
+
+    def _pdf(self, report: FollowUpReport, options: ReportOptions) -> bytes:
+        """The report as the PDF file "Lưu PDF" writes, in memory."""
+        from io import BytesIO
+
+        from tracker.reporting.pdf import write_pdf
+
         chart = self._chart_png(report) if options.include_chart else None
         document = build_document(
-            report, queries.load_settings(), date.today(), LAYOUT, chart_png=chart
+            report, queries.load_settings(), self.issued_on(), LAYOUT, chart_png=chart
         )
-        return to_html(document)
+        out = BytesIO()
+        write_pdf(document, out)
+        return out.getvalue()
 
     def _chart_png(self, report: FollowUpReport) -> bytes | None:
         if report.empty or not report.per_org_counts:

@@ -1,7 +1,7 @@
 """The follow-up report as a renderer-neutral document: every text, already worded.
 
-HTML (PDF, printer), XLSX and DOCX render this one model, so the wording and
-the order of things live here and in :mod:`tracker.reporting.layout` only.
+PDF (also what the window previews and prints), XLSX and DOCX render this one
+model, so the wording and the order of things live here and in :mod:`tracker.reporting.layout` only.
 Cell texts may hold "\\n" for a line break inside the cell.
 """
 
@@ -12,9 +12,17 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.dates import document_date_line, format_date
+from tracker.dates import document_date, document_date_line, format_date
 from tracker.reporting.layout import LAYOUT, Column, ReportLayout
-from tracker.rows import Category, CategoryCounts, FollowUpGroup, FollowUpReport, FollowUpRow
+from tracker.rows import (
+    Category,
+    CategoryCounts,
+    FollowUpGroup,
+    FollowUpReport,
+    FollowUpRow,
+    MeetingRef,
+    OwnerProgress,
+)
 from tracker.settings import ReportSettings, SignerCapacity
 from tracker.text import printable
 
@@ -50,7 +58,7 @@ class Table:
 
 @dataclass(frozen=True)
 class ReportDocument:
-    """Everything a renderer prints, in reading order."""
+    """Everything a renderer prints, in reading order: the báo cáo, then its phụ lục."""
 
     # header, left block (centred in its block)
     province_line: str  # TỈNH ỦY NAM ĐỊNH
@@ -60,26 +68,35 @@ class ReportDocument:
     # header, right block
     party_line: str  # ĐẢNG CỘNG SẢN VIỆT NAM (bold, rule under it)
     date_line: str  # Nam Định, ngày 05 tháng 7 năm 2021 (italic)
-    # titles
-    title: str
-    subtitle: str  # "Quý II-2021", or the open-items subtitle
-    as_of_line: str  # (tính đến ngày 05/07/2021)
-    # body
-    summary: str  # the summary paragraph; "" when the report is empty
+    # the báo cáo
+    title: str  # BÁO CÁO
+    subtitle: str  # the trích yếu, bold lower case, a short rule under it
+    body: tuple[str, ...]  # paragraphs: lead-in, figures, who is late (justified, indented)
     summary_heading: str
     summary_table: Table | None  # per organization; None when empty
-    list_heading: str
-    table: Table | None  # None when the report is empty …
-    empty_message: str  # … and this sentence is printed instead ("" otherwise)
+    summary_note: str  # what the summary table counts
+    closing_text: tuple[str, ...]  # the last lines, kept on the signature's page
     # closing block
     recipients_heading: str  # Nơi nhận:
     recipients: tuple[str, ...]  # "- …;" lines, "- Lưu …." last
     signer_capacity: tuple[str, ...]  # TRƯỞNG BAN | K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN
     signer_name: str  # "" leaves a blank line to write the name
+    # the phụ lục: the detailed list (absent when the report is empty)
+    appendix_title: str  # PHỤ LỤC
+    appendix_subtitle: str  # what it lists, in capitals
+    as_of_line: str  # (tính đến ngày 05/7/2021)
+    appendix_reference: str  # (Kèm theo Báo cáo số …, ngày … của …)
+    table: Table | None  # None when the report is empty …
+    empty_message: str  # … and this sentence is in the body instead ("" otherwise)
     layout: ReportLayout = LAYOUT
     # the optional chart: a PNG picture (drawn by the window) under its heading
     chart_heading: str = ""
     chart_png: bytes | None = None
+
+    @property
+    def summary(self) -> str:
+        """The body as one text (for the window and for tests)."""
+        return " ".join(self.body)
 
 
 def user_text(text: str) -> str:
@@ -107,53 +124,75 @@ def build_document(
 ) -> ReportDocument:
     """Word ``report`` as the Party document issued on ``issued_on`` by ``settings``'s body.
 
-    ``chart_png``, a picture of the per-organization counts, is printed after the
-    summary table; an empty report prints no chart.
+    ``chart_png``, a picture of the per-organization counts, is printed with the
+    phụ lục; an empty report prints no chart.
     """
     lay = layout
     ph = lay.placeholder
     province = user_text(settings.province).strip()
     place = user_text(settings.place_name).strip()
-    body = user_text(settings.issuing_body).strip()
+    body_name = user_text(settings.issuing_body).strip()
     number = user_text(settings.document_number).strip() or lay.number_placeholder
     code = user_text(settings.document_code).strip() or lay.default_document_code
-    issuer = user_text(settings.issuer_code).strip() or ph
+    issuer_code = user_text(settings.issuer_code).strip() or ph
+    issuer = lay.issuer_template.format(body=body_name or ph)
+    number_line = lay.number_template.format(number=number, code=code, issuer=issuer_code)
+    as_of_text = document_date(report.as_of)
+    meetings = _meetings_phrase(report.meetings, lay)
 
-    as_of = lay.as_of_template.format(date=format_date(report.as_of))
     if report.quarter is not None:
-        title, subtitle = lay.followup_title, str(report.quarter)
-        empty_message = lay.empty_followup_template.format(quarter=report.quarter)
+        subject = _subject(report, lay)
+        lead_in = lay.lead_in_followup.format(
+            meetings=meetings or "các hội nghị giao ban",
+            issuer=issuer,
+            quarter=report.quarter.words,
+            date=as_of_text,
+        )
+        empty_message = lay.empty_followup_template.format(quarter=report.quarter.words)
+        appendix_subtitle = lay.appendix_followup.format(quarter=report.quarter.words.upper())
+        closing = lay.closing_followup.format(issuer=issuer)
     else:
-        title, subtitle = lay.open_items_title, lay.open_items_subtitle
-        empty_message = lay.empty_open_items_template.format(date=format_date(report.as_of))
+        subject = lay.subject_open_items.format(date=as_of_text)
+        lead_in = lay.lead_in_open_items.format(
+            meetings=meetings or "các hội nghị giao ban", issuer=issuer, date=as_of_text
+        )
+        empty_message = lay.empty_open_items_template.format(date=as_of_text)
+        appendix_subtitle = lay.appendix_open_items
+        closing = lay.closing_open_items.format(issuer=issuer)
 
     table: Table | None = None
     summary_table: Table | None = None
-    summary = ""
+    body: list[str] = [user_text(lead_in)]
+    closing_text: tuple[str, ...]
     if report.empty:
         empty = empty_message
+        body.append(empty)
+        closing_text = (closing,)
     else:
         empty = ""
-        summary = user_text(report.summary_sentence)
+        body.append(user_text(report.summary_sentence))
+        late = _late_organizations(report, lay)
+        if late:
+            body.append(late)
         table = _followup_table(report, lay)
         summary_table = _summary_table(report, lay)
+        closing_text = (lay.appendix_pointer, closing)
 
+    number_ref = number_line.removeprefix("Số ").strip()
     return ReportDocument(
         province_line=lay.province_template.format(province=(province or ph).upper()),
-        issuing_body_line=(body or ph).upper(),
+        issuing_body_line=(body_name or ph).upper(),
         star_line=lay.star,
-        number_line=lay.number_template.format(number=number, code=code, issuer=issuer),
+        number_line=number_line,
         party_line=lay.party_line,
         date_line=document_date_line(place or ph, issued_on),
-        title=title,
-        subtitle=subtitle,
-        as_of_line=as_of,
-        summary=summary,
-        summary_heading=lay.summary_table_heading,
+        title=lay.report_type,
+        subtitle=user_text(subject),
+        body=tuple(body),
+        summary_heading=lay.summary_table_heading if summary_table is not None else "",
         summary_table=summary_table,
-        list_heading=lay.list_heading,
-        table=table,
-        empty_message=empty,
+        summary_note=lay.summary_table_note if summary_table is not None else "",
+        closing_text=closing_text,
         recipients_heading=lay.recipients_heading,
         recipients=_recipients(settings, lay),
         signer_capacity=(
@@ -162,10 +201,75 @@ def build_document(
             else lay.head_capacity
         ),
         signer_name=user_text(settings.signer_name).strip(),
+        appendix_title=lay.appendix_title,
+        appendix_subtitle=appendix_subtitle,
+        as_of_line=lay.appendix_as_of.format(date=as_of_text),
+        appendix_reference=lay.appendix_reference.format(
+            number=number_ref, date=document_date(issued_on), issuer=issuer
+        ),
+        table=table,
+        empty_message=empty,
         layout=lay,
         chart_heading=lay.chart_heading if chart_png and not report.empty else "",
         chart_png=chart_png if chart_png and not report.empty else None,
     )
+
+
+# --- the báo cáo's sentences ------------------------------------------------------
+
+
+def _meeting_when(meeting: MeetingRef, lay: ReportLayout) -> str:
+    day = document_date(meeting.held_on)
+    if meeting.reviewed_quarter is not None:
+        return lay.meeting_when_quarter.format(quarter=meeting.reviewed_quarter.words, date=day)
+    return lay.meeting_when_date.format(date=day)
+
+
+def _meetings_phrase(meetings: tuple[MeetingRef, ...], lay: ReportLayout) -> str:
+    """ "hội nghị giao ban quý I năm 2021 (ngày 01/4/2021, Thông báo kết luận số …)"."""
+    parts = []
+    for m in meetings:
+        when = _meeting_when(m, lay)
+        if m.notice_ref.strip():
+            when += f" ({lay.meeting_notice.format(ref=user_text(m.notice_ref.strip()))})"
+        parts.append(when)
+    if not parts:
+        return ""
+    if len(parts) == 1:
+        return f"hội nghị giao ban {parts[0]}"
+    return "các hội nghị giao ban " + ", ".join(parts[:-1]) + " và " + parts[-1]
+
+
+def _subject(report: FollowUpReport, lay: ReportLayout) -> str:
+    """The trích yếu: the giao ban named when the quarter's directives come from one."""
+    assert report.quarter is not None
+    own = {
+        r.meeting_id
+        for g in report.groups
+        for r in g.rows
+        if r.due == report.quarter and r.carried_from is None
+    }
+    if len(own) == 1:
+        (mid,) = own
+        meeting = next((m for m in report.meetings if m.id == mid), None)
+        if meeting is not None:
+            when = (
+                meeting.reviewed_quarter.words
+                if meeting.reviewed_quarter is not None
+                else lay.meeting_when_date.format(date=document_date(meeting.held_on))
+            )
+            return lay.subject_one_meeting.format(when=when)
+    return lay.subject_meetings.format(quarter=report.quarter.words)
+
+
+def _late_organizations(report: FollowUpReport, lay: ReportLayout) -> str:
+    late = [(name, c.open_overdue) for name, c in report.per_org_counts if c.open_overdue]
+    if not late:
+        return ""
+    orgs = ", ".join(
+        lay.overdue_org_template.format(name=user_text(name), count=n) for name, n in late
+    )
+    return lay.overdue_template.format(orgs=orgs)
 
 
 # --- the tables -----------------------------------------------------------------
@@ -173,21 +277,29 @@ def build_document(
 
 def _followup_table(report: FollowUpReport, lay: ReportLayout) -> Table:
     sections = []
+    notices = {m.id: m.notice_ref.strip() for m in report.meetings}
     for index, group in enumerate(g for g in report.groups if g.rows):
         heading = lay.group_number_template.format(
             roman=roman(index + 1), heading=user_text(group.heading)
         )
-        sections.append(Section(heading, _group_rows(group, report, lay)))
+        sections.append(Section(heading, _group_rows(group, report, lay, notices)))
     return Table(lay.columns, tuple(sections))
 
 
 def _group_rows(
-    group: FollowUpGroup, report: FollowUpReport, lay: ReportLayout
+    group: FollowUpGroup, report: FollowUpReport, lay: ReportLayout, notices: dict[int, str]
 ) -> tuple[tuple[str, ...], ...]:
     # Standing (thường xuyên) rows after the dated ones; otherwise the query's order.
     ordered = sorted(group.rows, key=lambda r: r.due is None)
     return tuple(
-        row_cells(row, number, report.as_of, lay, open_items=report.quarter is None)
+        row_cells(
+            row,
+            number,
+            report.as_of,
+            lay,
+            open_items=report.quarter is None,
+            notice_ref=notices.get(row.meeting_id, ""),
+        )
         for number, row in enumerate(ordered, start=1)
     )
 
@@ -199,22 +311,26 @@ def row_cells(
     lay: ReportLayout = LAYOUT,
     *,
     open_items: bool = False,
+    notice_ref: str = "",
 ) -> tuple[str, ...]:
     """The cells of one follow-up row, in the order of ``lay.columns``."""
+    held = format_date(row.meeting_held_on)
+    if notice_ref:
+        held += "\n" + lay.notice_cell_template.format(ref=user_text(notice_ref))
     return (
         str(number),
         user_text(row.content),
-        format_date(row.meeting_held_on),
+        held,
         user_text(", ".join(row.lead_names)),
         user_text(", ".join(row.support_names)),
         due_text(row, lay),
         status_text(row, as_of, lay, open_items=open_items),
-        user_text(row.latest_note),
+        user_text(result_text(row, lay)),
     )
 
 
 def due_text(row: FollowUpRow, lay: ReportLayout = LAYOUT) -> str:
-    """The deadline: Quý II-2021, "Quý III-2021\\n(gia hạn từ Quý II-2021)", Thường xuyên."""
+    """The deadline: Quý II-2021, "Quý III-2021\n(gia hạn từ Quý II-2021)", Thường xuyên."""
     if row.due is None:
         return lay.standing_due
     text = str(row.due)
@@ -226,10 +342,17 @@ def due_text(row: FollowUpRow, lay: ReportLayout = LAYOUT) -> str:
 def status_text(
     row: FollowUpRow, as_of: date, lay: ReportLayout = LAYOUT, *, open_items: bool = False
 ) -> str:
-    """The row's category in words, with its done date, lateness and origin quarter."""
-    text = lay.category_label(row.category)
-    if row.category in (Category.DONE_ON_TIME, Category.DONE_LATE) and row.done_on:
-        text = lay.done_on_template.format(label=text, date=format_date(row.done_on))
+    """The row's category in words, with its done date, lateness and origin quarter;
+    for a row shared by several leads, each lead's own category."""
+    if row.owners and len({o.category for o in row.owners}) > 1:
+        text = _owners_status(row.owners, lay)
+    else:
+        text = lay.category_label(row.category)
+        done = (Category.DONE_ON_TIME, Category.DONE_LATE)
+        if row.category in done and row.owners and len({o.done_on for o in row.owners}) > 1:
+            text = _owners_status(row.owners, lay)
+        elif row.category in done and row.done_on:
+            text = lay.done_on_template.format(label=text, date=format_date(row.done_on))
     if row.carried_from is not None:
         text = lay.carried_template.format(status=text, quarter=row.carried_from)
     if open_items and row.category is Category.OPEN_OVERDUE and row.due is not None:
@@ -237,6 +360,34 @@ def status_text(
         if days > 0:
             text += "\n(" + lay.days_late_template.format(days=days) + ")"
     return text
+
+
+def _owners_status(owners: tuple[OwnerProgress, ...], lay: ReportLayout) -> str:
+    """One line per category: "Hoàn thành đúng hạn: MTTQ (12/05/2021), Hội ND (14/05/2021)"."""
+    lines = []
+    for category, label in lay.category_labels:
+        names = [
+            lay.owner_done_template.format(name=o.short_name, date=format_date(o.done_on))
+            if o.done_on is not None and category in (Category.DONE_ON_TIME, Category.DONE_LATE)
+            else o.short_name
+            for o in owners
+            if o.category is category
+        ]
+        if names:
+            lines.append(lay.owner_line_template.format(label=label, names=", ".join(names)))
+    return "\n".join(lines)
+
+
+def result_text(row: FollowUpRow, lay: ReportLayout = LAYOUT) -> str:
+    """The result or progress: one text, or each lead's own when they differ."""
+    if not row.owners:
+        return row.latest_note
+    notes = [(o.short_name, o.note.strip()) for o in row.owners if o.note.strip()]
+    if not notes:
+        return ""
+    if len({n for _, n in notes}) == 1 and len(notes) == len(row.owners):
+        return notes[0][1]
+    return "\n".join(lay.owner_note_template.format(name=name, note=n) for name, n in notes)
 
 
 def _count_cells(counts: CategoryCounts) -> tuple[str, ...]:
@@ -255,17 +406,22 @@ def _count_cells(counts: CategoryCounts) -> tuple[str, ...]:
 
 
 def _summary_table(report: FollowUpReport, lay: ReportLayout) -> Table | None:
-    pairs = report.per_org_counts or tuple(
-        (g.heading, g.counts) for g in report.groups if g.rows and report.group_by == "org"
-    )
+    """Per lead organization, its own parts; the Cộng row adds the columns up."""
+    pairs = report.per_org_counts
     if not pairs:
         return None
     rows = tuple(
         (str(i), user_text(name), *_count_cells(counts))
         for i, (name, counts) in enumerate(pairs, start=1)
     )
-    total = ("", lay.summary_total_label, *_count_cells(report.totals))
+    summed = CategoryCounts(*(sum(getattr(c, f) for _, c in pairs) for f in _COUNT_FIELDS))
+    total = ("", lay.summary_total_label, *_count_cells(summed))
     return Table(lay.summary_columns, (Section("", rows),), total)
+
+
+_COUNT_FIELDS = (
+    "total", "done_on_time", "done_late", "open_in_time", "open_overdue", "standing", "cancelled",
+)  # fmt: skip
 
 
 # --- the closing block ----------------------------------------------------------

@@ -48,26 +48,30 @@ def write_docx(doc: ReportDocument, path: str | Path) -> None:
     _fonts(word, lay)
     _header_block(word, doc)
     _titles(word, doc)
-    if doc.empty_message:
-        _paragraph(word, doc.empty_message, lay.body_size, first_line_mm=10, before=6)
-    if doc.summary:
-        _paragraph(word, doc.summary, lay.body_size, first_line_mm=10, justify=True)
+    for text in doc.body:
+        _paragraph(word, text, lay.body_size, first_line_mm=lay.body_first_line_mm,
+                   justify=True, after=6)  # fmt: skip
     if doc.summary_table is not None:
-        _paragraph(word, doc.summary_heading, lay.body_size, bold=True, before=4, after=4)
+        _paragraph(word, doc.summary_heading, lay.body_size, bold=True, after=4)
         _append_table(word, doc.summary_table, lay)
+        if doc.summary_note:
+            _paragraph(word, doc.summary_note, lay.recipients_size, italic=True, justify=True,
+                       before=4, after=8)  # fmt: skip
+    for text in doc.closing_text:
+        # Kept with the next paragraph, and so with the signature block below.
+        _paragraph(word, text, lay.body_size, first_line_mm=lay.body_first_line_mm,
+                   justify=True, after=6, keep_next=True)  # fmt: skip
+    _closing(word, doc)
+    if doc.table is not None:
+        _paragraph(word, doc.appendix_title, lay.title_size, center=True, bold=True,
+                   page_break=True)  # fmt: skip
+        _paragraph(word, doc.appendix_subtitle, lay.subtitle_size, center=True, bold=True)
+        _paragraph(word, doc.as_of_line, lay.subtitle_size, center=True, italic=True)
+        _paragraph(word, doc.appendix_reference, lay.subtitle_size, center=True, italic=True,
+                   after=10)  # fmt: skip
+        _append_table(word, doc.table, lay)
     if doc.chart_png:
         _chart(word, doc)
-    if doc.table is not None:
-        _paragraph(
-            word,
-            doc.list_heading,
-            lay.body_size,
-            bold=True,
-            after=4,
-            page_break=doc.summary_table is not None or bool(doc.chart_png),
-        )
-        _append_table(word, doc.table, lay)
-    _closing(word, doc)
     word.core_properties.title = doc.title
     word.core_properties.author = doc.issuing_body_line
     buffer = io.BytesIO()  # zipped in memory: see write_xlsx
@@ -159,6 +163,7 @@ def _paragraph(
     after: float = 0.0,
     page_break: bool = False,
     reuse: bool = False,
+    keep_next: bool = False,
 ) -> Paragraph:
     """Add one paragraph of ``text`` ("\\n" for line breaks) with one formatting."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -181,6 +186,8 @@ def _paragraph(
         fmt.space_after = Pt(after)
     if page_break:
         fmt.page_break_before = True
+    if keep_next:
+        fmt.keep_with_next = True
     for index, line in enumerate(text.split("\n")):
         run = paragraph.add_run()
         if index:
@@ -218,37 +225,50 @@ def _header_block(word: Document, doc: ReportDocument) -> None:
     _paragraph(left, doc.number_line, lay.number_size, center=True)
     _paragraph(right, doc.party_line, lay.party_size, center=True, bold=True, reuse=True)
     block_mm = lay.text_width_mm * (1 - lay.header_left_share)
-    _rule(_paragraph(right, "", 2, center=True), (block_mm - lay.party_rule_mm) / 2)
-    _paragraph(right, doc.date_line, lay.date_size, center=True, italic=True, before=4)
+    _rule(_paragraph(right, "", 1, center=True), (block_mm - lay.party_rule_mm) / 2)
+    _paragraph(right, doc.date_line, lay.date_size, center=True, italic=True, before=6)
 
 
 def _rule(paragraph: Paragraph, indent_mm: float) -> None:
-    """A bottom border under a tiny paragraph, indented to the rule's length."""
-    from docx.oxml import parse_xml
-    from docx.shared import Mm
+    """A rule: the bottom border of a paragraph one point high, indented to its length.
 
-    paragraph.paragraph_format.left_indent = Mm(indent_mm)
-    paragraph.paragraph_format.right_indent = Mm(indent_mm)
+    The paragraph mark is made 1 pt and the line exactly 1 pt, so the rule sits
+    just under the line above it instead of a text line lower.
+    """
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.oxml import parse_xml
+    from docx.shared import Mm, Pt
+
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = Mm(indent_mm)
+    fmt.right_indent = Mm(indent_mm)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(1)
     border = parse_xml(
         f'<w:pBdr xmlns:w="{_W}"><w:bottom w:val="single" w:sz="6" w:space="1" '
         'w:color="000000"/></w:pBdr>'
     )
+    ppr = paragraph._p.get_or_add_pPr()
     # Word rejects a paragraph whose properties are out of the schema's order.
-    paragraph._p.get_or_add_pPr().insert_element_before(border, *_AFTER_PBDR)
+    ppr.insert_element_before(border, *_AFTER_PBDR)
+    mark = parse_xml(f'<w:rPr xmlns:w="{_W}"><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>')
+    ppr.insert_element_before(mark, "w:sectPr", "w:pPrChange")
 
 
 def _titles(word: Document, doc: ReportDocument) -> None:
+    """BÁO CÁO, the trích yếu in bold lower case, a short rule under it."""
     lay = doc.layout
     _paragraph(word, doc.title, lay.title_size, center=True, bold=True, before=18)
-    _paragraph(word, doc.subtitle, lay.subtitle_size, center=True, bold=True)
-    _paragraph(word, doc.as_of_line, lay.subtitle_size, center=True, italic=True, after=10)
+    _paragraph(word, doc.subtitle, lay.subtitle_size, center=True, bold=True, after=3)
+    _rule(_paragraph(word, "", 1, center=True), (lay.text_width_mm - lay.subject_rule_mm) / 2)
+    _paragraph(word, "", lay.body_size)
 
 
 def _closing(word: Document, doc: ReportDocument) -> None:
     """ "Nơi nhận:" with the recipients left; the signer's capacity, a gap and the name right."""
     lay = doc.layout
-    _paragraph(word, "", lay.body_size)
     left, right = _borderless_table(word, lay, lay.header_left_share)
+    _cant_split(left)
     _paragraph(left, doc.recipients_heading, lay.recipients_heading_size, underline=True,
                reuse=True)  # fmt: skip
     for line in doc.recipients:
@@ -260,6 +280,14 @@ def _closing(word: Document, doc: ReportDocument) -> None:
     for _ in range(lay.signature_gap_lines):
         _paragraph(right, "", lay.signer_size, center=True)
     _paragraph(right, doc.signer_name, lay.signer_size, center=True, bold=True)
+
+
+def _cant_split(cell: _Cell) -> None:
+    """Keep the row of ``cell`` on one page (the signer's capacity with the name)."""
+    from docx.oxml import parse_xml
+
+    properties = cell._tc.getparent().get_or_add_trPr()
+    properties.append(parse_xml(f'<w:cantSplit xmlns:w="{_W}"/>'))
 
 
 # --- bordered tables, as WordprocessingML ----------------------------------------

@@ -46,6 +46,8 @@ class ReportLayout:
     recipients_size: float = 12.0
     signer_size: float = 14.0
     page_number_size: float = 14.0
+    body_first_line_mm: float = 10.0  # first-line indent of the báo cáo's paragraphs
+    body_leading: float = 1.3  # line height of the báo cáo's paragraphs, × the size
     signature_gap_lines: int = 4  # blank lines between the capacity and the name
 
     # --- page: A4 (printers and Excel get A4's paper id), in millimetres -------
@@ -59,6 +61,9 @@ class ReportLayout:
     page_numbers_from: int = 2  # first numbered page, top centre (Word, Excel: always 2)
     header_left_share: float = 0.42  # width of the left header block (the rest is right)
     party_rule_mm: float = 68.0  # the rule under the party line: as long as the line itself
+    party_rule_gap_pt: float = 4.0  # below the party line's baseline (clear of its letters)
+    party_rule_after_pt: float = 9.0  # to the date line's cap height (clear of its diacritics)
+    subject_rule_mm: float = 30.0  # the short rule under the trích yếu
     cell_padding_pt: float = 3.0
 
     # --- wording: header block -----------------------------------------------
@@ -70,19 +75,60 @@ class ReportLayout:
     default_document_code: str = "BC"
     placeholder: str = "……"  # for an empty province, place, issuing body or issuer code
 
-    # --- wording: titles ------------------------------------------------------
-    followup_title: str = (
-        "DANH SÁCH THEO DÕI, ĐÔN ĐỐC THỰC HIỆN CÁC NỘI DUNG CHỈ ĐẠO TẠI HỘI NGHỊ GIAO BAN"
+    # --- wording: the báo cáo (Hướng dẫn 36-HD/VPTW: type in capitals, trích yếu
+    # below it in bold lower case, a short rule under it) ---------------------------
+    report_type: str = "BÁO CÁO"
+    issuer_template: str = "{body} Tỉnh ủy"  # "Ban Dân vận Tỉnh ủy" in sentences
+    subject_one_meeting: str = "kết quả thực hiện các nội dung chỉ đạo tại hội nghị giao ban {when}"
+    subject_meetings: str = (
+        "kết quả thực hiện các nội dung chỉ đạo tại các hội nghị giao ban, thời hạn {quarter}"
     )
-    open_items_title: str = "DANH SÁCH CÁC NỘI DUNG CHỈ ĐẠO CHƯA HOÀN THÀNH"
-    open_items_subtitle: str = "(để rà soát tại hội nghị giao ban tiếp theo)"
-    as_of_template: str = "(tính đến ngày {date})"
-    empty_followup_template: str = "Không có nội dung chỉ đạo nào cần theo dõi trong {quarter}."
+    subject_open_items: str = (
+        "các nội dung chỉ đạo tại hội nghị giao ban chưa hoàn thành, tính đến ngày {date}"
+    )
+    meeting_when_quarter: str = "{quarter} (ngày {date})"  # "quý I năm 2021 (ngày 01/4/2021)"
+    meeting_when_date: str = "ngày {date}"
+    meeting_notice: str = "Thông báo kết luận số {ref}"
+    lead_in_followup: str = (
+        "Thực hiện kết luận của Thường trực Tỉnh ủy tại {meetings}, {issuer} báo cáo kết quả "
+        "thực hiện các nội dung chỉ đạo có thời hạn trong {quarter}, các nội dung chưa hoàn "
+        "thành chuyển từ quý trước và các nội dung thực hiện thường xuyên, tính đến ngày "
+        "{date}, như sau:"
+    )
+    lead_in_open_items: str = (
+        "Để chuẩn bị hội nghị giao ban tiếp theo, {issuer} báo cáo các nội dung chỉ đạo tại "
+        "{meetings} chưa hoàn thành tính đến ngày {date}, như sau:"
+    )
+    overdue_template: str = (
+        "Các nội dung chưa hoàn thành, đã quá hạn thuộc trách nhiệm chủ trì của: {orgs}."
+    )
+    overdue_org_template: str = "{name} ({count})"
+    summary_table_heading: str = "Kết quả theo từng cơ quan, đơn vị chủ trì:"
+    summary_table_note: str = (
+        "Mỗi cơ quan chủ trì được tính theo phần việc của mình: một nội dung giao cho "
+        "nhiều cơ quan được tính ở từng cơ quan, nên dòng Cộng có thể lớn hơn tổng số "
+        "nội dung chỉ đạo."
+    )
+    appendix_pointer: str = "(Chi tiết tại Phụ lục kèm theo.)"
+    closing_followup: str = (
+        "Trên đây là báo cáo kết quả thực hiện các nội dung chỉ đạo tại hội nghị giao ban "
+        "của {issuer}./."
+    )
+    closing_open_items: str = (
+        "Trên đây là báo cáo các nội dung chỉ đạo chưa hoàn thành của {issuer}./."
+    )
+    empty_followup_template: str = (
+        "Không có nội dung chỉ đạo nào có thời hạn trong {quarter} cần theo dõi."
+    )
     empty_open_items_template: str = (
         "Không còn nội dung chỉ đạo nào chưa hoàn thành tính đến ngày {date}."
     )
-    summary_table_heading: str = "Tổng hợp theo cơ quan, đơn vị"
-    list_heading: str = "Danh sách chi tiết"
+    # the detailed list follows the báo cáo as its phụ lục
+    appendix_title: str = "PHỤ LỤC"
+    appendix_followup: str = "KẾT QUẢ THỰC HIỆN CÁC NỘI DUNG CHỈ ĐẠO CÓ THỜI HẠN {quarter}"
+    appendix_open_items: str = "CÁC NỘI DUNG CHỈ ĐẠO CHƯA HOÀN THÀNH"
+    appendix_as_of: str = "(tính đến ngày {date})"
+    appendix_reference: str = "(Kèm theo Báo cáo số {number}, ngày {date} của {issuer})"
     chart_heading: str = "Biểu đồ kết quả thực hiện theo cơ quan, đơn vị"
 
     # --- the optional chart (a picture the window draws), on a page of its own ----
@@ -92,14 +138,14 @@ class ReportLayout:
 
     # --- the follow-up table ----------------------------------------------------
     columns: tuple[Column, ...] = (
-        Column("STT", 5.0, "center", numeric=True),
-        Column("Nội dung chỉ đạo", 28.0),
-        Column("Giao ban ngày", 10.0, "center"),
-        Column("Chủ trì", 9.0),
+        Column("STT", 4.5, "center", numeric=True),
+        Column("Nội dung chỉ đạo", 26.0),
+        Column("Giao ban ngày", 9.5, "center"),
+        Column("Chủ trì", 11.0),
         Column("Phối hợp", 9.0),
-        Column("Thời hạn", 11.0, "center"),
-        Column("Tình trạng", 13.0),
-        Column("Kết quả / tiến độ", 15.0),
+        Column("Thời hạn", 9.5, "center"),
+        Column("Tình trạng", 16.5),
+        Column("Kết quả / tiến độ", 14.0),
     )
     summary_columns: tuple[Column, ...] = (
         Column("STT", 5.0, "center", numeric=True),
@@ -112,7 +158,7 @@ class ReportLayout:
         Column("Thường xuyên", 9.0, "center", numeric=True),
         Column("Đã hủy", 9.0, "center", numeric=True),
     )
-    summary_total_label: str = "Cộng (theo nội dung chỉ đạo)"
+    summary_total_label: str = "Cộng"
     group_number_template: str = "{roman}. {heading}"
 
     # --- wording: cells ---------------------------------------------------------
@@ -128,6 +174,10 @@ class ReportLayout:
     extended_template: str = "(gia hạn từ {quarter})"
     done_on_template: str = "{label} ({date})"
     carried_template: str = "{status}, chuyển từ {quarter}"
+    owner_done_template: str = "{name} ({date})"  # a lead's done date in a shared row
+    owner_line_template: str = "{label}: {names}"  # "Hoàn thành đúng hạn: MTTQ (12/05/2021)"
+    owner_note_template: str = "{name}: {note}"
+    notice_cell_template: str = "(TB số {ref})"  # under the date in "Giao ban ngày"
     days_late_template: str = "quá hạn {days} ngày"
 
     # --- wording: closing block -----------------------------------------------

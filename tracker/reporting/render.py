@@ -1,8 +1,6 @@
 """One entry point that writes a follow-up report as PDF, XLSX or DOCX.
 
-PDF needs Qt (QTextDocument and QPrinter), which ``tracker`` never imports: the
-caller in ``ui`` passes the writer in (``pdf_writer=ui.report_printing.render_pdf``).
-XLSX and DOCX are written here, their libraries imported only when used.
+Each writer's library (ReportLab, openpyxl, python-docx) is imported only when used.
 """
 
 from __future__ import annotations
@@ -23,8 +21,6 @@ from tracker.settings import ReportSettings
 Format = Literal["pdf", "xlsx", "docx"]
 FORMATS: tuple[Format, ...] = ("pdf", "xlsx", "docx")
 
-# (document HTML, output path, layout) -> None; raises OSError when it cannot write.
-PdfWriter = Callable[[str, Path, ReportLayout], None]
 
 def write_report(
     report: FollowUpReport,
@@ -33,7 +29,6 @@ def write_report(
     fmt: str,
     path: str | os.PathLike[str],
     issued_on: date,
-    pdf_writer: PdfWriter | None = None,
     layout: ReportLayout = LAYOUT,
     chart_png: bytes | None = None,
 ) -> None:
@@ -49,22 +44,16 @@ def write_report(
     Raises:
         ValidationError: an unknown format; OutputError (a ValidationError) when
             the file cannot be written or does not read back.
-        ValueError: ``fmt`` is "pdf" and no ``pdf_writer`` was given (a
-            programming error, not the user's).
     """
     if fmt not in FORMATS:
         raise ValidationError(
             f'Không hỗ trợ định dạng "{fmt}": hãy chọn pdf, xlsx hoặc docx.', field="format"
         )
-    if fmt == "pdf" and pdf_writer is None:
-        raise ValueError("write_report(fmt='pdf') needs pdf_writer (ui.report_printing.render_pdf)")
     doc = build_document(report, settings, issued_on, layout, chart_png=chart_png)
-    write_verified(path, _writer(fmt, doc, layout, pdf_writer), fmt)  # type: ignore[arg-type]
+    write_verified(path, _writer(fmt, doc), fmt)  # type: ignore[arg-type]
 
 
-def _writer(
-    fmt: str, doc: ReportDocument, layout: ReportLayout, pdf_writer: PdfWriter | None
-) -> Callable[[Path], None]:
+def _writer(fmt: str, doc: ReportDocument) -> Callable[[Path], None]:
     """The function that writes ``doc`` as ``fmt`` to the path it is given."""
     if fmt == "xlsx":
         from tracker.reporting.xlsx import write_xlsx
@@ -74,7 +63,6 @@ def _writer(
         from tracker.reporting.docx import write_docx
 
         return lambda out: write_docx(doc, out)
-    from tracker.reporting.html import to_html
+    from tracker.reporting.pdf import write_pdf
 
-    assert pdf_writer is not None
-    return lambda out: pdf_writer(to_html(doc), out, layout)
+    return lambda out: write_pdf(doc, out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +18,8 @@ _MM_PER_INCH = 25.4
 
 
 def write_xlsx(doc: ReportDocument, path: str | Path) -> None:
-    """Write ``doc`` as an A4-landscape workbook: the list, then a summary sheet.
+    """Write ``doc`` as an A4-landscape workbook: the báo cáo with its summary table
+    first (where a reader looks), then the phụ lục's detailed list.
 
     Raises:
         OSError: the file cannot be written.
@@ -27,12 +29,12 @@ def write_xlsx(doc: ReportDocument, path: str | Path) -> None:
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = doc.layout.xlsx_sheet_title
+    sheet.title = doc.layout.xlsx_summary_sheet_title
     styles = _Styles(doc)
-    _write_list(sheet, doc, styles)
-    if doc.summary_table is not None:
-        summary = workbook.create_sheet(doc.layout.xlsx_summary_sheet_title)
-        _write_summary(summary, doc, styles)
+    _write_report(sheet, doc, styles)
+    if doc.table is not None:
+        listing = workbook.create_sheet(doc.layout.xlsx_sheet_title)
+        _write_list(listing, doc, styles)
     # Zipped in memory, then written in one go: a zip file that fails half-way on a
     # full disk is closed again by its finalizer, which prints a second error.
     buffer = io.BytesIO()
@@ -84,7 +86,7 @@ class _Styles:
         thin = Side(style="thin", color="000000")
         grid = Border(left=thin, right=thin, top=thin, bottom=thin)
         centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        self.rule = Border(bottom=thin)
+        self.rule = Border(top=thin)
         self.province = {"font": font(lay.province_size), "alignment": centre}
         self.body_line = {"font": font(lay.issuing_body_size, bold=True), "alignment": centre}
         self.number = {"font": font(lay.number_size), "alignment": centre}
@@ -95,9 +97,13 @@ class _Styles:
         self.as_of = {"font": font(lay.subtitle_size, italic=True), "alignment": centre}
         self.paragraph = {
             "font": font(lay.body_size),
-            "alignment": Alignment(vertical="top", wrap_text=True, indent=1),
+            "alignment": Alignment(horizontal="justify", vertical="top", wrap_text=True),
         }
         self.heading = {"font": font(lay.body_size, bold=True)}
+        self.note = {
+            "font": font(lay.recipients_size, italic=True),
+            "alignment": Alignment(vertical="top", wrap_text=True),
+        }
         self.header = {"font": font(lay.table_header_size, bold=True), "alignment": centre,
                        "border": grid}  # fmt: skip
         self.group = {
@@ -122,13 +128,17 @@ class _Styles:
         self.signer = {"font": font(lay.signer_size, bold=True), "alignment": centre}
 
 
-def _widths(sheet: Worksheet, doc: ReportDocument, table: Table) -> None:
+def _widths(sheet: Worksheet, doc: ReportDocument, table: Table) -> list[float]:
+    """Set the columns' widths (Excel characters) for ``table``; returns them."""
     from openpyxl.utils import get_column_letter
 
     total = sum(c.width for c in table.columns)
+    widths = []
     for index, column in enumerate(table.columns, start=1):
-        width = doc.layout.xlsx_width_chars * column.width / total
-        sheet.column_dimensions[get_column_letter(index)].width = round(width, 1)
+        width = round(doc.layout.xlsx_width_chars * column.width / total, 1)
+        sheet.column_dimensions[get_column_letter(index)].width = width
+        widths.append(width)
+    return widths
 
 
 def _page_setup(sheet: Worksheet, doc: ReportDocument) -> None:
@@ -163,7 +173,7 @@ def _lines_height(text: str, chars_per_line: float, size: float) -> float:
 
 
 def _header_block(sheet: Worksheet, doc: ReportDocument, styles: _Styles, span: int) -> int:
-    """The two header blocks, the titles and the summary; returns the next free row."""
+    """The two header blocks, BÁO CÁO and the trích yếu; returns the next free row."""
     lay = doc.layout
     split = max(1, round(span * lay.header_left_share))
     left = [
@@ -172,51 +182,64 @@ def _header_block(sheet: Worksheet, doc: ReportDocument, styles: _Styles, span: 
         (doc.star_line, styles.number),
         (doc.number_line, styles.number),
     ]
-    right = [(doc.party_line, styles.party), (doc.date_line, styles.date)]
+    # Row 2 holds only the rule (a top border), between the party line and the date.
+    right = [(doc.party_line, styles.party), ("", styles.party), (doc.date_line, styles.date)]
     for offset, (value, style) in enumerate(left):
         put(sheet, 1 + offset, 1, value, style)
         _merge(sheet, 1 + offset, 1, split)
     for offset, (value, style) in enumerate(right):
-        put(sheet, 1 + offset, split + 1, value, style)
-        _merge(sheet, 1 + offset, split + 1, span)
-    # The rule under the party line: a bottom border on the middle of the right block.
+        if value:
+            put(sheet, 1 + offset, split + 1, value, style)
+            _merge(sheet, 1 + offset, split + 1, span)
+    # The rule under the party line: the top border of the middle cells of the right
+    # block, on the row below the party line, so that it clears the letters above
+    # and the date line's diacritics below.
     width = span - split
-    inner = max(1, round(width * 0.5))
+    inner = max(1, round(width * 0.45))
     first = split + 1 + (width - inner) // 2
     for column in range(first, first + inner):
-        sheet.cell(row=1, column=column).border = styles.rule
-    sheet.row_dimensions[1].height = lay.party_size * 1.5
-
+        sheet.cell(row=2, column=column).border = styles.rule
+    sheet.row_dimensions[1].height = lay.party_size * 1.45
     row = 6
-    chars = doc.layout.xlsx_width_chars * 0.95
+    chars = lay.xlsx_width_chars * 0.95
     for value, style, size in (
         (doc.title, styles.title, lay.title_size),
         (doc.subtitle, styles.subtitle, lay.subtitle_size),
-        (doc.as_of_line, styles.as_of, lay.subtitle_size),
     ):
         put(sheet, row, 1, value, style)
         _merge(sheet, row, 1, span)
         sheet.row_dimensions[row].height = _lines_height(value, chars * 11 / size, size)
         row += 1
-    row += 1
-    for value in (doc.empty_message, doc.summary):
-        if value:
-            put(sheet, row, 1, value, styles.paragraph)
-            _merge(sheet, row, 1, span)
-            size = lay.body_size
-            sheet.row_dimensions[row].height = _lines_height(value, chars * 11 / size, size)
-            row += 2
+    return row + 1
+
+
+def _paragraphs(
+    sheet: Worksheet, doc: ReportDocument, styles: _Styles, texts: tuple[str, ...], row: int,
+    span: int,
+) -> int:  # fmt: skip
+    """Justified paragraphs over the whole width, each row as tall as its text."""
+    size = doc.layout.body_size
+    chars = doc.layout.xlsx_width_chars * 0.9
+    for value in texts:
+        put(sheet, row, 1, value, styles.paragraph)
+        _merge(sheet, row, 1, span)
+        sheet.row_dimensions[row].height = _lines_height(value, chars * 11 / size, size)
+        row += 1
     return row
 
 
 def _write_table(
-    sheet: Worksheet, table: Table, styles: _Styles, first_row: int
-) -> tuple[int, int]:
-    """Write ``table`` from ``first_row``; returns (header row, last row)."""
+    sheet: Worksheet, table: Table, styles: _Styles, first_row: int, widths: list[float],
+    size: float,
+) -> tuple[int, int]:  # fmt: skip
+    """Write ``table`` from ``first_row``, each row as tall as its wrapped text
+    (LibreOffice does not grow rows itself); returns (header row, last row)."""
     span = len(table.columns)
     header = first_row
     for index, column in enumerate(table.columns, start=1):
         put(sheet, header, index, column.title, styles.header)
+    sheet.row_dimensions[header].height = _row_height([c.title for c in table.columns], widths,
+                                                      size)  # fmt: skip
     row = header + 1
     cell_styles = [styles.cells[c.align] for c in table.columns]
     numeric = [c.numeric for c in table.columns]
@@ -226,12 +249,14 @@ def _write_table(
             for column in range(2, span + 1):
                 sheet.cell(row=row, column=column).border = styles.group["border"]
             _merge(sheet, row, 1, span)
+            sheet.row_dimensions[row].height = _row_height([section.heading], [sum(widths)], size)
             row += 1
         for values in section.rows:
             for index, (value, style, number) in enumerate(
                 zip(values, cell_styles, numeric, strict=True), 1
             ):
                 put(sheet, row, index, value, style, numeric=number)
+            sheet.row_dimensions[row].height = _row_height(values, widths, size)
             row += 1
     if table.total is not None:
         total_styles = [styles.totals[c.align] for c in table.columns]
@@ -239,8 +264,23 @@ def _write_table(
             zip(table.total, total_styles, numeric, strict=True), 1
         ):
             put(sheet, row, index, value, style, numeric=number)
+        sheet.row_dimensions[row].height = _row_height(table.total, widths, size)
         row += 1
     return header, row - 1
+
+
+def _row_height(values: Sequence[str], widths: Sequence[float], size: float) -> float:
+    """Points for the tallest cell of a row: its text wrapped at its column's width.
+
+    A column's width counts Excel characters of the default 11 pt font; a serif
+    letter of ``size`` pt takes about ``size / 11`` of one.
+    """
+    lines = 1
+    for value, width in zip(values, widths, strict=False):
+        per_line = max(1, int(width * 11 / size * 1.2) - 1)
+        count = sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
+        lines = max(lines, count)
+    return round(lines * size * 1.3 + 4, 1)
 
 
 def _closing(sheet: Worksheet, doc: ReportDocument, styles: _Styles, row: int, span: int) -> None:
@@ -257,43 +297,60 @@ def _closing(sheet: Worksheet, doc: ReportDocument, styles: _Styles, row: int, s
         _merge(sheet, row + offset, split + 1, span)
 
 
-def _write_list(sheet: Worksheet, doc: ReportDocument, styles: _Styles) -> None:
-    columns = doc.table.columns if doc.table is not None else doc.layout.columns
-    span = len(columns)
-    _widths(sheet, doc, doc.table or _empty_table(doc))
+def _write_report(sheet: Worksheet, doc: ReportDocument, styles: _Styles) -> None:
+    """The báo cáo: header, titles, the text, the summary table, the closing block."""
+    lay = doc.layout
+    table = doc.summary_table or Table(lay.summary_columns, ())
+    span = len(table.columns)
+    widths = _widths(sheet, doc, table)
     row = _header_block(sheet, doc, styles, span)
-    if doc.table is not None:
-        header, last = _write_table(sheet, doc.table, styles, row)
-        sheet.freeze_panes = sheet.cell(row=header + 1, column=1).coordinate
-        sheet.print_title_rows = f"{header}:{header}"
-        sheet.auto_filter.ref = f"A{header}:{_letter(span)}{last}"
-        row = last + 2
-    _closing(sheet, doc, styles, row, span)
+    row = _paragraphs(sheet, doc, styles, doc.body, row, span)
+    if doc.summary_table is not None:
+        put(sheet, row, 1, doc.summary_heading, styles.heading)
+        _merge(sheet, row, 1, span)
+        _write_table(sheet, doc.summary_table, styles, row + 1, widths, lay.table_size)
+        row += 2 + len(doc.summary_table.sections[0].rows) + 1
+        if doc.summary_note:
+            put(sheet, row, 1, doc.summary_note, styles.note)
+            _merge(sheet, row, 1, span)
+            size = lay.recipients_size
+            sheet.row_dimensions[row].height = _lines_height(
+                doc.summary_note, lay.xlsx_width_chars * 0.9 * 11 / size, size
+            )
+            row += 1
+        row += 1
+    row = _paragraphs(sheet, doc, styles, doc.closing_text, row, span)
+    _closing(sheet, doc, styles, row + 1, span)
     _page_setup(sheet, doc)
 
 
-def _write_summary(sheet: Worksheet, doc: ReportDocument, styles: _Styles) -> None:
-    table = doc.summary_table
+def _write_list(sheet: Worksheet, doc: ReportDocument, styles: _Styles) -> None:
+    """The phụ lục: its titles and the detailed list, the header row on every page."""
+    table = doc.table
     assert table is not None
+    lay = doc.layout
     span = len(table.columns)
-    _widths(sheet, doc, table)
+    widths = _widths(sheet, doc, table)
     for row, (value, style) in enumerate(
         (
-            (doc.summary_heading.upper(), styles.title),
-            (doc.subtitle, styles.subtitle),
+            (doc.appendix_title, styles.title),
+            (doc.appendix_subtitle, styles.subtitle),
             (doc.as_of_line, styles.as_of),
-        ),  # fmt: skip
+            (doc.appendix_reference, styles.as_of),
+        ),
         start=1,
     ):
         put(sheet, row, 1, value, style)
         _merge(sheet, row, 1, span)
-    header, _ = _write_table(sheet, table, styles, 5)
+        size = lay.subtitle_size
+        sheet.row_dimensions[row].height = _lines_height(
+            value, lay.xlsx_width_chars * 0.95 * 11 / size, size
+        )
+    header, last = _write_table(sheet, table, styles, 6, widths, lay.table_size)
+    sheet.freeze_panes = sheet.cell(row=header + 1, column=1).coordinate
     sheet.print_title_rows = f"{header}:{header}"
+    sheet.auto_filter.ref = f"A{header}:{_letter(span)}{last}"
     _page_setup(sheet, doc)
-
-
-def _empty_table(doc: ReportDocument) -> Table:
-    return Table(doc.layout.columns, ())
 
 
 def _letter(column: int) -> str:
