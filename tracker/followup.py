@@ -316,7 +316,7 @@ def summary_sentence(c: CategoryCounts) -> str:
     parts += _split("đã hoàn thành", (("đúng hạn", c.done_on_time), ("quá hạn", c.done_late)))
     parts += _split("chưa hoàn thành", (("trong hạn", c.open_in_time), ("quá hạn", c.open_overdue)))
     if c.standing:
-        parts.append(f"thường xuyên, đang thực hiện {c.standing}")
+        parts.append(f"thực hiện thường xuyên {c.standing}")
     if c.cancelled:
         parts.append(f"đã hủy {c.cancelled}")
     return "; ".join(parts) + "."

@@ -556,11 +556,16 @@ def reopen(*, directive_ids: Sequence[int], organization_id: int | None = None) 
 
 
 def cancel(
-    *, directive_ids: Sequence[int], reason: str = "", organization_id: int | None = None
+    *,
+    directive_ids: Sequence[int],
+    reason: str = "",
+    organization_id: int | None = None,
+    on: date | None = None,
 ) -> Changes:
     return set_status(
         directive_ids=directive_ids,
         status=Status.CANCELLED,
+        on=on,
         note=reason,
         organization_id=organization_id,
     )

@@ -76,15 +76,17 @@ def d(db_path: Path) -> dict[str, int]:
     (s2,) = log(date(2021, 7, 2), ("s2: thường xuyên sau quý", ("BDV",), None))
     done(a, date(2021, 3, 20))
     done(c, date(2021, 4, 15), note="Đã sơ kết")
-    services.cancel(directive_ids=[dd])
+    services.cancel(directive_ids=[dd], on=date(2021, 3, 25))
     done(s0, date(2021, 2, 1))
     done(h, date(2021, 3, 1), org="MTTQ")
     done(p, date(2021, 6, 30))
     done(q, date(2021, 7, 5))
-    services.cancel(directive_ids=[x], reason="Không cần nữa")
+    services.cancel(directive_ids=[x], reason="Không cần nữa", on=date(2021, 5, 3))
     done(g, date(2021, 5, 10), org="MTTQ", note="MTTQ đã xong")
     done(g, date(2021, 7, 10), org="Hội ND")
-    services.cancel(directive_ids=[g], organization_id=org_ids()["Hội CCB"])
+    services.cancel(
+        directive_ids=[g], organization_id=org_ids()["Hội CCB"], on=date(2021, 5, 20)
+    )
     services.add_note(directive_id=r, text="Đang tổng hợp", on=date(2021, 6, 1))
     return dict(a=a, b=b, c=c, dd=dd, s0=s0, h=h, s=s, p=p, q=q, r=r, x=x, g=g, t=t, s2=s2)
 
@@ -120,6 +122,7 @@ def directive_keys(report: FollowUpReport, d: dict[str, int]) -> set[str]:
 
 
 C = Category
+EACH = "each-org"  # one section per organization, each with its own rows
 
 
 # --- which directives -----------------------------------------------------------------------
@@ -127,13 +130,13 @@ C = Category
 
 def test_list_holds_due_carried_and_running_standing(d: dict[str, int]) -> None:
     """Q2 holds what is due in it, what was unfinished on 1 April, and running standing ones."""
-    report = follow_up_list(Q2, as_of=AS_OF)
+    report = follow_up_list(Q2, as_of=AS_OF, group_by=EACH)
     assert directive_keys(report, d) == {"b", "c", "h", "s", "p", "q", "r", "x", "g"}
 
 
 def test_carried_rows_name_their_quarter(d: dict[str, int]) -> None:
     """Rows due before the quarter carry the quarter they came from; others do not."""
-    report = follow_up_list(Q2, as_of=AS_OF)
+    report = follow_up_list(Q2, as_of=AS_OF, group_by=EACH)
     assert row(report, d["b"]).carried_from == Q1
     assert row(report, d["c"]).carried_from == Q1
     assert row(report, d["h"], "Hội ND").carried_from == Q1
@@ -143,7 +146,7 @@ def test_carried_rows_name_their_quarter(d: dict[str, int]) -> None:
 
 def test_done_before_the_quarter_is_not_carried_per_organization(d: dict[str, int]) -> None:
     """An organization that finished a carried directive before Q began has no row for it."""
-    report = follow_up_list(Q2, as_of=AS_OF)
+    report = follow_up_list(Q2, as_of=AS_OF, group_by=EACH)
     groups = by_org(report, d)
     assert ("h", C.OPEN_OVERDUE) in groups["Hội ND"]
     assert all(k != "h" for k, _ in groups["MTTQ"])
@@ -151,18 +154,15 @@ def test_done_before_the_quarter_is_not_carried_per_organization(d: dict[str, in
 
 def test_quarter_with_nothing_to_follow(db_path: Path) -> None:
     """A quarter with no directives gives an empty report with zero counts."""
-    report = follow_up_list(Q2, as_of=AS_OF)
+    report = follow_up_list(Q2, as_of=AS_OF, group_by=EACH)
     assert report.empty and report.groups == ()
     assert report.totals == CategoryCounts()
-    assert report.summary_sentence == (
-        "Tổng số 0 nội dung chỉ đạo; đã hoàn thành 0 (đúng hạn 0, quá hạn 0); "
-        "chưa hoàn thành 0 (trong hạn 0, quá hạn 0)."
-    )
+    assert report.summary_sentence == "Tổng số 0 nội dung chỉ đạo."
 
 
 def test_later_quarter_carries_what_is_still_open(d: dict[str, int]) -> None:
     """Q3 carries what was still open on 1 July, and what was finished after it."""
-    report = follow_up_list(Q3, as_of=date(2021, 8, 1))
+    report = follow_up_list(Q3, as_of=date(2021, 8, 1), group_by=EACH)
     assert directive_keys(report, d) == {"b", "h", "r", "g", "q", "s", "s2", "t"}
     assert row(report, d["r"]).carried_from == Q2
     assert row(report, d["b"]).carried_from == Q1
@@ -173,7 +173,7 @@ def test_later_quarter_carries_what_is_still_open(d: dict[str, int]) -> None:
 
 def test_categories_per_organization(d: dict[str, int]) -> None:
     """One row per lead organization and directive, with that organization's own category."""
-    groups = by_org(follow_up_list(Q2, as_of=AS_OF), d)
+    groups = by_org(follow_up_list(Q2, as_of=AS_OF, group_by=EACH), d)
     assert list(groups) == list(ORDER)
     assert groups == {
         "MTTQ": [("p", C.DONE_ON_TIME), ("q", C.DONE_LATE), ("g", C.DONE_ON_TIME)],
@@ -193,7 +193,7 @@ def test_categories_per_organization(d: dict[str, int]) -> None:
 
 def test_in_time_before_the_deadline_passes(d: dict[str, int]) -> None:
     """Inside the quarter, unfinished Q2 rows are in time and Q1 ones overdue."""
-    groups = by_org(follow_up_list(Q2, as_of=date(2021, 6, 1)), d)
+    groups = by_org(follow_up_list(Q2, as_of=date(2021, 6, 1), group_by=EACH), d)
     assert groups["MTTQ"] == [("p", C.OPEN_IN_TIME), ("q", C.OPEN_IN_TIME), ("g", C.DONE_ON_TIME)]
     assert groups["Hội ND"] == [
         ("b", C.OPEN_OVERDUE),
@@ -205,17 +205,17 @@ def test_in_time_before_the_deadline_passes(d: dict[str, int]) -> None:
 
 def test_done_after_as_of_is_not_done_yet(d: dict[str, int]) -> None:
     """On 1 July q (done 5 July) is overdue, not done late; c (done 15 April) is done late."""
-    report = follow_up_list(Q2, as_of=date(2021, 7, 1))
+    report = follow_up_list(Q2, as_of=date(2021, 7, 1), group_by=EACH)
     assert row(report, d["q"]).category is C.OPEN_OVERDUE
     assert row(report, d["c"]).category is C.DONE_LATE
     assert row(report, d["g"], "Hội ND").category is C.OPEN_OVERDUE
-    carried = follow_up_list(Q2, as_of=date(2021, 4, 10))
+    carried = follow_up_list(Q2, as_of=date(2021, 4, 10), group_by=EACH)
     assert row(carried, d["c"]).category is C.OPEN_OVERDUE
 
 
 def test_row_details(d: dict[str, int]) -> None:
     """Rows carry owners, status, done date, days overdue and the latest note."""
-    report = follow_up_list(Q2, as_of=AS_OF)
+    report = follow_up_list(Q2, as_of=AS_OF, group_by=EACH)
     r = row(report, d["r"])
     assert (r.status, r.done_on, r.days_overdue, r.latest_note) == (
         Status.OPEN,
@@ -225,7 +225,7 @@ def test_row_details(d: dict[str, int]) -> None:
     )
     assert (r.organization_name, r.lead_names, r.support_names) == (
         "Hội Nông dân tỉnh",
-        ("Hội ND",),
+        ("Hội Nông dân tỉnh",),  # documents write full names
         (),
     )
     q = row(report, d["q"])
@@ -236,7 +236,7 @@ def test_row_details(d: dict[str, int]) -> None:
         Status.DONE,
         date(2021, 5, 10),
         "MTTQ đã xong",
-        ("MTTQ và các đoàn thể",),  # a whole group is written as the group
+        ("MTTQ và các đoàn thể chính trị - xã hội",),  # a whole group is written as the group
     )
     assert row(report, d["g"], "LĐLĐ tỉnh").status is Status.OPEN
     assert row(report, d["c"]).latest_note == "Đã sơ kết"
@@ -246,9 +246,9 @@ def test_row_details(d: dict[str, int]) -> None:
 def test_extended_row_shows_the_original_deadline(d: dict[str, int]) -> None:
     """An extended directive is listed in its new quarter with its original deadline."""
     services.extend_deadline(directive_id=d["r"], new_due=Q3, reason="Chờ", on=date(2021, 6, 20))
-    q2 = follow_up_list(Q2, as_of=AS_OF)
+    q2 = follow_up_list(Q2, as_of=AS_OF, group_by=EACH)
     assert "r" not in directive_keys(q2, d)
-    q3 = follow_up_list(Q3, as_of=AS_OF)
+    q3 = follow_up_list(Q3, as_of=AS_OF, group_by=EACH)
     r = row(q3, d["r"])
     assert (r.due, r.original_due, r.carried_from, r.category) == (Q3, Q2, None, C.OPEN_IN_TIME)
     assert row(q3, d["t"]).original_due is None
@@ -274,8 +274,14 @@ def test_group_by_meeting(d: dict[str, int]) -> None:
     assert (g.status, g.category, g.organization_name) == (
         Status.IN_PROGRESS,
         C.OPEN_OVERDUE,
-        ", ".join(SIX),
+        "MTTQ và các đoàn thể chính trị - xã hội",  # the group's name, not six short names
     )
+    # each lead's own status and result, never another's
+    own = {o.short_name: (o.category, o.note) for o in g.owners}
+    assert own["MTTQ"] == (C.DONE_ON_TIME, "MTTQ đã xong")
+    assert own["Hội ND"] == (C.DONE_LATE, "")
+    assert own["LĐLĐ tỉnh"] == (C.OPEN_OVERDUE, "")
+    assert own["Hội CCB"][0] is C.CANCELLED
     assert report.groups[1].counts == CategoryCounts(
         total=6, done_on_time=1, done_late=1, open_overdue=2, standing=1, cancelled=1
     )
@@ -283,7 +289,7 @@ def test_group_by_meeting(d: dict[str, int]) -> None:
 
 def test_totals_count_directives_not_organizations(d: dict[str, int]) -> None:
     """Totals count each directive once, by its derived status."""
-    report = follow_up_list(Q2, as_of=AS_OF)
+    report = follow_up_list(Q2, as_of=AS_OF, group_by=EACH)
     assert report.totals == CategoryCounts(
         total=9,
         done_on_time=1,
@@ -295,27 +301,29 @@ def test_totals_count_directives_not_organizations(d: dict[str, int]) -> None:
     )
     assert report.summary_sentence == (
         "Tổng số 9 nội dung chỉ đạo; đã hoàn thành 3 (đúng hạn 1, quá hạn 2); "
-        "chưa hoàn thành 4 (trong hạn 0, quá hạn 4); thực hiện thường xuyên 1; đã hủy 1."
+        "chưa hoàn thành quá hạn 4; thực hiện thường xuyên 1; đã hủy 1."
     )
 
 
 def test_per_org_counts(d: dict[str, int]) -> None:
     """Per organization: its total and categories, in the standard order."""
-    counts = dict(follow_up_list(Q2, as_of=AS_OF).per_org_counts)
+    full = {o.name: o.short_name for o in queries.list_organizations()}
+    report = follow_up_list(Q2, as_of=AS_OF, group_by=EACH)
+    counts = {full[name]: c for name, c in report.per_org_counts}  # full names, as printed
     assert list(counts) == list(ORDER)
     assert counts["MTTQ"] == CategoryCounts(total=3, done_on_time=2, done_late=1)
     assert counts["Hội ND"] == CategoryCounts(total=4, done_late=1, open_overdue=3)
     assert counts["Hội CCB"] == CategoryCounts(total=1, cancelled=1)
     assert counts["BDV"] == CategoryCounts(total=3, done_late=1, standing=1, cancelled=1)
-    for grp in follow_up_list(Q2, as_of=AS_OF).groups:
+    for grp in follow_up_list(Q2, as_of=AS_OF, group_by=EACH).groups:
         short = {o.id: o.short_name for o in queries.list_organizations()}
         assert grp.counts == counts[short[grp.organization_id]]
 
 
 def test_without_done_drops_finished_rows_but_keeps_counts(d: dict[str, int]) -> None:
     """include_done=False leaves out done and cancelled rows; the counts still include them."""
-    full = follow_up_list(Q2, as_of=AS_OF)
-    short = follow_up_list(Q2, as_of=AS_OF, include_done=False)
+    full = follow_up_list(Q2, as_of=AS_OF, group_by=EACH)
+    short = follow_up_list(Q2, as_of=AS_OF, include_done=False, group_by=EACH)
     assert short.totals == full.totals and short.per_org_counts == full.per_org_counts
     assert short.summary_sentence == full.summary_sentence
     groups = by_org(short, d)
@@ -337,7 +345,7 @@ def test_group_headings_are_full_names(d: dict[str, int]) -> None:
         name="Ban Tuyên giáo và Dân vận Tỉnh ủy",
         short_name="BTGDV",
     )
-    headings = [g.heading for g in follow_up_list(Q2, as_of=AS_OF).groups]
+    headings = [g.heading for g in follow_up_list(Q2, as_of=AS_OF, group_by=EACH).groups]
     assert headings[0] == "Ủy ban MTTQ Việt Nam tỉnh"
     assert headings[-1] == "Ban Tuyên giáo và Dân vận Tỉnh ủy"
 
@@ -352,13 +360,19 @@ def test_group_headings_are_full_names(d: dict[str, int]) -> None:
         ),
         (
             CategoryCounts(total=3, done_on_time=1, standing=1, cancelled=1),
-            "Tổng số 3 nội dung chỉ đạo; đã hoàn thành 1 (đúng hạn 1, quá hạn 0); "
-            "chưa hoàn thành 0 (trong hạn 0, quá hạn 0); thực hiện thường xuyên 1; đã hủy 1.",
+            "Tổng số 3 nội dung chỉ đạo; đã hoàn thành đúng hạn 1; "
+            "thực hiện thường xuyên 1; đã hủy 1.",
         ),
+        (
+            CategoryCounts(total=3, done_late=1, open_in_time=2),
+            "Tổng số 3 nội dung chỉ đạo; đã hoàn thành quá hạn 1; chưa hoàn thành trong hạn 2.",
+        ),
+        (CategoryCounts(total=1, open_overdue=1), "Tổng số 1 nội dung chỉ đạo; "
+         "chưa hoàn thành quá hạn 1."),  # fmt: skip
     ],
 )
 def test_summary_sentence(counts: CategoryCounts, sentence: str) -> None:
-    """The summary sentence in the exact words of follow-up reports."""
+    """The summary sentence in the words of follow-up reports, without zero clauses."""
     assert summary_sentence(counts) == sentence
 
 
@@ -367,7 +381,7 @@ def test_summary_sentence(counts: CategoryCounts, sentence: str) -> None:
 
 def test_open_items(d: dict[str, int]) -> None:
     """Open items: per organization, every unfinished directive of any quarter."""
-    report = open_items(as_of=AS_OF)
+    report = open_items(as_of=AS_OF, group_by=EACH)
     assert report.quarter is None and not report.include_done
     assert by_org(report, d) == {
         "LĐLĐ tỉnh": [("g", C.OPEN_OVERDUE)],
@@ -382,7 +396,7 @@ def test_open_items(d: dict[str, int]) -> None:
 
 def test_open_items_leaves_out_later_meetings(d: dict[str, int]) -> None:
     """A meeting held after the as-of date is not in the open items."""
-    report = open_items(as_of=date(2021, 6, 1))
+    report = open_items(as_of=date(2021, 6, 1), group_by=EACH)
     assert "s2" not in directive_keys(report, d)
 
 
@@ -399,7 +413,7 @@ def test_open_items_by_meeting(d: dict[str, int]) -> None:
 
 def test_open_items_as_of_a_past_date(d: dict[str, int]) -> None:
     """Open items as of a past date include what was finished only after it."""
-    report = open_items(as_of=date(2021, 7, 1))
+    report = open_items(as_of=date(2021, 7, 1), group_by=EACH)
     groups = by_org(report, d)
     assert ("q", C.OPEN_OVERDUE) in groups["MTTQ"]  # done 5 July
     assert ("g", C.OPEN_OVERDUE) in groups["Hội ND"]  # Hội ND's part done 10 July
@@ -407,3 +421,67 @@ def test_open_items_as_of_a_past_date(d: dict[str, int]) -> None:
     assert (
         report.totals.open_overdue == follow_up_list(Q2, as_of=date(2021, 7, 1)).totals.open_overdue
     )
+
+
+# --- as of a date ---------------------------------------------------------------------------
+
+
+def test_as_of_shows_only_what_was_recorded_by_then(d: dict[str, int]) -> None:
+    """As of 5 Jul: a result recorded on 10 Aug is not shown, nor its done status."""
+    done(d["r"], date(2021, 8, 10), note="Ghi ngày 10/8")
+    before = row(follow_up_list(Q2, as_of=date(2021, 7, 5), group_by=EACH), d["r"])
+    assert (before.category, before.done_on, before.latest_note) == (
+        C.OPEN_OVERDUE,
+        None,
+        "Đang tổng hợp",  # the progress note of 1 June, not the result of 10 August
+    )
+    after = row(follow_up_list(Q2, as_of=date(2021, 8, 15), group_by=EACH), d["r"])
+    assert (after.category, after.latest_note) == (C.DONE_LATE, "Ghi ngày 10/8")
+
+
+def test_as_of_undoes_a_later_reopening_and_cancellation(d: dict[str, int]) -> None:
+    """Reopened or cancelled after the date: as of the date it was still done, or still open."""
+    services.set_status(directive_ids=[d["p"]], status=Status.OPEN, on=date(2021, 9, 1))
+    services.cancel(directive_ids=[d["r"]], on=date(2021, 9, 1))
+    report = follow_up_list(Q2, as_of=AS_OF, group_by=EACH)
+    p = row(report, d["p"])
+    assert (p.category, p.done_on) == (C.DONE_ON_TIME, date(2021, 6, 30))
+    assert row(report, d["r"]).category is C.OPEN_OVERDUE
+    assert row(follow_up_list(Q2, as_of=date(2021, 9, 2), group_by=EACH), d["p"]).category is (
+        C.OPEN_OVERDUE
+    )
+
+
+def test_meetings_after_the_date_are_not_listed(d: dict[str, int]) -> None:
+    """As of 15 March nothing from the giao ban of 1 April is listed; as of 1 July, not s2."""
+    early = follow_up_list(Q2, as_of=date(2021, 3, 15), group_by=EACH)
+    # a (done 20 Mar) and dd (cancelled 25 Mar) were still unfinished on 15 March
+    assert directive_keys(early, d) == {"a", "b", "c", "dd", "h"}
+    assert "s2" not in directive_keys(open_items(as_of=date(2021, 7, 1)), d)
+    assert "s2" in directive_keys(open_items(as_of=date(2021, 7, 2)), d)
+
+
+# --- a group directive once -----------------------------------------------------------------
+
+
+def test_group_directive_is_listed_once_with_each_leads_status(d: dict[str, int]) -> None:
+    """By organization (the default), the six-organization directive is one row under the group."""
+    report = follow_up_list(Q2, as_of=AS_OF)
+    rows = [r for g in report.groups for r in g.rows if r.directive_id == d["g"]]
+    assert len(rows) == 1
+    (group,) = [g for g in report.groups if any(r.directive_id == d["g"] for r in g.rows)]
+    assert group.heading == "MTTQ và các đoàn thể chính trị - xã hội"
+    assert {o.short_name for o in rows[0].owners} == set(SIX)
+    per_row = sum(len(g.rows) for g in report.groups)
+    assert per_row == len(directive_keys(report, d))  # every directive exactly once
+    each = follow_up_list(Q2, as_of=AS_OF, group_by=EACH)
+    assert sum(1 for g in each.groups for r in g.rows if r.directive_id == d["g"]) == 6
+
+
+def test_each_organization_shows_only_its_own_result(d: dict[str, int]) -> None:
+    """Per organization, a lead that has not reported shows no other lead's result."""
+    report = follow_up_list(Q2, as_of=AS_OF, group_by=EACH)
+    assert row(report, d["g"], "MTTQ").latest_note == "MTTQ đã xong"
+    for org in ("LĐLĐ tỉnh", "Tỉnh đoàn", "Hội LHPN"):
+        r = row(report, d["g"], org)
+        assert (r.category, r.latest_note) == (C.OPEN_OVERDUE, "")
