@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from tracker.followup import summary_sentence
 from tracker.quarters import Quarter
 from tracker.rows import (
     Category,
@@ -12,6 +13,7 @@ from tracker.rows import (
     FollowUpGroup,
     FollowUpReport,
     FollowUpRow,
+    MeetingRef,
     Status,
 )
 from tracker.settings import ReportSettings, SignerCapacity
@@ -23,6 +25,7 @@ MEETING_ON = date(2021, 4, 1)  # giao ban quý I-2021, Nam Định
 EARLIER_MEETING_ON = date(2021, 1, 8)
 AS_OF = date(2021, 7, 5)
 ISSUED_ON = date(2021, 7, 5)
+NOTICE_REF = "45-TB/TU"  # the conclusion notice of the giao ban of 01/04/2021
 
 ORGS = (
     (1, "Ủy ban MTTQ Việt Nam tỉnh", "MTTQ"),
@@ -137,15 +140,6 @@ def count(rows: tuple[FollowUpRow, ...]) -> CategoryCounts:
     )
 
 
-def summary_sentence(c: CategoryCounts) -> str:
-    """The sentence follow-up reports use."""
-    return (
-        f"Tổng số {c.total} nội dung chỉ đạo; đã hoàn thành {c.done} (đúng hạn "
-        f"{c.done_on_time}, quá hạn {c.done_late}); chưa hoàn thành {c.not_done} (trong hạn "
-        f"{c.open_in_time}, quá hạn {c.open_overdue}, thường xuyên {c.standing})."
-    )
-
-
 def report_from(
     rows_by_org: dict[int, list[FollowUpRow]],
     *,
@@ -161,15 +155,26 @@ def report_from(
     all_rows = tuple(r for g in groups for r in g.rows)
     per_directive = {r.directive_id: r for r in all_rows}
     totals = count(tuple(per_directive.values()))
+    held = sorted({r.meeting_held_on for r in all_rows})
     return FollowUpReport(
         quarter=quarter,
         as_of=as_of,
-        group_by="org",
+        group_by="each-org",
         include_done=True,
         groups=tuple(groups),
         totals=totals,
         summary_sentence=summary_sentence(totals),
         per_org_counts=tuple((g.heading, g.counts) for g in groups),
+        meetings=tuple(
+            MeetingRef(
+                1 if day == MEETING_ON else 2,
+                day,
+                f"Giao ban ngày {day:%d/%m/%Y}",
+                Q1 if day == MEETING_ON else Quarter(2020, 4),
+                NOTICE_REF if day == MEETING_ON else "",
+            )
+            for day in held
+        ),
     )
 
 

@@ -1,4 +1,4 @@
-"""The report's document model, its HTML, and the write_report entry point."""
+"""The report's document model (the BÁO CÁO and its phụ lục) and the write_report entry point."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ import pytest
 from tests import report_fixtures as fx
 from tracker.errors import ValidationError
 from tracker.reporting.document import ReportDocument, build_document, roman, user_text
-from tracker.reporting.html import to_html
 from tracker.reporting.layout import LAYOUT
 from tracker.reporting.render import write_report
 from tracker.settings import ReportSettings
@@ -42,13 +41,46 @@ def test_header_block_follows_party_format() -> None:
     assert doc.date_line == "Nam Định, ngày 05 tháng 7 năm 2021"
 
 
-def test_title_quarter_and_as_of_date() -> None:
-    """The quarterly list has its title, the quarter and the as-of date under it."""
+def test_bao_cao_type_and_subject_line() -> None:
+    """BÁO CÁO in capitals; the trích yếu in lower case names the giao ban of the quarter."""
     doc = _document()
-    assert doc.title == LAYOUT.followup_title
-    assert doc.subtitle == "Quý II-2021"
-    assert doc.as_of_line == "(tính đến ngày 05/07/2021)"
-    assert doc.summary == fx.sample_report().summary_sentence
+    assert doc.title == "BÁO CÁO"
+    assert doc.number_line.endswith("-BC/BDVTU")
+    # The quarter's own directives all come from the giao ban reviewing quý I-2021.
+    assert doc.subtitle == (
+        "kết quả thực hiện các nội dung chỉ đạo tại hội nghị giao ban quý I năm 2021"
+    )
+    assert doc.subtitle[0].islower()
+
+
+def test_body_reads_as_a_report() -> None:
+    """A lead-in naming the giao ban, its notice and the quarter, then the figures without
+    zero clauses, then who is late by full name; the list is the phụ lục."""
+    doc = _document()
+    lead_in, figures, late = doc.body
+    assert (
+        "các hội nghị giao ban quý IV năm 2020 (ngày 08/01/2021) và quý I năm 2021 "
+        "(ngày 01/4/2021, Thông báo kết luận số 45-TB/TU)"
+    ) in lead_in
+    assert "quý II năm 2021" in lead_in and "05/7/2021" in lead_in
+    assert figures == fx.sample_report().summary_sentence
+    assert " 0" not in figures and "(đúng hạn 0" not in figures
+    assert late.startswith("Các nội dung chưa hoàn thành, đã quá hạn")
+    assert "Hội Nông dân tỉnh (2)" in late
+    assert doc.closing_text[0] == LAYOUT.appendix_pointer
+    assert doc.closing_text[-1].endswith("./.")
+    assert doc.appendix_title == "PHỤ LỤC"
+    assert doc.appendix_reference == (
+        "(Kèm theo Báo cáo số 12-BC/BDVTU, ngày 05/7/2021 của Ban Dân vận Tỉnh ủy)"
+    )
+    assert doc.as_of_line == "(tính đến ngày 05/7/2021)"
+
+
+def test_meeting_column_names_the_conclusion_notice() -> None:
+    """The "Giao ban ngày" cell gives the conclusion notice's number when recorded."""
+    rows = _rows_by_content(_document())
+    assert rows[fx.RURAL][2] == "01/04/2021\n(TB số 45-TB/TU)"
+    assert rows[fx.CARRIED][2] == "08/01/2021"
 
 
 def test_empty_settings_print_placeholders() -> None:
@@ -74,7 +106,7 @@ def test_row_cells_in_column_order() -> None:
     assert row == (
         "2",
         fx.RESOLUTION,
-        "01/04/2021",
+        "01/04/2021\n(TB số 45-TB/TU)",
         "MTTQ",
         "Hội ND, Hội LHPN",
         "Quý II-2021",
@@ -137,22 +169,33 @@ def test_per_organization_summary_table() -> None:
     assert table is not None
     rows = table.sections[0].rows
     assert rows[1] == ("2", "Hội Nông dân tỉnh", "3", "1", "0", "0", "2", "0", "0")
-    assert table.total == ("", LAYOUT.summary_total_label, "14", "2", "0", "8", "2", "1", "1")
+    # The Cộng row adds the columns up, and the note says what is counted.
+    columns = list(zip(*(r[2:] for r in rows), strict=True))
+    assert table.total == ("", LAYOUT.summary_total_label,
+                           *(str(sum(int(v) for v in c)) for c in columns))  # fmt: skip
+    assert table.total[2] == "19"  # 14 directives, a group directive counted for each lead
+    for r in rows:
+        assert int(r[2]) == sum(int(v) for v in r[3:])
+    assert "từng cơ quan" in _document().summary_note
 
 
 def test_empty_report_says_so() -> None:
     """A quarter with nothing to follow up prints a sentence, not an empty table."""
     doc = _document(fx.empty_report())
     assert doc.table is None and doc.summary_table is None
-    assert doc.empty_message == "Không có nội dung chỉ đạo nào cần theo dõi trong Quý II-2021."
-    assert doc.summary == ""
+    assert doc.empty_message == (
+        "Không có nội dung chỉ đạo nào có thời hạn trong quý II năm 2021 cần theo dõi."
+    )
+    assert doc.body[-1] == doc.empty_message
+    assert doc.closing_text[-1].endswith("./.")
 
 
 def test_open_items_report() -> None:
     """The list before the next giao ban has its own title and counts the days overdue."""
     doc = _document(fx.open_items_report())
-    assert doc.title == LAYOUT.open_items_title
-    assert "Quý" not in doc.subtitle
+    assert doc.title == "BÁO CÁO"
+    assert doc.subtitle.startswith("các nội dung chỉ đạo tại hội nghị giao ban chưa hoàn thành")
+    assert doc.appendix_subtitle == LAYOUT.appendix_open_items
     rows = _rows_by_content(doc)
     assert rows[fx.RURAL][6] == "Chưa hoàn thành – quá hạn\n(quá hạn 5 ngày)"
     assert rows[fx.CARRIED][6].endswith("chuyển từ Quý I-2021\n(quá hạn 96 ngày)")
@@ -189,21 +232,6 @@ def test_user_text_is_nfc_without_control_characters() -> None:
     """Typed text is printed in NFC, without characters XML cannot carry."""
     decomposed = "Ba\u0302\u0300u cu\u031b\u0309\x0b\x00"
     assert user_text(decomposed) == "Bầu cử"
-
-
-def test_html_escapes_typed_text() -> None:
-    """Typed markup prints literally: "<b>" and "&" are escaped, never interpreted."""
-    page = to_html(_document())
-    assert "&lt;b&gt;bold&lt;/b&gt; &amp; =1+1" in page
-    assert "<b>bold</b>" not in page
-    assert page.count("<thead>") >= 1
-    assert "Quý III-2021<br />(gia hạn từ Quý II-2021)" in page
-
-
-def test_html_keeps_the_number_placeholder_spaces() -> None:
-    """Runs of spaces survive HTML (they leave room to write the number by hand)."""
-    page = to_html(_document(settings=ReportSettings()))
-    assert "Số\u00a0\u00a0\u00a0\u00a0 -BC/BDVTU" in page
 
 
 def test_write_report_into_a_missing_folder(tmp_path: Path) -> None:
@@ -254,49 +282,52 @@ def test_write_report_unknown_format(tmp_path: Path) -> None:
         )
 
 
-def test_write_report_pdf_needs_a_writer(tmp_path: Path) -> None:
-    """PDF goes through the writer the Qt side passes in; forgetting it is a programming error."""
-    with pytest.raises(ValueError, match="pdf_writer"):
-        write_report(
-            fx.sample_report(),
-            fx.SETTINGS,
-            fmt="pdf",
-            path=tmp_path / "x.pdf",
-            issued_on=fx.ISSUED_ON,
-        )
-    calls = []
+def test_shared_row_gives_each_leads_status_and_result() -> None:
+    """A directive listed once for several leads says each lead's own status and result."""
+    from tracker.reporting.document import result_text, status_text
+    from tracker.rows import Category, OwnerProgress, Status
 
-    def writer(html: str, path: Path, layout: object) -> None:
-        from reportlab.pdfgen import canvas
+    row = fx.make_row(fx.ELECTION, 1, category=Category.OPEN_OVERDUE)
+    owners = (
+        OwnerProgress(1, "MTTQ", "Ủy ban MTTQ Việt Nam tỉnh", Status.DONE, fx.MEETING_ON,
+                      Category.DONE_ON_TIME, "Đã tổ chức 25 hội nghị"),
+        OwnerProgress(4, "Tỉnh đoàn", "Tỉnh đoàn", Status.OPEN, None,
+                      Category.OPEN_OVERDUE, ""),
+        OwnerProgress(2, "Hội ND", "Hội Nông dân tỉnh", Status.OPEN, None,
+                      Category.OPEN_OVERDUE, ""),
+    )  # fmt: skip
+    shared = replace(row, owners=owners)
+    assert status_text(shared, fx.AS_OF).split("\n") == [
+        "Hoàn thành đúng hạn: MTTQ (01/04/2021)",
+        "Chưa hoàn thành – quá hạn: Tỉnh đoàn, Hội ND",
+    ]
+    assert result_text(shared) == "MTTQ: Đã tổ chức 25 hội nghị"  # never under Tỉnh đoàn
 
-        calls.append((html, path, layout))
-        page = canvas.Canvas(str(path))
-        page.drawString(72, 720, "x")
-        page.save()
 
-    write_report(
-        fx.sample_report(),
-        fx.SETTINGS,
-        fmt="pdf",
-        path=tmp_path / "x.pdf",
-        issued_on=fx.ISSUED_ON,
-        pdf_writer=writer,
+def test_write_report_pdf_without_qt(tmp_path: Path) -> None:
+    """PDF is written by tracker itself (ReportLab), a real PDF with the report's title."""
+    target = tmp_path / "x.pdf"
+    write_report(fx.sample_report(), fx.SETTINGS, fmt="pdf", path=target, issued_on=fx.ISSUED_ON)
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF-") and b"%%EOF" in data[-64:]
+
+
+def test_write_report_refuses_a_broken_pdf(tmp_path: Path, monkeypatch) -> None:
+    """A PDF that does not read back is refused and the old file kept."""
+    target = tmp_path / "x.pdf"
+    target.write_bytes(b"old")
+    monkeypatch.setattr(
+        "tracker.reporting.pdf.write_pdf", lambda doc, out: Path(out).write_bytes(b"%PDF")
     )
-    assert (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF-")
-    with pytest.raises(ValidationError, match="không hợp lệ"):  # a broken file is refused
+    with pytest.raises(ValidationError, match="không hợp lệ"):
         write_report(
-            fx.sample_report(),
-            fx.SETTINGS,
-            fmt="pdf",
-            path=tmp_path / "x.pdf",
-            issued_on=fx.ISSUED_ON,
-            pdf_writer=lambda html, path, layout: path.write_bytes(b"%PDF"),
+            fx.sample_report(), fx.SETTINGS, fmt="pdf", path=target, issued_on=fx.ISSUED_ON
         )
-    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in calls[0][0]
+    assert target.read_bytes() == b"old"
 
 
 def test_reporting_imports_neither_qt_nor_ui() -> None:
-    """tracker.reporting stays free of PySide6 and ui (the PDF writer is passed in)."""
+    """tracker.reporting stays free of PySide6 and ui (the PDF is ReportLab's)."""
     for path in (ROOT / "tracker" / "reporting").glob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
@@ -310,10 +341,10 @@ def test_reporting_imports_neither_qt_nor_ui() -> None:
 
 
 def test_office_libraries_load_only_when_used() -> None:
-    """Importing the report writer does not import openpyxl or python-docx (start-up time)."""
+    """Importing the report writer imports none of openpyxl, python-docx, ReportLab."""
     code = (
         "import sys, tracker.reporting.render\n"
-        "print(any(m in sys.modules for m in ('openpyxl', 'docx')))"
+        "print(any(m in sys.modules for m in ('openpyxl', 'docx', 'reportlab')))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True

@@ -218,26 +218,22 @@ def build_document(
 # --- the báo cáo's sentences ------------------------------------------------------
 
 
-def _meeting_when(meeting: MeetingRef, lay: ReportLayout) -> str:
-    day = document_date(meeting.held_on)
-    if meeting.reviewed_quarter is not None:
-        return lay.meeting_when_quarter.format(quarter=meeting.reviewed_quarter.words, date=day)
-    return lay.meeting_when_date.format(date=day)
-
-
 def _meetings_phrase(meetings: tuple[MeetingRef, ...], lay: ReportLayout) -> str:
     """ "hội nghị giao ban quý I năm 2021 (ngày 01/4/2021, Thông báo kết luận số …)"."""
     parts = []
     for m in meetings:
-        when = _meeting_when(m, lay)
+        details = [lay.meeting_when_date.format(date=document_date(m.held_on))]
         if m.notice_ref.strip():
-            when += f" ({lay.meeting_notice.format(ref=user_text(m.notice_ref.strip()))})"
-        parts.append(when)
+            details.append(lay.meeting_notice.format(ref=user_text(m.notice_ref.strip())))
+        if m.reviewed_quarter is not None:
+            parts.append(f"{m.reviewed_quarter.words} ({', '.join(details)})")
+        else:
+            parts.append(", ".join(details))
     if not parts:
         return ""
     if len(parts) == 1:
         return f"hội nghị giao ban {parts[0]}"
-    return "các hội nghị giao ban " + ", ".join(parts[:-1]) + " và " + parts[-1]
+    return "các hội nghị giao ban " + "; ".join(parts[:-1]) + " và " + parts[-1]
 
 
 def _subject(report: FollowUpReport, lay: ReportLayout) -> str:

@@ -86,7 +86,6 @@ class ReportLayout:
     subject_open_items: str = (
         "các nội dung chỉ đạo tại hội nghị giao ban chưa hoàn thành, tính đến ngày {date}"
     )
-    meeting_when_quarter: str = "{quarter} (ngày {date})"  # "quý I năm 2021 (ngày 01/4/2021)"
     meeting_when_date: str = "ngày {date}"
     meeting_notice: str = "Thông báo kết luận số {ref}"
     lead_in_followup: str = (

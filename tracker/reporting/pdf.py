@@ -264,19 +264,27 @@ class _PagedTable(Flowable):
         rows: list[_Row],
         start: int,
         spec: _TableSpec,
+        *,
+        continued: bool = False,
     ) -> None:
         super().__init__()
         self.header, self.header_height = header, header_height
         self.rows, self.start, self.spec = rows, start, spec
+        # Continued on the page where a split tall row ended: the header row is
+        # printed again only if it lands at the top of a page.
+        self.continued = continued
         self._whole: Table | None = None
 
-    def _height(self) -> float:
-        return self.header_height + sum(r.height for r in self.rows[self.start :])
+    def _header_height(self, avail_height: float) -> float:
+        at_top = avail_height >= self.spec.page_height - 0.5
+        return self.header_height if at_top or not self.continued else 0.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        height = self._height()
+        head = self._header_height(avail_height)
+        height = head + sum(r.height for r in self.rows[self.start :])
         if height <= avail_height + 0.01:
-            self._whole = self.spec.table(self.header, self.header_height, self.rows[self.start :])
+            self._whole = self.spec.table(self.header if head else None, head,
+                                          self.rows[self.start :])  # fmt: skip
             self._whole.wrap(avail_width, avail_height)
         return self.spec.width, height
 
@@ -286,7 +294,8 @@ class _PagedTable(Flowable):
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         rows = self.rows
-        used = self.header_height
+        head = self._header_height(avail_height)
+        used = head
         end = self.start
         while end < len(rows) and used + rows[end].height <= avail_height + 0.01:
             used += rows[end].height
@@ -295,7 +304,8 @@ class _PagedTable(Flowable):
             end -= 1  # a group heading goes over with its first row
         rest = _PagedTable(self.header, self.header_height, rows, end, self.spec)
         if end > self.start:
-            return [self.spec.table(self.header, self.header_height, rows[self.start : end]), rest]
+            part = self.spec.table(self.header if head else None, head, rows[self.start : end])
+            return [part, rest]
         if avail_height < self.spec.page_height - 0.5:
             return []  # on to the next page, where the row may fit
         # Fresh page and still too tall: the row (with its heading) is split inside.
@@ -303,8 +313,11 @@ class _PagedTable(Flowable):
         tall = self.spec.table(
             self.header, self.header_height, rows[self.start : self.start + take], split=True
         )
+        tall.wrap(avail_width, avail_height)
+        parts = tall.split(avail_width, avail_height)
         rest.start = self.start + take
-        return [tall, rest] if rest.start < len(rows) else [tall]
+        rest.continued = True
+        return [*parts, rest] if parts and rest.start < len(rows) else parts
 
 
 @dataclass
@@ -325,8 +338,16 @@ class _TableSpec:
         return sum(self.widths)
 
     def table(
-        self, header: list[str], header_height: float, rows: Sequence[_Row], *, split: bool = False
+        self,
+        header: list[str] | None,
+        header_height: float,
+        rows: Sequence[_Row],
+        *,
+        split: bool = False,
     ) -> Table:
+        """One page's table: ``header`` (None: no header row) over ``rows``."""
+        if header is None:
+            return self._table_without_header(rows)
         data = [header] + [r.cells for r in rows]
         style: list[tuple[Any, ...]] = [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -364,13 +385,23 @@ class _TableSpec:
                     )
                 )  # fmt: skip
         heights = None if split else [header_height] + [r.height for r in rows]
+        return self._make(data, heights, style, split=split)
+
+    def _table_without_header(self, rows: Sequence[_Row]) -> Table:
+        # A header row of no height and no text: the grid's line above it is the
+        # first row's top border, and every row keeps its index and style.
+        return self.table([""] * len(self.widths), 0.0, rows)
+
+    def _make(
+        self, data: list[list[str]], heights: list[float] | None, style: list[Any], *, split: bool
+    ) -> Table:
         return Table(
             data,
             colWidths=self.widths,
             rowHeights=heights,
             style=TableStyle(style),
             repeatRows=1,
-            splitByRow=1,
+            splitByRow=0 if split else 1,  # a row taller than a page: split inside it
             splitInRow=1 if split else 0,
         )
 
