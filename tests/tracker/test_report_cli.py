@@ -102,7 +102,8 @@ def _assert_one_line_error(result: subprocess.CompletedProcess[str], *expected: 
 
 @needs_poppler
 def test_pdf_has_title_quarter_and_every_directive(sample_db: Path, tmp_path: Path) -> None:
-    """The PDF holds the header, title, quarter, as-of date and every sample directive whole."""
+    """The PDF holds the header, BÁO CÁO, the quarter, the as-of date and every sample
+    directive whole."""
     out = tmp_path / "Danh-sach-theo-doi-Quy-II-2021.pdf"
     result = _report(sample_db, out)
     assert result.returncode == 0, result.stderr
@@ -111,9 +112,10 @@ def test_pdf_has_title_quarter_and_every_directive(sample_db: Path, tmp_path: Pa
     for expected in (
         "TỈNH ỦY NAM ĐỊNH",
         "ĐẢNG CỘNG SẢN VIỆT NAM",
-        LAYOUT.followup_title,
-        QUARTER,
-        f"(tính đến ngày {AS_OF})",
+        "BÁO CÁO",
+        "kết quả thực hiện các nội dung chỉ đạo tại hội nghị giao ban quý I năm 2021",
+        "có thời hạn trong quý II năm 2021",
+        "tính đến ngày 20/7/2021",
         "Tổng số 11 nội dung chỉ đạo",
     ):
         assert expected in first
@@ -139,8 +141,8 @@ def test_xlsx_has_title_quarter_and_every_directive(sample_db: Path, tmp_path: P
         for value in row
         if value is not None
     }
-    assert LAYOUT.followup_title in cells
-    assert QUARTER in cells
+    assert "BÁO CÁO" in cells and "PHỤ LỤC" in cells
+    assert any("quý II năm 2021" in c for c in cells)
     for content in _contents():
         assert content in cells, content[:40]
 
@@ -155,8 +157,8 @@ def test_docx_has_title_quarter_and_every_directive(sample_db: Path, tmp_path: P
     word = docx.Document(str(out))
     paragraphs = {norm(p.text) for p in word.paragraphs}
     cells = {norm(c.text) for t in word.tables for row in t.rows for c in row.cells}
-    assert LAYOUT.followup_title in paragraphs
-    assert QUARTER in paragraphs
+    assert "BÁO CÁO" in paragraphs and "PHỤ LỤC" in paragraphs
+    assert any("quý II năm 2021" in p for p in paragraphs)
     for content in _contents():
         assert content in cells, content[:40]
 
@@ -186,7 +188,9 @@ def test_open_items_kind(sample_db: Path, tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     paragraphs = {norm(p.text) for p in docx.Document(str(out)).paragraphs}
-    assert LAYOUT.open_items_title in paragraphs
+    assert "BÁO CÁO" in paragraphs
+    assert any(p.startswith("các nội dung chỉ đạo tại hội nghị giao ban chưa") for p in paragraphs)
+    assert LAYOUT.appendix_open_items in paragraphs
 
 
 @needs_poppler
@@ -196,7 +200,7 @@ def test_quarter_with_nothing_to_follow_up_says_so(sample_db: Path, tmp_path: Pa
     result = _report(sample_db, out, quarter="Quý II-2019")
     assert result.returncode == 0, result.stderr
     text = norm(pdf_text(out))
-    assert "Không có nội dung chỉ đạo nào cần theo dõi trong Quý II-2019." in text
+    assert "Không có nội dung chỉ đạo nào có thời hạn trong quý II năm 2019 cần theo dõi." in text
     assert "STT" not in text
 
 
@@ -280,15 +284,25 @@ def test_existing_file_kept_when_writing_fails(sample_db: Path, tmp_path: Path) 
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".ds")] == []
 
 
-def test_pdf_without_the_qt_writer_exits_2(sample_db: Path, tmp_path: Path) -> None:
-    """``python -m tracker`` has no Qt: asking it for a PDF is one clear line, exit 2."""
+@needs_poppler
+def test_pdf_where_qt_cannot_even_be_imported(sample_db: Path, tmp_path: Path) -> None:
+    """``giaoban report --format pdf`` works in an interpreter where PySide6 cannot load."""
     out = tmp_path / "x.pdf"
-    result = _run(
-        "report", "--db", str(sample_db), "--quarter", QUARTER, "--format", "pdf",
-        "--out", str(out), module="tracker",
-    )  # fmt: skip
-    _assert_one_line_error(result, "PDF", "xlsx")
-    assert not out.exists()
+    code = (
+        "import sys; sys.modules['PySide6'] = None; sys.modules['shiboken6'] = None\n"
+        "from ui.entry import main\n"
+        f"sys.argv = ['giaoban', 'report', '--db', {str(sample_db)!r}, '--quarter', "
+        f"'{QUARTER}', '--format', 'pdf', '--out', {str(out)!r}, '--issued-on', '06/07/2021']\n"
+        "rc = main()\n"
+        "print(rc, sorted(m for m in sys.modules if m.startswith('PySide6') and sys.modules[m]))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "GIAOBAN_DB"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", env=env
+    )
+    assert result.stdout.splitlines()[-1] == "0 []", result.stdout + result.stderr
+    text = norm(pdf_text(out))
+    assert "BÁO CÁO" in text and "ngày 06 tháng 7 năm 2021" in text
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
@@ -341,26 +355,27 @@ def _sample_report():  # noqa: ANN202
     return follow_up_list(Quarter(2021, 2), as_of=date(2021, 7, 20))
 
 
-def test_chart_png_goes_into_the_html_after_the_summary(sample_db: Path) -> None:
-    """A chart picture is embedded as a data URI on its own page, before the detailed list."""
-    import base64
+@needs_poppler
+def test_chart_png_goes_into_the_pdf_with_the_appendix(sample_db: Path, tmp_path: Path) -> None:
+    """A chart picture is embedded in the PDF on a page of its own after the phụ lục."""
     from datetime import date
 
-    from tracker.reporting.document import build_document
-    from tracker.reporting.html import to_html
+    from tracker.reporting.render import write_report
     from tracker.settings import ReportSettings
 
-    doc = build_document(_sample_report(), ReportSettings(), date(2021, 7, 25), chart_png=PIXEL_PNG)
-    assert doc.chart_heading == LAYOUT.chart_heading
-    page = to_html(doc)
-    uri = "data:image/png;base64," + base64.b64encode(PIXEL_PNG).decode()
-    assert uri in page
-    summary = page.index(html.escape(LAYOUT.summary_table_heading))
-    chart = page.index(uri)
-    listing = page.index(html.escape(LAYOUT.list_heading))
-    assert summary < page.index(html.escape(LAYOUT.chart_heading)) < chart < listing
-    without = to_html(build_document(_sample_report(), ReportSettings(), date(2021, 7, 25)))
-    assert "data:image" not in without and LAYOUT.chart_heading not in without
+    with_chart, without = tmp_path / "chart.pdf", tmp_path / "plain.pdf"
+    for path, png in ((with_chart, PIXEL_PNG), (without, None)):
+        write_report(
+            _sample_report(), ReportSettings(), fmt="pdf", path=path,
+            issued_on=date(2021, 7, 25), chart_png=png,
+        )  # fmt: skip
+    images = subprocess.run(
+        ["pdfimages", "-list", str(with_chart)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert len(images) == 1
+    text = norm(pdf_text(with_chart))
+    assert text.index("PHỤ LỤC") < text.index(LAYOUT.chart_heading)
+    assert LAYOUT.chart_heading not in norm(pdf_text(without))
 
 
 def test_empty_report_prints_no_chart(sample_db: Path) -> None:
@@ -399,4 +414,4 @@ def test_chart_png_goes_into_the_word_file(sample_db: Path, tmp_path: Path) -> N
     assert len(word.inline_shapes) == 1
     texts = [p.text for p in word.paragraphs]
     assert LAYOUT.chart_heading in texts
-    assert texts.index(LAYOUT.chart_heading) < texts.index(LAYOUT.list_heading)
+    assert texts.index("PHỤ LỤC") < texts.index(LAYOUT.chart_heading)

@@ -75,13 +75,21 @@ def test_header_block_is_a_borderless_two_column_table(word: Document) -> None:
     assert right.paragraphs[1]._p.pPr.find(qn("w:pBdr")) is not None  # the rule
 
 
-def test_title_and_quarter(word: Document) -> None:
-    """The title, the quarter and the as-of date follow the header."""
-    texts = [p.text for p in word.paragraphs]
-    assert LAYOUT.followup_title in texts
-    assert texts[texts.index(LAYOUT.followup_title) + 1] == "Quý II-2021"
-    assert "(tính đến ngày 05/07/2021)" in texts
+def test_report_type_subject_and_appendix(word: Document) -> None:
+    """BÁO CÁO, the trích yếu (bold, with a rule under it), the text, then the PHỤ LỤC."""
+    doc = build_document(fx.sample_report(), fx.SETTINGS, fx.ISSUED_ON)
+    paragraphs = word.paragraphs
+    texts = [p.text for p in paragraphs]
+    at = texts.index("BÁO CÁO")
+    assert texts[at + 1] == doc.subtitle and paragraphs[at + 1].runs[0].bold
+    assert paragraphs[at + 2]._p.pPr.find(qn("w:pBdr")) is not None  # the short rule
     assert fx.sample_report().summary_sentence in texts
+    # The closing lines are kept with the signature block that follows them.
+    last = texts.index(doc.closing_text[-1])
+    assert paragraphs[last].paragraph_format.keep_with_next
+    appendix = texts.index("PHỤ LỤC")
+    assert paragraphs[appendix].paragraph_format.page_break_before
+    assert texts[appendix + 3] == doc.appendix_reference
 
 
 def test_rows_read_back_as_the_document(word: Document) -> None:
@@ -120,7 +128,9 @@ def test_page_numbers_from_page_two(word: Document) -> None:
 def test_closing_block(tmp_path: Path) -> None:
     """ "Nơi nhận:" and recipients left; a deputy's capacity lines and the name right."""
     word = _write(tmp_path, settings=fx.DEPUTY_SETTINGS)
-    left, right = word.tables[-1].rows[0].cells
+    closing = next(t for t in word.tables if t.rows[0].cells[0].text.startswith("Nơi nhận"))
+    assert closing.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None  # never split
+    left, right = closing.rows[0].cells
     assert [p.text for p in left.paragraphs] == [
         "Nơi nhận:",
         "- Thường trực Tỉnh ủy (để b/c);",
@@ -135,7 +145,8 @@ def test_empty_report_has_a_sentence_not_a_table(tmp_path: Path) -> None:
     """A quarter with nothing to follow up says so, and placeholders fill empty settings."""
     word = _write(tmp_path, fx.empty_report(), fx.EMPTY_SETTINGS)
     texts = [p.text for p in word.paragraphs]
-    assert "Không có nội dung chỉ đạo nào cần theo dõi trong Quý II-2021." in texts
+    assert "Không có nội dung chỉ đạo nào có thời hạn trong quý II năm 2021 cần theo dõi." in texts
+    assert "PHỤ LỤC" not in texts
     assert len(word.tables) == 2  # the header and closing blocks only
     left = word.tables[0].rows[0].cells[0]
     assert left.paragraphs[-1].text == f"Số     -BC/{LAYOUT.placeholder}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tests import report_fixtures as fx
@@ -14,12 +14,21 @@ from tracker.reporting.layout import LAYOUT
 from tracker.reporting.render import write_report
 
 
-def _write(tmp_path: Path, report=None, settings=fx.SETTINGS) -> Worksheet:
+def _book(tmp_path: Path, report=None, settings=fx.SETTINGS) -> Workbook:
     path = tmp_path / "bao-cao.xlsx"
     write_report(
         report or fx.sample_report(), settings, fmt="xlsx", path=path, issued_on=fx.ISSUED_ON
     )
-    return load_workbook(path).active
+    return load_workbook(path)
+
+
+def _write(tmp_path: Path, report=None, settings=fx.SETTINGS) -> Worksheet:
+    """The phụ lục sheet: the detailed list."""
+    return _book(tmp_path, report, settings)[LAYOUT.xlsx_sheet_title]
+
+
+def _find(sheet: Worksheet, value: str):
+    return next(c for row in sheet.iter_rows() for c in row if c.value == value)
 
 
 def _text(value: object) -> str:
@@ -38,19 +47,27 @@ def sheet(tmp_path: Path) -> Worksheet:
     return _write(tmp_path)
 
 
-def test_header_lines_on_top(sheet: Worksheet) -> None:
-    """The two header blocks, the title and the quarter head the sheet, in merged cells."""
+def test_report_sheet_first_with_the_party_header(tmp_path: Path) -> None:
+    """The first sheet is the báo cáo: header blocks, BÁO CÁO, the trích yếu, in merged cells."""
+    book = _book(tmp_path)
+    assert book.sheetnames == [LAYOUT.xlsx_summary_sheet_title, LAYOUT.xlsx_sheet_title]
+    sheet = book.active
+    assert sheet.title == LAYOUT.xlsx_summary_sheet_title
     assert sheet["A1"].value == "TỈNH ỦY NAM ĐỊNH"
     assert sheet["A2"].value == "BAN DÂN VẬN"
     assert sheet["A2"].font.b
     assert sheet["A4"].value == "Số 12-BC/BDVTU"
-    assert sheet["D1"].value == "ĐẢNG CỘNG SẢN VIỆT NAM"
-    assert sheet["D2"].value == "Nam Định, ngày 05 tháng 7 năm 2021"
-    assert sheet["D2"].font.i
-    assert sheet["A6"].value == LAYOUT.followup_title
-    assert sheet["A7"].value == "Quý II-2021"
-    merged = {str(r) for r in sheet.merged_cells.ranges}
-    assert {"A1:C1", "D1:H1", "A6:H6"} <= merged
+    party = _find(sheet, "ĐẢNG CỘNG SẢN VIỆT NAM")
+    date_line = _find(sheet, "Nam Định, ngày 05 tháng 7 năm 2021")
+    assert party.row == 1 and date_line.row == 3 and date_line.font.i
+    # The rule: a top border on row 2, between the party line and the date, centred
+    # under the party line's merged block.
+    ruled = [c.column for c in sheet[2] if c.border.top.style == "thin"]
+    assert ruled
+    first, last = party.column, sheet.max_column
+    assert abs((ruled[0] - first) - (last - ruled[-1])) <= 1
+    assert sheet["A6"].value == "BÁO CÁO"
+    assert sheet["A7"].value.startswith("kết quả thực hiện")
     assert sheet["A1"].font.name == "Times New Roman"
 
 
@@ -130,8 +147,9 @@ def test_row_numbers_are_numbers(sheet: Worksheet) -> None:
     assert sheet.cell(row=header + 2, column=1).value == 1
 
 
-def test_closing_block_after_the_table(sheet: Worksheet) -> None:
-    """ "Nơi nhận:", the recipients, the signer's capacity and name follow the table."""
+def test_closing_block_after_the_table(tmp_path: Path) -> None:
+    """ "Nơi nhận:", the recipients, the signer's capacity and name end the báo cáo."""
+    sheet = _book(tmp_path).active
     values = [cell.value for row in sheet.iter_rows() for cell in row if cell.value]
     tail = values[values.index("Nơi nhận:") :]
     recipients = [v for v in tail if str(v).startswith("- ")]
@@ -144,19 +162,38 @@ def test_closing_block_after_the_table(sheet: Worksheet) -> None:
 
 
 def test_summary_sheet_counts_per_organization(tmp_path: Path) -> None:
-    """A second sheet holds the per-organization counts as numbers."""
-    _write(tmp_path)
-    book = load_workbook(tmp_path / "bao-cao.xlsx")
-    summary = book[LAYOUT.xlsx_summary_sheet_title]
+    """The báo cáo sheet holds the per-organization counts as numbers, and they add up."""
+    summary = _book(tmp_path)[LAYOUT.xlsx_summary_sheet_title]
     rows = [r for r in summary.iter_rows(values_only=True) if r[1] == "Hội Nông dân tỉnh"]
-    assert rows == [(2, "Hội Nông dân tỉnh", 3, 1, 0, 0, 2, 0, 0)]
+    assert rows[0][:9] == (2, "Hội Nông dân tỉnh", 3, 1, 0, 0, 2, 0, 0)
+    (total,) = [r for r in summary.iter_rows(values_only=True) if r[1] == "Cộng"]
+    body = [r for r in summary.iter_rows(values_only=True) if isinstance(r[0], int)]
+    assert list(total[2:9]) == [sum(r[i] for r in body) for i in range(2, 9)]
+    assert _book(tmp_path)[LAYOUT.xlsx_summary_sheet_title].page_setup.orientation == "landscape"
+
+
+def test_rows_are_as_tall_as_their_wrapped_text(sheet: Worksheet) -> None:
+    """Every list row has a height set (LibreOffice does not grow rows itself), taller rows
+    for longer text."""
+    header = _header_row(sheet)
+    heights = {
+        row: sheet.row_dimensions[row].height for row in range(header, sheet.max_row + 1)
+    }
+    assert all(h and h >= LAYOUT.table_size for h in heights.values())
+    long_row = _find(sheet, fx.LONG).row
+    short_row = _find(sheet, fx.PLUS).row
+    assert heights[long_row] > 10 * heights[short_row]
 
 
 def test_empty_report_has_a_sentence_not_a_table(tmp_path: Path) -> None:
     """A quarter with nothing to follow up says so; no table header, no autofilter."""
-    sheet = _write(tmp_path, fx.empty_report(), fx.EMPTY_SETTINGS)
+    book = _book(tmp_path, fx.empty_report(), fx.EMPTY_SETTINGS)
+    assert book.sheetnames == [LAYOUT.xlsx_summary_sheet_title]  # no phụ lục
+    sheet = book.active
     values = [cell.value for row in sheet.iter_rows() for cell in row if cell.value]
-    assert "Không có nội dung chỉ đạo nào cần theo dõi trong Quý II-2021." in values
+    assert (
+        "Không có nội dung chỉ đạo nào có thời hạn trong quý II năm 2021 cần theo dõi." in values
+    )
     assert "STT" not in values
     assert sheet.auto_filter.ref is None
     assert sheet.freeze_panes is None

@@ -190,8 +190,8 @@ class ReportLayout:
 
     # --- spreadsheet -----------------------------------------------------------
     xlsx_width_chars: float = 150.0  # total width of the table columns, in Excel characters
-    xlsx_sheet_title: str = "Danh sách"
-    xlsx_summary_sheet_title: str = "Tổng hợp"
+    xlsx_sheet_title: str = "Phụ lục"  # the detailed list
+    xlsx_summary_sheet_title: str = "Báo cáo"  # the report with its summary table, first
 
     def category_label(self, category: Category) -> str:
         """The words for a follow-up category ("Hoàn thành đúng hạn"…)."""
