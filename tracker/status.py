@@ -61,9 +61,7 @@ def is_overdue(status: Status, due: Quarter | None, as_of: date) -> bool:
     return as_of > due.last_day
 
 
-def categorize(
-    status: Status, done_on: date | None, due: Quarter | None, as_of: date
-) -> Category:
+def categorize(status: Status, done_on: date | None, due: Quarter | None, as_of: date) -> Category:
     """The follow-up category of one row as of a date.
 
     Something done after ``as_of`` was not yet done on that date.

@@ -84,9 +84,7 @@ def d(db_path: Path) -> dict[str, int]:
     services.cancel(directive_ids=[x], reason="Không cần nữa", on=date(2021, 5, 3))
     done(g, date(2021, 5, 10), org="MTTQ", note="MTTQ đã xong")
     done(g, date(2021, 7, 10), org="Hội ND")
-    services.cancel(
-        directive_ids=[g], organization_id=org_ids()["Hội CCB"], on=date(2021, 5, 20)
-    )
+    services.cancel(directive_ids=[g], organization_id=org_ids()["Hội CCB"], on=date(2021, 5, 20))
     services.add_note(directive_id=r, text="Đang tổng hợp", on=date(2021, 6, 1))
     return dict(a=a, b=b, c=c, dd=dd, s0=s0, h=h, s=s, p=p, q=q, r=r, x=x, g=g, t=t, s2=s2)
 
@@ -367,8 +365,10 @@ def test_group_headings_are_full_names(d: dict[str, int]) -> None:
             CategoryCounts(total=3, done_late=1, open_in_time=2),
             "Tổng số 3 nội dung chỉ đạo; đã hoàn thành quá hạn 1; chưa hoàn thành trong hạn 2.",
         ),
-        (CategoryCounts(total=1, open_overdue=1), "Tổng số 1 nội dung chỉ đạo; "
-         "chưa hoàn thành quá hạn 1."),  # fmt: skip
+        (
+            CategoryCounts(total=1, open_overdue=1),
+            "Tổng số 1 nội dung chỉ đạo; chưa hoàn thành quá hạn 1.",
+        ),  # fmt: skip
     ],
 )
 def test_summary_sentence(counts: CategoryCounts, sentence: str) -> None:

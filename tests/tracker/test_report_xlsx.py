@@ -176,9 +176,7 @@ def test_rows_are_as_tall_as_their_wrapped_text(sheet: Worksheet) -> None:
     """Every list row has a height set (LibreOffice does not grow rows itself), taller rows
     for longer text."""
     header = _header_row(sheet)
-    heights = {
-        row: sheet.row_dimensions[row].height for row in range(header, sheet.max_row + 1)
-    }
+    heights = {row: sheet.row_dimensions[row].height for row in range(header, sheet.max_row + 1)}
     assert all(h and h >= LAYOUT.table_size for h in heights.values())
     long_row = _find(sheet, fx.LONG).row
     short_row = _find(sheet, fx.PLUS).row
@@ -191,9 +189,7 @@ def test_empty_report_has_a_sentence_not_a_table(tmp_path: Path) -> None:
     assert book.sheetnames == [LAYOUT.xlsx_summary_sheet_title]  # no phụ lục
     sheet = book.active
     values = [cell.value for row in sheet.iter_rows() for cell in row if cell.value]
-    assert (
-        "Không có nội dung chỉ đạo nào có thời hạn trong quý II năm 2021 cần theo dõi." in values
-    )
+    assert "Không có nội dung chỉ đạo nào có thời hạn trong quý II năm 2021 cần theo dõi." in values
     assert "STT" not in values
     assert sheet.auto_filter.ref is None
     assert sheet.freeze_panes is None
