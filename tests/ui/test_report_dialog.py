@@ -178,8 +178,8 @@ def test_save_pdf_has_the_title_and_every_directive(
     assert asked == [("Danh-sach-theo-doi-Quy-II-2021.pdf", "Tệp PDF (*.pdf)", "pdf")]
     assert path == tmp_path / "Danh-sach-theo-doi-Quy-II-2021.pdf" and path.exists()
     first = norm(pdf_text(path, "-f", "1", "-l", "1"))
-    assert LAYOUT.followup_title in first and "Quý II-2021" in first
-    assert "(tính đến ngày 20/07/2021)" in first
+    assert "BÁO CÁO" in first and "quý II năm 2021" in first
+    assert "tính đến ngày 20/7/2021" in first
     column = pdf_column(path, 1).replace(LAYOUT.columns[1].title + " ", "")
     for d in queries.list_directives():
         assert norm(d.content) in column, d.content[:40]
@@ -202,7 +202,7 @@ def test_save_excel_and_word_have_every_directive(
     document = docx.Document(str(word))
     paragraphs = {norm(p.text) for p in document.paragraphs}
     table_cells = {norm(c.text) for t in document.tables for r in t.rows for c in r.cells}
-    assert LAYOUT.followup_title in cells and LAYOUT.followup_title in paragraphs
+    assert "PHỤ LỤC" in cells and "BÁO CÁO" in paragraphs
     for d in queries.list_directives():
         assert norm(d.content) in cells and norm(d.content) in table_cells
 
@@ -234,7 +234,8 @@ def test_include_chart_puts_the_chart_in_the_pdf_and_word(
 def test_print_goes_through_the_print_dialog(
     dialog: ReportDialog, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """In… asks for a printer (patched here to a PDF file) and prints A4 landscape pages."""
+    """In… asks for a printer (patched here to a PDF file) and prints the report's PDF pages,
+    A4 landscape, as many as the saved PDF has."""
     out = tmp_path / "may-in.pdf"
     seen: list[QPrinter] = []
 
@@ -248,7 +249,22 @@ def test_print_goes_through_the_print_dialog(
     dialog.print_report()
     assert len(seen) == 1
     assert seen[0].pageLayout().orientation().name == "Landscape"
-    assert LAYOUT.followup_title in norm(pdf_text(out))
+    _save_to(monkeypatch, tmp_path)
+    saved = dialog.save("pdf")
+    assert saved is not None
+    pages = {
+        name: int(
+            next(
+                line.split()[-1]
+                for line in subprocess.run(
+                    ["pdfinfo", str(path)], capture_output=True, text=True, check=True
+                ).stdout.splitlines()
+                if line.startswith("Pages:")
+            )
+        )
+        for name, path in (("printed", out), ("saved", saved))
+    }
+    assert pages["printed"] == pages["saved"] >= 2  # the same document, page for page
 
 
 def test_cancelled_print_dialog_prints_nothing(
@@ -264,18 +280,21 @@ def test_cancelled_print_dialog_prints_nothing(
 def test_preview_paints_the_report(
     dialog: ReportDialog, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """Xem trước khi in hands the preview a painter that prints the whole report."""
-    out = tmp_path / "xem-truoc.pdf"
-
-    def preview(parent: object, printer: QPrinter, paint) -> None:  # noqa: ANN001
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(out))
-        paint(printer)
-
-    monkeypatch.setattr(report_dialog, "show_preview", preview)
+    """Xem trước khi in shows the very PDF that Lưu PDF… writes (same pages, same text)."""
+    shown: list[bytes] = []
+    monkeypatch.setattr(
+        report_dialog, "show_preview", lambda parent, pdf, print_pages: shown.append(pdf)
+    )
     dialog.preview_button.click()
+    assert len(shown) == 1 and shown[0].startswith(b"%PDF-")
+    out = tmp_path / "xem-truoc.pdf"
+    out.write_bytes(shown[0])
+    _save_to(monkeypatch, tmp_path)
+    saved = dialog.save("pdf")
+    assert saved is not None
+    assert norm(pdf_text(out)) == norm(pdf_text(saved))
     text = norm(pdf_text(out))
-    assert LAYOUT.followup_title in text and "Quý II-2021" in text
+    assert "BÁO CÁO" in text and "quý II năm 2021" in text
 
 
 def test_unwritable_folder_is_a_plain_message(
@@ -311,10 +330,10 @@ def test_printer_failure_is_a_plain_message(
 ) -> None:
     """A printer that cannot be opened is told as one Vietnamese sentence."""
 
-    def fail(html: str, printer: QPrinter, layout: object) -> None:
+    def fail(pdf: bytes, printer: QPrinter) -> None:
         raise OSError("không mở được máy in HP-01")
 
-    monkeypatch.setattr("ui.report_printing.print_document", fail)
+    monkeypatch.setattr("ui.report_preview.print_pdf", fail)
     monkeypatch.setattr(report_dialog, "ask_printer", lambda parent, printer: True)
     dialog.print_report()
     assert no_boxes == ["Không in được danh sách. Không mở được máy in HP-01."]
@@ -358,7 +377,7 @@ def test_open_items_kind(dialog: ReportDialog) -> None:
 
 def test_group_by_meeting_and_without_done_are_passed_on(dialog: ReportDialog) -> None:
     """The grouping and "include finished" choices reach the follow-up query."""
-    dialog.group_combo.setCurrentIndex(1)
+    dialog.group_combo.setCurrentIndex(dialog.group_combo.findData("meeting"))
     dialog.include_done_check.setChecked(False)
     assert dialog.options is not None
     assert dialog.options.group_by == "meeting" and dialog.options.include_done is False
@@ -405,6 +424,7 @@ def test_keyboard_access(dialog: ReportDialog) -> None:
         (dialog.quarter_label, dialog.quarter_combo),
         (dialog.as_of_label, dialog.as_of_edit),
         (dialog.group_label, dialog.group_combo),
+        (dialog.issued_on_label, dialog.issued_on_edit),
     ):
         assert "&" in label.text() and label.buddy() is field
         assert field.accessibleName()
@@ -424,7 +444,7 @@ def test_remembers_choices_between_sessions(
     tmp_path: Path,
 ) -> None:
     """Grouping, "include finished", "include chart" and the folder come back next time."""
-    dialog.group_combo.setCurrentIndex(1)
+    dialog.group_combo.setCurrentIndex(dialog.group_combo.findData("meeting"))
     dialog.include_chart_check.setChecked(True)
     _save_to(monkeypatch, tmp_path)
     assert dialog.save("xlsx") is not None
@@ -488,3 +508,52 @@ def test_main_window_open_items_action_opens_that_report(
     assert action.shortcut().toString() == "Ctrl+Shift+P"
     action.trigger()
     assert len(shown) == 1 and shown[0].kind_combo.currentData() == "open-items"
+
+
+@needs_poppler
+def test_issue_date_is_chosen_in_the_dialog(
+    dialog: ReportDialog, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The issue date defaults to today and, once changed, dates the saved report."""
+    from PySide6.QtCore import QDate
+
+    assert dialog.issued_on() == date.today()
+    dialog.issued_on_edit.setDate(QDate(2021, 7, 6))
+    _save_to(monkeypatch, tmp_path)
+    path = dialog.save("pdf")
+    assert path is not None
+    text = norm(pdf_text(path))
+    assert "Nam Định, ngày 06 tháng 7 năm 2021" in text
+    assert "ngày 06/7/2021 của Ban Dân vận Tỉnh ủy" in text  # the phụ lục's reference line
+
+
+def test_each_organization_layout_is_offered(dialog: ReportDialog) -> None:
+    """ "Từng cơ quan" lists a group directive under each of its organizations; the default
+    lists it once."""
+    once = sum(len(g.rows) for g in dialog.report.groups)  # type: ignore[union-attr]
+    dialog.group_combo.setCurrentIndex(dialog.group_combo.findData("each-org"))
+    assert dialog.report is not None and dialog.report.group_by == "each-org"
+    each = sum(len(g.rows) for g in dialog.report.groups)
+    assert once == 11 and each > once
+
+
+def test_preview_window_shows_the_pages_with_its_buttons_on_screen(
+    qtbot,  # noqa: ANN001
+    dialog: ReportDialog,
+) -> None:
+    """The preview loads every page of the PDF with QtPdf and fits the screen: its buttons
+    are inside the screen's free area."""
+    from ui.report_preview import PdfPreviewDialog
+
+    assert dialog.report is not None and dialog.options is not None
+    pdf = dialog._pdf(dialog.report, dialog.options)
+    preview = PdfPreviewDialog(pdf, "Xem trước khi in")
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.waitExposed(preview)
+    assert preview.document.pageCount() >= 2
+    area = preview.screen().availableGeometry()
+    for button in (preview.print_button, preview.buttons):
+        top_left = button.mapToGlobal(button.rect().topLeft())
+        bottom_right = button.mapToGlobal(button.rect().bottomRight())
+        assert area.contains(top_left) and area.contains(bottom_right), (area, top_left)
