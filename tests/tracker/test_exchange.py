@@ -104,7 +104,7 @@ def test_import_recomputes_status_and_search(rich_db: Path, tmp_path: Path) -> N
     assert after == before
     for r in queries.list_directives():
         assert (r.status, r.done_on) == derive_status((o.status, o.done_on) for o in r.leads)
-    assert queries.count_directives(DirectiveFilter(search="bau cu")) == 3
+    assert queries.count_directives(DirectiveFilter(search="bau cu")) == 2
     assert queries.count_directives(DirectiveFilter(search="trich dan")) == 1
     assert queries.load_settings().signer_name == "Trần Thị B"
     assert [o.short_name for o in queries.list_organizations()][0] == "BTGDV"

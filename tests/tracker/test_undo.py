@@ -195,7 +195,7 @@ def test_deleted_meeting_comes_back_whole(sample_db: Path) -> None:
     restored = exchange.snapshot_meeting(mid)
     assert without_versions(restored) == without_versions(snap)
     assert restored["version"] > snap["version"]
-    assert queries.count_directives(DirectiveFilter(search="bau cu")) == 3
+    assert queries.count_directives(DirectiveFilter(search="bau cu")) == 2
 
 
 def test_redo_of_a_deletion_refuses_when_a_directive_was_added_since(sample_db: Path) -> None:
