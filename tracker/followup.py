@@ -10,7 +10,12 @@ from datetime import date
 from tracker.models import Directive, Meeting
 from tracker.owners import owner_labels
 from tracker.quarters import Quarter
-from tracker.queries import directive_rows_as_of, list_groups, list_organizations
+from tracker.queries import (
+    directive_rows_as_of,
+    list_groups,
+    list_organizations,
+    meeting_refs,
+)
 from tracker.rows import (
     Category,
     CategoryCounts,
@@ -117,6 +122,7 @@ def _build(
     org_groups = list_groups()
     orgs = list_organizations()
     per_org: dict[int, list[FollowUpRow]] = defaultdict(list)
+    labels: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     listed: list[tuple[DirectiveRow, list[FollowUpRow]]] = []
     for d in directives:
         own_rows = []
@@ -127,7 +133,7 @@ def _build(
                 )
                 if finished_before:
                     continue
-            row = _row(d, owner, quarter, as_of, org_groups, ())
+            row = _row(d, owner, quarter, as_of, org_groups, (), labels)
             if quarter is not None or row.category not in DONE_CATEGORIES:
                 own_rows.append(row)
                 per_org[owner.organization_id].append(row)
@@ -148,9 +154,9 @@ def _build(
         for d, own in sorted(
             listed, key=lambda x: (x[0].meeting_held_on, x[0].meeting_id, x[0].position)
         ):
-            by_meeting[d.meeting_id].append(_row(d, None, quarter, as_of, org_groups, own))
+            by_meeting[d.meeting_id].append(_row(d, None, quarter, as_of, org_groups, own, labels))
             held[d.meeting_id] = d
-        refs = _meeting_refs(held)
+        refs = meeting_refs(list(held))
         for mid, rows in by_meeting.items():
             rows.sort(key=lambda r: (r.due is None, r.due.key if r.due else 0))
             groups.append(_group(meeting_heading(refs[mid]), None, mid, rows, include_done))
@@ -161,7 +167,7 @@ def _build(
         position = {o.id: i for i, o in enumerate(orgs)}
         for d, own in listed:
             key = tuple(sorted((r.organization_id or 0 for r in own), key=position.get))
-            by_leads[key].append(_row(d, None, quarter, as_of, org_groups, own))
+            by_leads[key].append(_row(d, None, quarter, as_of, org_groups, own, labels))
         for key in sorted(by_leads, key=lambda k: (len(k) == 1, [position[i] for i in k])):
             rows = by_leads[key]
             heading = rows[0].lead_names
@@ -169,7 +175,7 @@ def _build(
             org_id = key[0] if len(key) == 1 else None
             groups.append(_group(name, org_id, None, rows, include_done))
     groups = [g for g in groups if g.rows]
-    meetings = _meeting_refs({d.meeting_id: d for d, _ in listed})
+    meetings = meeting_refs(list({d.meeting_id for d, _ in listed}))
     return FollowUpReport(
         quarter=quarter,
         as_of=as_of,
@@ -191,24 +197,6 @@ def meeting_heading(meeting: MeetingRef) -> str:
     return text
 
 
-def _meeting_refs(directives: dict[int, DirectiveRow]) -> dict[int, MeetingRef]:
-    if not directives:
-        return {}
-    found = {
-        m.id: MeetingRef(
-            m.id,
-            m.held_on,
-            m.title,
-            Quarter.from_iso(m.reviewed_quarter) if m.reviewed_quarter else None,
-            m.notice_ref,
-        )
-        for m in Meeting.select(
-            Meeting.id, Meeting.held_on, Meeting.title, Meeting.reviewed_quarter, Meeting.notice_ref
-        ).where(Meeting.id.in_(list(directives)))
-    }
-    return found
-
-
 def _order_key(d: DirectiveRow) -> tuple:
     # dated first, oldest deadline first; standing after
     return (d.due is None, d.due.key if d.due else 0, d.meeting_held_on, d.position, d.id)
@@ -221,9 +209,16 @@ def _row(
     as_of: date,
     groups: list[GroupRow],
     own_rows: Sequence[FollowUpRow],
+    labels: dict[int, tuple[tuple[str, ...], tuple[str, ...]]],
 ) -> FollowUpRow:
     """A row for ``owner``'s part, or (``owner`` None) for the whole directive, whose
-    leads' own rows are ``own_rows``."""
+    leads' own rows are ``own_rows``; ``labels`` caches each directive's owner names."""
+    names = labels.get(d.id)
+    if names is None:
+        names = labels[d.id] = (
+            owner_labels(d.leads, groups, full=True),
+            owner_labels(d.supports, groups, full=True),
+        )
     status = owner.status if owner else d.status
     done_on = owner.done_on if owner else d.done_on
     category = categorize(status, done_on, d.due, as_of)
@@ -265,11 +260,9 @@ def _row(
         meeting_title=d.meeting_title,
         content=d.content,
         organization_id=owner.organization_id if owner else None,
-        organization_name=owner.name
-        if owner
-        else ", ".join(owner_labels(leads, groups, full=True)),
-        lead_names=owner_labels(d.leads, groups, full=True),
-        support_names=owner_labels(d.supports, groups, full=True),
+        organization_name=owner.name if owner else _names(leads, d, names[0], groups),
+        lead_names=names[0],
+        support_names=names[1],
         due=d.due,
         original_due=d.original_due if d.extended else None,
         carried_from=carried,
@@ -280,6 +273,15 @@ def _row(
         days_overdue=late,
         owners=progress,
     )
+
+
+def _names(
+    leads: tuple[OwnerRow, ...], d: DirectiveRow, all_leads: tuple[str, ...], groups: list[GroupRow]
+) -> str:
+    """The leads a whole-directive row stands for, a whole group written as the group."""
+    if len(leads) == len(d.leads):
+        return ", ".join(all_leads)
+    return ", ".join(owner_labels(leads, groups, full=True))
 
 
 def _group(

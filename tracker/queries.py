@@ -32,6 +32,7 @@ from tracker.rows import (
     GroupRow,
     HistoryKind,
     HistoryRow,
+    MeetingRef,
     MeetingRow,
     OrganizationRow,
     OwnerRow,
@@ -642,22 +643,39 @@ def directive_rows_as_of(ids: Sequence[int], as_of: date) -> list[DirectiveRow]:
 def _as_of_row(
     row: DirectiveRow, entries: list[tuple[date, int | None, str, str]], as_of: date
 ) -> DirectiveRow:
-    owners = tuple(
-        _as_of_owner(o, [e for e in entries if e[1] in (None, o.organization_id)], as_of)
-        if o.role is Role.LEAD
-        else o
-        for o in row.owners
-    )
-    status, done_on = derive_status((o.status, o.done_on) for o in owners if o.role is Role.LEAD)
-    notes = [_entry_note(e) for e in entries if e[0] <= as_of]
-    notes = [n for n in notes if n]
-    if notes:
-        latest = notes[-1]
-    else:
+    """``row`` as it stood on ``as_of`` (``entries``: its status and note history, oldest
+    first)."""
+    status_kind = HistoryKind.STATUS.value
+    changed_later: set[int | None] = set()  # organizations (None: every lead) changed after
+    notes: dict[int | None, tuple[int, str]] = {}  # newest note by organization, by then
+    latest = ""
+    for index, (on, org_id, kind, text) in enumerate(entries):
+        if on > as_of:
+            if kind == status_kind:
+                changed_later.add(org_id)
+            continue
+        note = read_status_entry(text)[1] if kind == status_kind else text
+        if note:
+            notes[org_id] = (index, note)
+            latest = note
+    owners = []
+    touched = False
+    for o in row.owners:
+        if o.role is Role.LEAD:
+            later = None in changed_later or o.organization_id in changed_later
+            new = _as_of_owner(o, entries, as_of, later, notes, bool(entries))
+            touched = touched or new is not o
+            owners.append(new)
+        else:
+            owners.append(o)
+    if not latest:
         latest = next((o.result_note for o in owners if o.role is Role.LEAD and o.result_note), "")
+    if not touched:
+        return row if latest == row.latest_note else replace(row, latest_note=latest)
+    status, done_on = derive_status((o.status, o.done_on) for o in owners if o.role is Role.LEAD)
     return replace(
         row,
-        owners=owners,
+        owners=tuple(owners),
         status=status,
         done_on=done_on,
         overdue=is_overdue(status, row.due, as_of),
@@ -665,38 +683,52 @@ def _as_of_row(
     )
 
 
-def _entry_note(entry: tuple[date, int | None, str, str]) -> str:
-    kind, text = entry[2], entry[3]
-    return read_status_entry(text)[1] if kind == HistoryKind.STATUS.value else text
-
-
 def _as_of_owner(
-    owner: OwnerRow, entries: list[tuple[date, int | None, str, str]], as_of: date
+    owner: OwnerRow,
+    entries: list[tuple[date, int | None, str, str]],
+    as_of: date,
+    changed_later: bool,
+    notes: dict[int | None, tuple[int, str]],
+    has_history: bool,
 ) -> OwnerRow:
-    """One lead's status, done date and note on ``as_of`` (``entries``: its own and
-    the directive-wide history, oldest first)."""
-    before = [e for e in entries if e[0] <= as_of]
-    changed_later = any(e[0] > as_of and e[2] == HistoryKind.STATUS.value for e in entries)
+    """One lead's status, done date and note on ``as_of``: its own or the directive-wide
+    history (``notes``: the newest note of each, by then)."""
     status, done_on = owner.status, owner.done_on
     if changed_later:
         status, done_on = Status.OPEN, None
-        for on, _, kind, text in before:
-            if kind == HistoryKind.STATUS.value:
+        for on, org_id, kind, text in entries:
+            if on > as_of or kind != HistoryKind.STATUS.value:
+                continue
+            if org_id is None or org_id == owner.organization_id:
                 found = read_status_entry(text)[0]
                 if found is not None:
                     status, done_on = found, (on if found is Status.DONE else None)
     elif status is Status.DONE and done_on is not None and done_on > as_of:
         status, done_on = Status.OPEN, None  # done after the date, recorded without history
-    notes = [n for n in (_entry_note(e) for e in before) if n]
-    if notes:
-        note = notes[-1]
-    elif entries or status is not owner.status:
+    own, shared = notes.get(owner.organization_id), notes.get(None)
+    if own or shared:
+        note = max(n for n in (own, shared) if n)[1]
+    elif has_history or status is not owner.status:
         note = ""
     else:
         note = owner.result_note  # recorded without history (imported data)
     if (status, done_on, note) == (owner.status, owner.done_on, owner.result_note):
         return owner
     return replace(owner, status=status, done_on=done_on, result_note=note)
+
+
+def meeting_refs(ids: Sequence[int]) -> dict[int, MeetingRef]:
+    """How reports name the giao ban ``ids``: date, title, quarter reviewed, notice number."""
+    return {
+        mid: MeetingRef(
+            mid, _date(held_on), title, Quarter.from_iso(reviewed) if reviewed else None, notice
+        )
+        for mid, held_on, title, reviewed, notice in database.execute_sql(
+            "SELECT id, held_on, title, reviewed_quarter, notice_ref FROM meeting "
+            f"WHERE id IN {_IN_IDS}",
+            _ids_param(ids),
+        )
+    }
 
 
 _BASE_COLUMNS = (

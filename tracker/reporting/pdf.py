@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
@@ -165,6 +165,29 @@ def font_files(families: Sequence[str]) -> tuple[str, tuple[Path, ...]] | None:
     return None
 
 
+class _LineCachedTTFont(TTFont):
+    """A TrueType font that remembers how each line of text maps to its embedded subset.
+
+    ReportLab maps every drawn line character by character in Python; a long list
+    draws the same statuses, dates and names thousands of times. The mapping of a
+    line never changes within a document once made, so it is kept with the
+    document's own font state (and dropped with it).
+    """
+
+    def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> Any:  # noqa: N802
+        state = self.state.get(doc)
+        lines = getattr(state, "giaoban_lines", None)
+        if lines is not None:
+            found = lines.get(text)
+            if found is not None:
+                return found
+        result = super().splitString(text, doc, encoding)
+        if lines is None:
+            lines = self.state[doc].giaoban_lines = {}
+        lines[text] = result
+        return result
+
+
 @lru_cache(maxsize=4)
 def _register_fonts(families: tuple[str, ...]) -> _Fonts:
     """Register (embedded, subset) the first installed family of ``families``."""
@@ -181,7 +204,7 @@ def _register_fonts(families: tuple[str, ...]) -> _Fonts:
     registered = set(pdfmetrics.getRegisteredFontNames())
     for name, path in zip(names, paths, strict=True):
         if name not in registered:
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+            pdfmetrics.registerFont(_LineCachedTTFont(name, str(path)))
     pdfmetrics.registerFontFamily(
         base, normal=names[0], bold=names[1], italic=names[2], boldItalic=names[3]
     )
@@ -197,7 +220,9 @@ def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
     for part in text.split("\n"):
         pieces = simpleSplit(part, font, size, width) or [""]
         for piece in pieces:
-            if pdfmetrics.stringWidth(piece, font, size) <= width:
+            # A line of several words fits (simpleSplit made it); only a single word
+            # longer than the column can overflow.
+            if " " in piece or pdfmetrics.stringWidth(piece, font, size) <= width:
                 lines.append(piece)
                 continue
             line = ""  # a word longer than the column: cut it where it overflows
@@ -281,7 +306,7 @@ class _PagedTable(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         head = self._header_height(avail_height)
-        height = head + sum(r.height for r in self.rows[self.start :])
+        height = head + self.spec.below[self.start]
         if height <= avail_height + 0.01:
             self._whole = self.spec.table(self.header if head else None, head,
                                           self.rows[self.start :])  # fmt: skip
@@ -332,6 +357,7 @@ class _TableSpec:
     heading_size: float
     padding: float
     page_height: float
+    below: list[float] = field(default_factory=list)  # [i]: height of rows i.. to the end
 
     @property
     def width(self) -> float:
@@ -422,10 +448,18 @@ def _paged_table(table: DocTable, lay: ReportLayout, fonts: _Fonts, width: float
         page_height,
     )
 
+    cache: dict[tuple[str, str, float, float], list[str]] = {}
+
+    def wrap(text: str, font: str, size: float, room: float) -> list[str]:
+        # Statuses, dates, names repeat on every other row: wrap each once.
+        key = (text, font, size, room)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = wrap_lines(text, font, size, room)
+        return found
+
     def lines(values: Sequence[str], font: str, size: float) -> tuple[list[str], float]:
-        wrapped = [
-            wrap_lines(v, font, size, w - 2 * pad) for v, w in zip(values, widths, strict=True)
-        ]
+        wrapped = [wrap(v, font, size, w - 2 * pad) for v, w in zip(values, widths, strict=True)]
         count = max(len(w) for w in wrapped)
         return ["\n".join(w) for w in wrapped], count * size * _CELL_LEADING + 2 * pad
 
@@ -444,6 +478,9 @@ def _paged_table(table: DocTable, lay: ReportLayout, fonts: _Fonts, width: float
     if table.total is not None:
         cells, height = lines(table.total, fonts.bold, lay.table_size)
         rows.append(_Row(cells, height, "total"))
+    spec.below = [0.0] * (len(rows) + 1)  # summed once, not on every page's split
+    for i in range(len(rows) - 1, -1, -1):
+        spec.below[i] = spec.below[i + 1] + rows[i].height
     return _PagedTable(header, header_height, rows, 0, spec)
 
 
