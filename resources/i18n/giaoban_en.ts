@@ -1912,6 +1912,57 @@
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../ui/report_preview.py" line="+96"/>
+        <source>Các trang của báo cáo</source>
+        <translation>Pages of the report</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n trang</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vừa &amp;trang</source>
+        <translation>Fit p&amp;age</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xem trọn một trang</source>
+        <translation>Show a whole page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vừa &amp;chiều rộng</source>
+        <translation>Fit &amp;width</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phóng to cho vừa chiều rộng cửa sổ</source>
+        <translation>Zoom to the window&apos;s width</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;In…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chọn máy in và in các trang này</source>
+        <translation>Choose a printer and print these pages</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>QuarterDelegate</name>
     <message>
         <location filename="../../ui/delegates.py" line="+38"/>
@@ -1976,7 +2027,7 @@
 <context>
     <name>ReportCountsModel</name>
     <message>
-        <location filename="../../ui/report_dialog.py" line="+201"/>
+        <location filename="../../ui/report_dialog.py" line="+203"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Organization</translation>
     </message>
@@ -2036,18 +2087,18 @@ xuyên</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location line="-132"/>
+        <location line="-135"/>
         <source>In danh sách</source>
         <translation>Print the list</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+348"/>
+        <location line="+9"/>
+        <location line="+370"/>
         <source>Xem trước khi in</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-153"/>
         <location line="+2"/>
         <source>Báo cáo theo dõi, đôn đốc</source>
         <translation>Follow-up report</translation>
@@ -2099,12 +2150,32 @@ xuyên</source>
         <translation>Lead organization</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Từng cơ quan (mỗi cơ quan một phần)</source>
+        <translation>Each organization (a part for each)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cuộc giao ban</source>
         <translation>Giao ban</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Theo cơ quan chủ trì: mỗi nội dung một lần, ghi tình trạng của từng cơ quan; từng cơ quan: mỗi cơ quan một phần riêng để gửi cho cơ quan đó</source>
+        <translation>By lead organization: each directive once, with each organization&apos;s own status; each organization: a part of its own for each, to send it</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ngày ban hành</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ngày ghi trên báo cáo: &quot;Nam Định, ngày … tháng … năm …&quot;</source>
+        <translation>The date printed on the report: &quot;Nam Định, ngày … tháng … năm …&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Nhóm theo</source>
         <translation>Group by</translation>
     </message>
@@ -2159,7 +2230,12 @@ xuyên</source>
         <translation>&amp;Group by:</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>Ngày &amp;ban hành:</source>
+        <translation>&amp;Issue date:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <location line="+30"/>
         <source>Tóm tắt</source>
         <translation>Summary</translation>
@@ -2256,7 +2332,7 @@ xuyên</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>Nội dung tồn đọng đến {date}</source>
         <translation>Open directives as of {date}</translation>
     </message>
@@ -2266,12 +2342,13 @@ xuyên</source>
         <translation>Follow-up list {quarter}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+14"/>
         <source>Không xem trước được danh sách.</source>
         <translation>Could not preview the list.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
+        <location line="+14"/>
         <source>Không in được danh sách.</source>
         <translation>Could not print the list.</translation>
     </message>
@@ -2311,7 +2388,7 @@ xuyên</source>
         <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
         <source>Không lưu được danh sách.</source>
         <translation>Could not save the list.</translation>
     </message>
@@ -2336,7 +2413,7 @@ xuyên</source>
         <translation>There is no list to print yet.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+53"/>
         <source>Chương trình gặp một lỗi không lường trước; dữ liệu không bị ảnh hưởng. Hãy thử lại, và nếu lỗi lặp lại, báo cho người phụ trách kỹ thuật.</source>
         <translation>The program hit an unexpected error; the data is not affected. Please try again, and if it happens again, tell the person in charge of IT.</translation>
     </message>
