@@ -162,11 +162,12 @@ def _build(
             groups.append(_group(meeting_heading(refs[mid]), None, mid, rows, include_done))
     else:
         # One section per set of leads (an organization, or a group written as the
-        # group): each directive once, each lead's own progress in its cells.
+        # group): each directive once, each lead's own progress in its cells (the
+        # leads listed, when some finished before the quarter or, for open items, by now).
         by_leads: dict[tuple[int, ...], list[FollowUpRow]] = defaultdict(list)
         position = {o.id: i for i, o in enumerate(orgs)}
         for d, own in listed:
-            key = tuple(sorted((r.organization_id or 0 for r in own), key=position.get))
+            key = tuple(sorted((o.organization_id for o in d.leads), key=position.get))
             by_leads[key].append(_row(d, None, quarter, as_of, org_groups, own, labels))
         for key in sorted(by_leads, key=lambda k: (len(k) == 1, [position[i] for i in k])):
             rows = by_leads[key]
