@@ -172,9 +172,12 @@ def _lines_height(text: str, chars_per_line: float, size: float) -> float:
     return lines * size * 1.35
 
 
-def _header_block(sheet: Worksheet, doc: ReportDocument, styles: _Styles, span: int) -> int:
+def _header_block(
+    sheet: Worksheet, doc: ReportDocument, styles: _Styles, widths: list[float]
+) -> int:
     """The two header blocks, BÁO CÁO and the trích yếu; returns the next free row."""
     lay = doc.layout
+    span = len(widths)
     split = max(1, round(span * lay.header_left_share))
     left = [
         (doc.province_line, styles.province),
@@ -194,11 +197,17 @@ def _header_block(sheet: Worksheet, doc: ReportDocument, styles: _Styles, span: 
     # The rule under the party line: the top border of the middle cells of the right
     # block, on the row below the party line, so that it clears the letters above
     # and the date line's diacritics below.
-    width = span - split
-    inner = max(1, round(width * 0.45))
-    first = split + 1 + (width - inner) // 2
-    for column in range(first, first + inner):
-        sheet.cell(row=2, column=column).border = styles.rule
+    # Columns differ in width: the rule takes the columns whose middles lie within
+    # half the block's width around its centre.
+    start = sum(widths[:split])
+    block = sum(widths[split:])
+    centre, half = start + block / 2, block / 4
+    x = 0.0
+    for column, width in enumerate(widths, start=1):
+        middle = x + width / 2
+        x += width
+        if column > split and abs(middle - centre) <= half:
+            sheet.cell(row=2, column=column).border = styles.rule
     sheet.row_dimensions[1].height = lay.party_size * 1.45
     row = 6
     chars = lay.xlsx_width_chars * 0.95
@@ -303,7 +312,7 @@ def _write_report(sheet: Worksheet, doc: ReportDocument, styles: _Styles) -> Non
     table = doc.summary_table or Table(lay.summary_columns, ())
     span = len(table.columns)
     widths = _widths(sheet, doc, table)
-    row = _header_block(sheet, doc, styles, span)
+    row = _header_block(sheet, doc, styles, widths)
     row = _paragraphs(sheet, doc, styles, doc.body, row, span)
     if doc.summary_table is not None:
         put(sheet, row, 1, doc.summary_heading, styles.heading)
