@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import unicodedata
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
