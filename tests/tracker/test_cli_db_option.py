@@ -75,7 +75,8 @@ def _report(f: Files, out: str) -> None:
     from openpyxl import load_workbook
 
     book = load_workbook(f.work / "out.xlsx", read_only=True)
-    cells = [c for row in book.active.iter_rows(values_only=True) for c in row if c]
+    rows = [row for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)]
+    cells = [c for row in rows for c in row if c]
     book.close()
     assert any("bầu cử" in str(c) for c in cells)
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from tracker import queries, services
+from tracker.drafts import DirectiveDraft
 from tracker.quarters import Quarter
 from tracker.rows import HistoryKind, Status
 from tracker.settings import ReportSettings, SignerCapacity
@@ -104,6 +105,17 @@ def test_directive_dialog_refuses_bad_input_beside_each_field(qtbot, sample_db):
 
 def test_directive_dialog_edits_deadline_to_standing(qtbot, sample_db):
     """Editing a directive's deadline to "tx" saves it as thường xuyên."""
+    row = sample_row(4)
+    bdv = queries.find_organization("BDV").id
+    services.update_directive(  # a supporting organization, to see it kept
+        directive_id=row.id,
+        directive=DirectiveDraft(
+            content=row.content,
+            lead_ids=tuple(o.organization_id for o in row.leads),
+            support_ids=(bdv,),
+            due=row.due,
+        ),
+    )
     row = sample_row(4)
     dialog = DirectiveDialog(
         None,
