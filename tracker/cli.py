@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, NoReturn
 
+from tracker import __version__
 from tracker.errors import TrackerError
 
 EXIT_USER_ERROR = 2
@@ -173,6 +174,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="mở cửa sổ, in số mili giây khởi động rồi thoát (đo hiệu năng)",
     )
     p.add_argument("--lang", choices=["vi", "en"], help="ngôn ngữ giao diện (vi: tiếng Việt)")
+    p.add_argument("--version", action="version", version=f"giaoban {__version__}")
+    # Checks an installation: every module, data file and dialog (ui/smoke.py).
+    p.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
     sub = p.add_subparsers(
         dest="command", metavar="LỆNH", parser_class=_Parser, title="lệnh", help="một trong:"
     )

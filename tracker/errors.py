@@ -53,3 +53,8 @@ class DiskFullError(TrackerError):
 class DamagedFileError(DatabaseOpenError):
     """SQLite found the open file damaged (a large file's integrity check, or a read
     that met a damaged page); nothing more is written into it."""
+
+
+class IncompleteInstallError(TrackerError):
+    """A file or module the program ships with is missing: the installation is
+    damaged or incomplete (the message names what is missing)."""

@@ -6,7 +6,6 @@ import json
 import random
 from contextlib import AbstractContextManager
 from datetime import date, timedelta
-from importlib import resources
 from typing import Any
 
 from tracker.changes import Changes
@@ -14,6 +13,7 @@ from tracker.db import database
 from tracker.dbfile import SAVED_NOTHING, disk_full_as_message
 from tracker.drafts import DirectiveDraft, MeetingDraft
 from tracker.errors import ValidationError
+from tracker.install import seed_file
 from tracker.models import Meeting, Organization, OrgGroup, OrgGroupMember
 from tracker.quarters import Quarter
 from tracker.text import fold
@@ -31,7 +31,8 @@ def _writing() -> AbstractContextManager[None]:
 
 
 def read_seed(name: str) -> Any:
-    return json.loads(resources.files("tracker.seeds").joinpath(name).read_text("utf-8"))
+    """A shipped JSON seed file; IncompleteInstallError naming it when it is missing."""
+    return json.loads(seed_file(name).read_text("utf-8"))
 
 
 def load_standard_organizations() -> None:

@@ -76,6 +76,18 @@ def _open_interactively(target: str | None, parent: QWidget | None = None) -> st
         return current
 
 
+def _warn_if_incomplete() -> None:
+    """Name the shipped files that are missing (a damaged install), once, at start;
+    the window still opens for what does not need them."""
+    from tracker.install import missing_data_files, missing_message
+
+    problems = [missing_message(f'tệp "{name}"') for name in assets.missing_files()]
+    problems += missing_data_files()
+    if problems:
+        log.warning("Bản cài đặt thiếu tệp: %s", problems)
+        messages.show_error(None, "\n\n".join(problems))
+
+
 def _daily_backup(target: str) -> None:
     """The day's first opening copies the file; a failure is logged, never blocks work."""
     from tracker.backup import daily_backup
@@ -115,10 +127,17 @@ def run(args: argparse.Namespace) -> int:
 
     started = getattr(entry, "STARTED", time.perf_counter())
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    from ui.install_check import missing_platform_plugin, report_fatal
+
+    problem = missing_platform_plugin()
+    if problem:  # Qt would abort with an English message, or none at all on Windows
+        report_fatal(problem)
+        return 1
     app = create_application()
     lang = getattr(args, "lang", None) or i18n.saved_language()
     i18n.install(app, lang)
     messages.install_excepthook()
+    _warn_if_incomplete()
     exit_when_shown = bool(getattr(args, "exit_when_shown", False))
     opened: str | None = None
     if exit_when_shown:

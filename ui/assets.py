@@ -13,6 +13,15 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 
 PACKAGE = "ui.resources"
+# Every file the window needs from resources/ (tests/ui/test_install_check.py keeps
+# this in step with the folder); a missing one is named by ``missing_files``.
+ICONS = (
+    "app", "cancelled", "delete", "done", "edit", "extend", "in-progress", "mark-done", "new",
+    "note", "open", "overdue", "redo", "report", "search", "undo",
+)  # fmt: skip
+STYLESHEET = ("style", "app.qss")
+# The compiled catalogues shipped: the program's English, Qt's own words in Vietnamese.
+TRANSLATIONS = (("i18n", "giaoban_en.qm"), ("i18n", "qtbase_vi.qm"))
 
 
 @cache
@@ -40,7 +49,7 @@ def icon(name: str) -> QIcon:
 
 def stylesheet() -> str:
     """The application style sheet, ``resources/style/app.qss``."""
-    path = _file("style", "app.qss")
+    path = _file(*STYLESHEET)
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
@@ -49,3 +58,16 @@ def translation_file(lang: str, *, catalog: str = "giaoban") -> Path | None:
     (``catalog`` "qtbase": Qt's own words)."""
     path = _file("i18n", f"{catalog}_{lang}.qm")
     return path if path.is_file() else None
+
+
+def missing_files() -> list[str]:
+    """The files of ``resources/`` that should be installed and are not, as
+    "ui/resources/…" names."""
+    wanted = [("icons", f"{name}.svg") for name in ICONS]
+    wanted += [STYLESHEET, *TRANSLATIONS]
+    try:
+        folder = _folder()
+    except ImportError:
+        return [f"{PACKAGE.replace('.', '/')}/"]
+    absent = [parts for parts in wanted if not folder.joinpath(*parts).is_file()]
+    return ["/".join(["ui/resources", *parts]) for parts in absent]

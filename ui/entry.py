@@ -17,6 +17,10 @@ from tracker.cli import main as cli_main  # noqa: E402
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    if getattr(args, "smoke", False):
+        from ui import smoke
+
+        return smoke.run(args)
     from ui.app import run
 
     return run(args)

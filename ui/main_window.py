@@ -1298,14 +1298,10 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
-        messages.show_info(
-            self,
-            self.tr(
-                "Giao ban: ghi các cuộc giao ban, các nội dung chỉ đạo và theo dõi, đôn đốc "
-                "thực hiện. Dữ liệu nằm trong một tệp trên máy này."
-            ),
-            self.tr("Giới thiệu"),
-        )
+        from tracker.db import database
+        from ui.about_dialog import AboutDialog
+
+        AboutDialog.ask(self, data_file=database.obj.database)
 
     # --- settings -------------------------------------------------------------------------
 

@@ -42,6 +42,9 @@ def write_docx(doc: ReportDocument, path: str | Path) -> None:
     """
     import docx
 
+    from tracker.install import check_docx_templates
+
+    check_docx_templates()
     word = docx.Document()
     lay = doc.layout
     _page(word, lay)
