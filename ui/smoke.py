@@ -18,6 +18,10 @@ import sys
 import tempfile
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 # The window's commands that open a dialog, each run once with a directive selected.
 DIALOG_COMMANDS = (
@@ -65,8 +69,7 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
         print(f"THIẾU: {problem}")
         return 1
 
-    from PySide6.QtCore import QSettings, QTimer, qInstallMessageHandler
-    from PySide6.QtWidgets import QApplication, QDialog
+    from PySide6.QtCore import QSettings, qInstallMessageHandler
 
     # The clerk's settings (window size, language) are neither read nor changed.
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -94,6 +97,24 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
     print(f"mô-đun: {len(all_modules())} đã nạp")
     for message in missing_after_start():
         failures.append(message)
+
+    try:
+        _window_and_dialogs(args, tmp, app, failures)
+    except Exception as exc:  # noqa: BLE001 - reported as a failure of the run
+        failures.append(f"{type(exc).__name__}: {exc}")
+    failures += [f"ngoại lệ: {e}" for e in errors]
+    for failure in failures:
+        print(f"THIẾU/LỖI: {failure}")
+    print("smoke: OK" if not failures else f"smoke: {len(failures)} lỗi")
+    return 0 if not failures else 1
+
+
+def _window_and_dialogs(
+    args: argparse.Namespace, tmp: Path, app: QApplication, failures: list[str]
+) -> None:
+    """The sample in a new database, the main window, then each dialog opened and closed."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
 
     from tracker import seeding
     from tracker.db import close_db, open_db
@@ -142,8 +163,3 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
     window.close()
     app.processEvents()
     close_db()
-    failures += [f"ngoại lệ: {e}" for e in errors]
-    for failure in failures:
-        print(f"THIẾU/LỖI: {failure}")
-    print("smoke: OK" if not failures else f"smoke: {len(failures)} lỗi")
-    return 0 if not failures else 1
