@@ -308,6 +308,9 @@ def restore_from(source: str | os.PathLike[str], db_path: str) -> Path | None:
         raise BackupError("Tệp sao lưu được chọn chính là tệp dữ liệu đang dùng.")
     check_backup(src)
     check_restore_target(target)
+    from tracker.netfs import refuse_network_location
+
+    refuse_network_location(target)  # the restored file must be usable where it goes
     try:
         src_conn = sqlite3.connect(src.resolve().as_uri() + "?mode=ro", uri=True)
         try:

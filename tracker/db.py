@@ -40,6 +40,7 @@ from tracker.dbfile import (  # noqa: F401 (re-exported: the file checks live th
     sqlite_path,
 )
 from tracker.errors import DatabaseOpenError, DiskFullError
+from tracker.netfs import refuse_network_location
 from tracker.oserrors import is_disk_full, reason
 from tracker.safe_write import temp_path
 
@@ -84,6 +85,7 @@ def open_db(
         db = connect(resolved)
     else:
         if path != ":memory:":
+            refuse_network_location(path)  # before anything is created or read
             file = Path(path)
             if not file.exists() and not file.is_symlink():
                 if not create:

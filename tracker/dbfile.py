@@ -422,6 +422,9 @@ def connect_for_reading(target: str | os.PathLike[str] | None) -> sqlite3.Connec
     file = Path(path)
     if not file.exists():
         return None
+    from tracker.netfs import refuse_network_location
+
+    refuse_network_location(file)
     timeout = resolve_busy_timeout()
     if inspect_file(file, timeout_ms=timeout) != SCHEMA_VERSION:
         return None
