@@ -94,7 +94,10 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
             importlib.import_module(name)
         except Exception as exc:  # noqa: BLE001 - every failure is reported, then the next
             failures.append(f"mô-đun {name}: {type(exc).__name__}: {exc}")
-    print(f"mô-đun: {len(all_modules())} đã nạp")
+    import tracker
+
+    where = Path(tracker.__file__ or "").parent.parent
+    print(f"mô-đun: {len(all_modules())} đã nạp từ {where}")
     for message in missing_after_start():
         failures.append(message)
 
