@@ -24,8 +24,10 @@ PRINT_SUPPORT = {"win32": "windowsprintersupport", "linux": "cupsprintersupport"
 
 
 def plugin_folders() -> list[Path]:
-    """Where Qt looks for plugins: its own folder and ``$QT_PLUGIN_PATH``."""
+    """Where Qt looks for plugins: its own folder, ``$QT_PLUGIN_PATH`` (a frozen build
+    sets it) and the program's own folder."""
     folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))]
+    folders.append(Path(sys.executable).resolve().parent)
     extra = os.environ.get("QT_PLUGIN_PATH", "")
     folders += [Path(p) for p in extra.split(os.pathsep) if p]
     return folders
