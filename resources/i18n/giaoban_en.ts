@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="+32"/>
+        <source>Giới thiệu</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Giao ban&lt;/b&gt; {version}</source>
+        <translation>&lt;b&gt;Giao ban&lt;/b&gt; {version}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ghi các cuộc giao ban, các nội dung chỉ đạo và theo dõi, đôn đốc thực hiện. Dữ liệu nằm trong một tệp trên máy này.</source>
+        <translation>Record giao ban meetings and their directives, and follow them up until they are carried out. The data is kept in one file on this computer.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Phiên bản:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp dữ liệu:</source>
+        <translation>Data file:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thư mục sao lưu:</source>
+        <translation>Backup folder:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../../ui/actions.py" line="+26"/>
@@ -1383,16 +1421,6 @@
         <source>&amp;Hủy nội dung</source>
         <translation>&amp;Cancel directives</translation>
     </message>
-    <message>
-        <location line="+124"/>
-        <source>Giao ban: ghi các cuộc giao ban, các nội dung chỉ đạo và theo dõi, đôn đốc thực hiện. Dữ liệu nằm trong một tệp trên máy này.</source>
-        <translation>Giao ban: record giao ban meetings and their directives, and follow them up until they are carried out. The data is kept in one file on this computer.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Giới thiệu</source>
-        <translation>About</translation>
-    </message>
 </context>
 <context>
     <name>MeetingDialog</name>
@@ -1588,7 +1616,7 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-1191"/>
+        <location filename="../../ui/main_window.py" line="-1064"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>

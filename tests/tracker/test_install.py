@@ -1,0 +1,45 @@
+"""Shipped data files: a missing one is named in Vietnamese, with what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tracker import install
+from tracker.errors import IncompleteInstallError
+
+
+def test_seed_files_are_found() -> None:
+    """Both seed files are shipped and nothing is missing here."""
+    for name in install.SEED_FILES:
+        assert install.seed_file(name).is_file()
+    assert install.missing_data_files() == []
+
+
+def test_missing_seed_file_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A seeds folder without organizations.json: the error names the file and says to
+    reinstall; the sample loader raises the same error, not FileNotFoundError."""
+    real = install.package_folder
+    monkeypatch.setattr(
+        install, "package_folder", lambda p: tmp_path if p == install.SEEDS_PACKAGE else real(p)
+    )
+    with pytest.raises(IncompleteInstallError) as err:
+        install.seed_file("organizations.json")
+    assert "tracker/seeds/organizations.json" in err.value.message
+    assert "cài đặt lại" in err.value.message
+    from tracker.seeding import read_seed
+
+    with pytest.raises(IncompleteInstallError):
+        read_seed("organizations.json")
+    assert len(install.missing_data_files()) == 2
+
+
+def test_missing_docx_template_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """python-docx without its templates folder: named, instead of "folder does not exist"."""
+    real = install.package_folder
+    monkeypatch.setattr(install, "package_folder", lambda p: tmp_path if p == "docx" else real(p))
+    with pytest.raises(IncompleteInstallError) as err:
+        install.check_docx_templates()
+    assert "docx/templates/default.docx" in err.value.message
+    assert "Word" in err.value.message
