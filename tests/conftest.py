@@ -6,6 +6,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("GIAOBAN_DB", None)
+# Python programs the tests start never import from their working folder (the source
+# tree): they use the installed package, as the suite itself does (see pyproject.toml).
+os.environ["PYTHONSAFEPATH"] = "1"
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402

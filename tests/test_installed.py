@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,21 @@ def test_a_missing_data_file_is_named(wheel: Path, tmp_path: Path) -> None:
     assert smoke.returncode == 1
     assert "ui/resources/style/app.qss" in smoke.stdout
     assert "tracker/seeds/organizations.json" in smoke.stdout
+
+
+def test_suite_imports_the_installed_copy() -> None:
+    """The suite itself tests the installed package (README: pip install ".[test]", then
+    python -P -m pytest), not the source tree; skipped for an editable install."""
+    import tracker
+    import ui
+
+    urls = [d.read_text("direct_url.json") or "{}" for d in metadata.distributions(name="giaoban")]
+    if any(json.loads(u).get("dir_info", {}).get("editable") for u in urls):
+        pytest.skip("editable install: the suite runs on the source tree (the wheel is "
+                    "tested above)")  # fmt: skip
+    for module in (tracker, ui):
+        where = Path(module.__file__ or "").resolve()
+        assert SOURCE not in where.parents, (
+            f"{module.__name__} imported from the source tree ({where}): run the tests with "
+            "`python -P -m pytest` so the working folder is not on sys.path"
+        )

@@ -371,6 +371,7 @@ def test_module_bad_quarter_and_env_db(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         env=env,
+        cwd=tmp_path,  # not the source tree: python -m imports from the working folder
         check=False,
     )
     assert result.returncode == 0, result.stderr
