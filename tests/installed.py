@@ -87,14 +87,16 @@ def install_wheel(wheel: Path, root: Path) -> Installed:
     installed: they are reached through a .pth, see the module docstring)."""
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(root)], check=True)
     env = Installed(root)
-    (env.site_packages / "_giaoban_test_dependencies.pth").write_text(
-        "\n".join(dependency_folders()) + "\n", encoding="utf-8"
-    )
     subprocess.run(
         [sys.executable, "-m", "pip", "--python", str(env.python), "install", "-q",
          "--no-deps", "--no-index", str(wheel)],
         check=True, capture_output=True, text=True,
     )  # fmt: skip
+    # Only now: pip must not see a copy of the package installed in those folders (it
+    # would call the requirement satisfied and install nothing).
+    (env.site_packages / "_giaoban_test_dependencies.pth").write_text(
+        "\n".join(dependency_folders()) + "\n", encoding="utf-8"
+    )
     return env
 
 
