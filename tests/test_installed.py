@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tracker import __version__
+from tracker.db import close_db
 
 from .installed import (
     SOURCE,
@@ -122,9 +123,9 @@ def test_smoke_run_of_the_installed_window(installed: Installed, tmp_path: Path)
     assert "AboutDialog" in out and "ReportDialog" in out
 
 
-def test_a_missing_data_file_is_named(wheel: Path, tmp_path: Path) -> None:
-    """With a seed file and the style sheet deleted from an installed copy, the
-    commands that need them name the missing file in Vietnamese; no traceback."""
+def test_a_missing_data_file_is_named(wheel: Path, tmp_path: Path, db_path: Path) -> None:
+    """With a seed file, the style sheet and the schema file deleted from an installed
+    copy, the commands that need them name the missing file in Vietnamese; no traceback."""
     env = install_wheel(wheel, tmp_path / "damaged")
     (env.site_packages / "tracker" / "seeds" / "organizations.json").unlink()
     (env.site_packages / "ui" / "resources" / "style" / "app.qss").unlink()
@@ -143,6 +144,14 @@ def test_a_missing_data_file_is_named(wheel: Path, tmp_path: Path) -> None:
     assert smoke.returncode == 1
     assert "ui/resources/style/app.qss" in smoke.stdout
     assert "tracker/seeds/organizations.json" in smoke.stdout
+    (env.site_packages / "tracker" / "schema_v2.sql").unlink()
+    close_db()  # db_path: a healthy file, checked against the schema when opened
+    opened = subprocess.run(
+        [str(env.giaoban), "meetings", "--db", str(db_path)],
+        cwd=tmp_path, env=clean_env(), capture_output=True, text=True,
+    )  # fmt: skip
+    assert opened.returncode == 2 and "Traceback" not in opened.stderr
+    assert "tracker/schema_v2.sql" in opened.stderr
 
 
 def test_suite_imports_the_installed_copy() -> None:

@@ -51,11 +51,18 @@ def read_schema(conn: sqlite3.Connection) -> frozenset[Entry]:
 def expected_schema(version: int) -> frozenset[Entry]:
     """The schema a file of ``version`` holds (empty for 0: a new, empty file).
 
-    Raises FileNotFoundError for a version that has no schema file (a programming error).
+    Raises IncompleteInstallError naming the schema file when it is not installed.
     """
     if version == 0:
         return frozenset()
-    sql = schema_file(version).read_text(encoding="utf-8")
+    path = schema_file(version)
+    if not path.is_file():
+        from tracker.errors import IncompleteInstallError
+        from tracker.install import missing_message
+
+        what = f'tệp "tracker/{path.name}" (cấu trúc dữ liệu)'
+        raise IncompleteInstallError(missing_message(what, "chưa mở được tệp dữ liệu"))
+    sql = path.read_text(encoding="utf-8")
     conn = sqlite3.connect(":memory:")
     try:
         conn.executescript(sql)
