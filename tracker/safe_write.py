@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Literal
 
-from tracker.errors import ValidationError
+from tracker.errors import IncompleteInstallError, ValidationError
 from tracker.oserrors import reason
 
 Kind = Literal["pdf", "xlsx", "docx", "json", "sqlite", "bytes"]
@@ -178,6 +178,9 @@ def write_temp(target: Path, write: Callable[[Path], object], kind: Kind) -> Pat
         remove(tmp)
         if _nearly_full(target.parent):  # a writer that reports no error (Qt's PDF) on ENOSPC
             raise OutputError(f"{exc} Ổ đĩa đã đầy: hãy giải phóng chỗ trống rồi ghi lại.") from exc
+        raise
+    except IncompleteInstallError:  # already says what is missing and what to do
+        remove(tmp)
         raise
     except OSError as exc:
         remove(tmp)
