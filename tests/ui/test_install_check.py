@@ -48,7 +48,8 @@ def test_missing_resource_files_are_named(monkeypatch: pytest.MonkeyPatch, tmp_p
         (folder / "icons").mkdir(parents=True, exist_ok=True)
         (folder / "icons" / f"{name}.svg").write_text("<svg/>")
     (folder / "i18n").mkdir()
-    (folder / "i18n" / "giaoban_en.qm").write_bytes(b"")
+    for parts in assets.TRANSLATIONS:
+        folder.joinpath(*parts).write_bytes(b"")
     monkeypatch.setattr(assets, "_folder", lambda: folder)
     assert assets.missing_files() == [
         f"ui/resources/icons/{assets.ICONS[0]}.svg",
