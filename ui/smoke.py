@@ -119,12 +119,15 @@ def _window_and_dialogs(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialog
 
-    from tracker import seeding
+    from tracker import queries, seeding, services
     from tracker.db import close_db, open_db
     from ui.main_window import TAB_MEETING, MainWindow
 
     open_db(args.db or str(tmp / "smoke.sqlite3"))
     seeding.load_sample()
+    # The province and issuing body counted as confirmed: reports open at once (the
+    # settings dialog, asked before a first report otherwise, is opened on its own below).
+    services.save_settings(settings=queries.load_settings())
     window = MainWindow()
     window.show()
     app.processEvents()
