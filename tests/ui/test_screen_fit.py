@@ -47,7 +47,9 @@ def _probe(tmp_path: Path, width: int, height: int, dpr: float) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
     env.pop("GIAOBAN_DB", None)
     done = subprocess.run(
-        [sys.executable, "-m", "tests.ui.screen_fit_probe"],
+        # By path: the programs the tests start import the installed package, and
+        # nothing from the working folder (tests/conftest.py sets PYTHONSAFEPATH).
+        [sys.executable, str(Path(__file__).with_name("screen_fit_probe.py"))],
         cwd=ROOT,
         env=env,
         capture_output=True,
