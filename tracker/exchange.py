@@ -64,6 +64,17 @@ from tracker.safe_write import OutputError, read_source, write_verified
 from tracker.status import derive_status
 from tracker.text import fold, unprintable
 
+# A meeting's own fields, as exported and as an undo step puts them back.
+MEETING_FIELDS = (
+    "held_on",
+    "title",
+    "chair_name",
+    "chair_position",
+    "reviewed_quarter",
+    "notes",
+    "notice_ref",
+)
+
 FORMAT = "giaoban"
 VERSION = 1
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -412,19 +423,7 @@ def validate(data: Any) -> dict[str, Any]:
         c.obj(
             m,
             w,
-            (
-                "id",
-                "held_on",
-                "title",
-                "chair_name",
-                "chair_position",
-                "reviewed_quarter",
-                "notes",
-                "notice_ref",
-                "version",
-                "attendees",
-                "directives",
-            ),
+            ("id", *MEETING_FIELDS, "version", "attendees", "directives"),
         )
         c.int_(m["id"], w + ".id")
         c.day(m["held_on"], w + ".held_on")

@@ -32,15 +32,7 @@ from tracker.text import fold
 Snap = dict[str, Any]
 Created = Literal["meeting", "directive"]
 
-_HEADER_FIELDS = (
-    "held_on",
-    "title",
-    "chair_name",
-    "chair_position",
-    "reviewed_quarter",
-    "notes",
-    "notice_ref",
-)
+_HEADER_FIELDS = exchange.MEETING_FIELDS
 
 
 @dataclass(frozen=True)
