@@ -24,8 +24,8 @@ def built(factory: pytest.TempPathFactory, directives: int) -> Path:
     path = folder / "giaoban.sqlite3"
     if path.exists():
         return path
-    from tracker.db import close_db, open_db
     from tracker.seeding import load_sample, synthetic
+    from tracker.store.db import close_db, open_db
 
     folder.mkdir(parents=True, exist_ok=True)
     tmp = folder / "building.sqlite3"

@@ -15,7 +15,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from tracker.db import close_db, open_db  # noqa: E402
+from tracker.store.db import close_db, open_db  # noqa: E402
 
 
 @pytest.fixture

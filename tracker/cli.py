@@ -318,7 +318,7 @@ def main(
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        from tracker.dbfile import known_error
+        from tracker.store.dbfile import known_error
 
         known = known_error(exc, args.db)  # a full disk, a file found damaged while read
         if known is None:
@@ -328,8 +328,8 @@ def main(
     finally:
         while _READERS:
             _READERS.pop().close()
-        if "tracker.db" in sys.modules:  # not imported by a command that only read
-            from tracker.db import close_db
+        if "tracker.store.db" in sys.modules:  # not imported by a command that only read
+            from tracker.store.db import close_db
 
             close_db()
         if collecting:
@@ -339,11 +339,11 @@ def main(
 def _open(args: argparse.Namespace, *, create: bool = True, writing: bool = False) -> None:
     """Open ``args.db``. A command that writes into a large file (opened without its
     integrity check, for speed) first runs that check: ~0.1–0.3 s for 70 MB."""
-    from tracker.db import open_db
+    from tracker.store.db import open_db
 
     db = open_db(args.db, create=create)
     if writing:
-        from tracker import integrity
+        from tracker.store import integrity
 
         integrity.verify_before_writing(getattr(db, "database", None))
 
@@ -496,13 +496,13 @@ def _open_connection(args: argparse.Namespace) -> sqlite3.Connection:
     """A sqlite3 connection for a command that only reads: the file checked as
     ``open_db`` checks it, without importing peewee (a third of a listing's time);
     through ``open_db`` when the file is new or must be migrated."""
-    from tracker.dbfile import connect_for_reading
+    from tracker.store.dbfile import connect_for_reading
 
     conn = connect_for_reading(args.db)
     if conn is not None:
         _READERS.append(conn)
         return conn
-    from tracker.db import database
+    from tracker.store.db import database
 
     _open(args)
     return database.connection()
@@ -621,7 +621,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     exchange.validate(data)
     _open(args, writing=True)
     if args.replace:
-        from tracker.backup import backup_now
+        from tracker.store.backup import backup_now
 
         backup_now()
     changes = exchange.import_data(data, replace=args.replace)
@@ -674,7 +674,7 @@ def _check_report_name(out: str, fmt: str) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from tracker.backup import backup_now
+    from tracker.store.backup import backup_now
 
     _open(args, create=False)
     path = backup_now(args.dest)
@@ -683,8 +683,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from tracker.backup import restore_from
-    from tracker.db import open_db, resolve_target, sqlite_path
+    from tracker.store.backup import restore_from
+    from tracker.store.db import open_db, resolve_target, sqlite_path
 
     target = resolve_target(args.db)
     saved = restore_from(args.file, target)

@@ -39,12 +39,16 @@ from typing import Any
 
 import peewee as pw
 
-from tracker import integrity
 from tracker.changes import Changes
-from tracker.db import database
-from tracker.dbfile import damaged_error, disk_full_as_message
 from tracker.errors import DatabaseBusyError, ImportFileError, ValidationError
-from tracker.models import (
+from tracker.quarters import Quarter
+from tracker.rows import HistoryKind, Role, Status
+from tracker.safe_write import OutputError, read_source, write_verified
+from tracker.status import derive_status
+from tracker.store import integrity
+from tracker.store.db import database
+from tracker.store.dbfile import damaged_error, disk_full_as_message
+from tracker.store.models import (
     Assignment,
     Directive,
     DirectiveTopic,
@@ -58,10 +62,6 @@ from tracker.models import (
     Setting,
     Topic,
 )
-from tracker.quarters import Quarter
-from tracker.rows import HistoryKind, Role, Status
-from tracker.safe_write import OutputError, read_source, write_verified
-from tracker.status import derive_status
 from tracker.text import fold, unprintable
 
 # A meeting's own fields, as exported and as an undo step puts them back.

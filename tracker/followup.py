@@ -7,7 +7,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from tracker.models import Directive, Meeting
 from tracker.owners import owner_labels
 from tracker.quarters import Quarter
 from tracker.queries import (
@@ -30,6 +29,7 @@ from tracker.rows import (
     Status,
 )
 from tracker.status import categorize, derive_status
+from tracker.store.models import Directive, Meeting
 
 GROUP_BY_ORG = "org"  # a section per organization (or group) leading: each directive once
 GROUP_BY_EACH_ORG = "each-org"  # a section per organization, to send each its own part

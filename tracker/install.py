@@ -77,8 +77,8 @@ def missing_data_files() -> list[str]:
             seed_file(name)
         except IncompleteInstallError as exc:
             missing.append(exc.message)
-    from tracker.migrations import SCHEMA_VERSION
-    from tracker.schema import expected_schema
+    from tracker.store.migrations import SCHEMA_VERSION
+    from tracker.store.schema import expected_schema
 
     for checks in (lambda: expected_schema(SCHEMA_VERSION), check_docx_templates):
         try:

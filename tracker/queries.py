@@ -13,19 +13,8 @@ from typing import Any, cast
 
 import peewee as pw
 
-from tracker.db import database
 from tracker.errors import NotFoundError
 from tracker.listing import organization_not_found
-from tracker.models import (
-    Assignment,
-    Directive,
-    DirectiveTopic,
-    HistoryEntry,
-    Meeting,
-    Organization,
-    Setting,
-    Topic,
-)
 from tracker.quarters import Quarter
 from tracker.rows import (
     DirectiveRow,
@@ -41,6 +30,17 @@ from tracker.rows import (
 )
 from tracker.settings import ReportSettings
 from tracker.status import derive_status, is_overdue, read_status_entry
+from tracker.store.db import database
+from tracker.store.models import (
+    Assignment,
+    Directive,
+    DirectiveTopic,
+    HistoryEntry,
+    Meeting,
+    Organization,
+    Setting,
+    Topic,
+)
 from tracker.text import fold
 
 # --- organizations --------------------------------------------------------------------------

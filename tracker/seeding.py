@@ -9,13 +9,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from tracker.changes import Changes
-from tracker.db import database
-from tracker.dbfile import SAVED_NOTHING, disk_full_as_message
 from tracker.drafts import DirectiveDraft, MeetingDraft
 from tracker.errors import ValidationError
 from tracker.install import seed_file
-from tracker.models import Meeting, Organization, OrgGroup, OrgGroupMember
 from tracker.quarters import Quarter
+from tracker.store.db import database
+from tracker.store.dbfile import SAVED_NOTHING, disk_full_as_message
+from tracker.store.models import Meeting, Organization, OrgGroup, OrgGroupMember
 from tracker.text import fold
 
 ORGANIZATIONS_FILE = "organizations.json"
@@ -272,7 +272,7 @@ def synthetic(count: int, *, seed: int = 1, today: date | None = None) -> int:
             "SELECT id, content_folded FROM directive WHERE id >= ?",
             (first_directive,),
         )
-        from tracker.migrations import FTS_SQL
+        from tracker.store.migrations import FTS_SQL
 
         cur.execute(FTS_SQL[1])  # the insert trigger again
         cur.executemany(

@@ -11,11 +11,8 @@ from typing import ParamSpec, TypeVar
 
 import peewee as pw
 
-from tracker import integrity
 from tracker.changes import Changes
 from tracker.dates import format_date
-from tracker.db import database
-from tracker.dbfile import SAVED_NOTHING, damaged_error, disk_full_as_message
 from tracker.drafts import DirectiveDraft, MeetingDraft
 from tracker.errors import (
     DatabaseBusyError,
@@ -24,7 +21,14 @@ from tracker.errors import (
     StaleEditError,
     ValidationError,
 )
-from tracker.models import (
+from tracker.quarters import Quarter, format_deadline
+from tracker.rows import HistoryKind, Role, Status
+from tracker.settings import ReportSettings
+from tracker.status import derive_status, status_entry_text
+from tracker.store import integrity
+from tracker.store.db import database
+from tracker.store.dbfile import SAVED_NOTHING, damaged_error, disk_full_as_message
+from tracker.store.models import (
     Assignment,
     Directive,
     DirectiveTopic,
@@ -36,10 +40,6 @@ from tracker.models import (
     Setting,
     Topic,
 )
-from tracker.quarters import Quarter, format_deadline
-from tracker.rows import HistoryKind, Role, Status
-from tracker.settings import ReportSettings
-from tracker.status import derive_status, status_entry_text
 from tracker.text import clean, fold, unprintable
 
 P = ParamSpec("P")
@@ -55,7 +55,7 @@ FUTURE_DAYS_ALLOWED = 366
 def service(fn: Callable[P, R]) -> Callable[P, R]:
     """Run ``fn`` in one write transaction; a lock held too long, a full disk or a
     damaged file becomes a plain message instead of SQLite's words. Nothing is
-    written into a file found damaged (tracker.integrity)."""
+    written into a file found damaged (tracker.store.integrity)."""
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:

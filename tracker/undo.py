@@ -25,8 +25,8 @@ import peewee as pw
 from tracker import exchange
 from tracker.changes import Changes
 from tracker.errors import StaleEditError, TrackerError
-from tracker.models import Directive, Meeting, MeetingAttendee
 from tracker.services import _set_attendees, service
+from tracker.store.models import Directive, Meeting, MeetingAttendee
 from tracker.text import fold
 
 Snap = dict[str, Any]

@@ -11,8 +11,8 @@ import time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from tracker.db import open_db, resolve_target
 from tracker.errors import DatabaseOpenError, TrackerError
+from tracker.store.db import open_db, resolve_target
 from ui import assets, i18n, messages
 
 ORGANIZATION = "GiaoBan"
@@ -48,7 +48,7 @@ def open_database(target: str | None, parent: QWidget | None = None) -> bool:
 def _open_interactively(target: str | None, parent: QWidget | None = None) -> str | None:
     """Open the database as ``open_database`` does, without the daily backup: the
     target opened, or None to quit."""
-    from ui import open_failure_dialog
+    from ui.dialogs import open_failure as open_failure_dialog
 
     current = resolve_target(target)
     while True:
@@ -90,8 +90,8 @@ def _warn_if_incomplete() -> None:
 
 def _daily_backup(target: str) -> None:
     """The day's first opening copies the file; a failure is logged, never blocks work."""
-    from tracker.backup import daily_backup
-    from tracker.db import sqlite_path
+    from tracker.store.backup import daily_backup
+    from tracker.store.db import sqlite_path
 
     path = sqlite_path(target)
     if not path or path == ":memory:":
@@ -151,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
         if opened is None:
             return 1
 
-    from ui.main_window import MainWindow
+    from ui.main_window.window import MainWindow
 
     window = MainWindow()
     after_paint: list = []
@@ -166,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
                 backed_up.append(True)
                 _daily_backup(target)
 
-        from tracker import integrity
+        from tracker.store import integrity
 
         if integrity.is_large(target):
             # Opened without its integrity check: it runs now, in the background, and

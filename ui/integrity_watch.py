@@ -3,7 +3,7 @@
 A file over 64 MB is opened without its integrity check (it would hold up every
 start). The window runs it afterwards in a thread, on a read-only connection of its
 own; the clerk can read and write meanwhile. Only if it fails are writes refused
-(``tracker.integrity`` remembers the verdict; every service checks it) and the clerk
+(``tracker.store.integrity`` remembers the verdict; every service checks it) and the clerk
 is told, once, to restore a backup.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from tracker import integrity
+from tracker.store import integrity
 
 log = logging.getLogger(__name__)
 

@@ -122,9 +122,9 @@ def forget_damage() -> None:
 def _damage(error: BaseException) -> str:
     """The damaged-file message when a read met a damaged page of the open file (which
     is then remembered as damaged: writes refused), else ""."""
-    from tracker import integrity
-    from tracker.db import database
-    from tracker.dbfile import damaged_error
+    from tracker.store import integrity
+    from tracker.store.db import database
+    from tracker.store.dbfile import damaged_error
 
     path = getattr(database.obj, "database", None)
     known = integrity.damage_of(path) is not None

@@ -78,7 +78,7 @@ def _save(widget: QWidget, path: Path) -> None:
 
 
 def _meeting_dialog(window: QWidget) -> QWidget:
-    from ui.meeting_dialog import MeetingDialog
+    from ui.dialogs.meeting import MeetingDialog
 
     return MeetingDialog(window, save=lambda *_args: None, today=AS_OF)
 
@@ -109,10 +109,10 @@ def render(out: Path, lang: str = "vi") -> list[Path]:
 
 def render_one(out: Path, lang: str = "vi") -> list[Path]:
     """The shots for the one screen this process has."""
-    from tracker.db import close_db, open_db
+    from tracker.store.db import close_db, open_db
     from ui import i18n
     from ui.app import create_application
-    from ui.main_window import TAB_ALL, TAB_CHASE, TAB_MEETING, MainWindow
+    from ui.main_window.window import TAB_ALL, TAB_CHASE, TAB_MEETING, MainWindow
 
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

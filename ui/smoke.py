@@ -120,8 +120,8 @@ def _window_and_dialogs(
     from PySide6.QtWidgets import QApplication, QDialog
 
     from tracker import queries, seeding, services
-    from tracker.db import close_db, open_db
-    from ui.main_window import TAB_MEETING, MainWindow
+    from tracker.store.db import close_db, open_db
+    from ui.main_window.window import TAB_MEETING, MainWindow
 
     open_db(args.db or str(tmp / "smoke.sqlite3"))
     seeding.load_sample()

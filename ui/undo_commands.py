@@ -26,7 +26,7 @@ from tracker import undo as recorded
 from tracker.changes import Changes
 from tracker.drafts import DirectiveDraft, MeetingDraft
 from tracker.errors import StaleEditError, TrackerError
-from ui.store_bus import StoreBus
+from ui.models.store_bus import StoreBus
 
 Action = Callable[[], Changes]
 

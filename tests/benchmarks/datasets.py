@@ -25,9 +25,9 @@ CACHE = Path(__file__).resolve().parent / ".cache"
 SEED = 1
 GENERATOR_SOURCES = (
     "tracker/seeding.py",
-    "tracker/models.py",
-    "tracker/migrations.py",
-    "tracker/db.py",
+    "tracker/store/models.py",
+    "tracker/store/migrations.py",
+    "tracker/store/db.py",
     "tracker/text.py",
     "tracker/quarters.py",
     "seeds/organizations.json",

@@ -32,8 +32,8 @@ def main() -> int:
     args = parser.parse_args()
 
     from tracker import followup, queries
-    from tracker.db import open_db
     from tracker.quarters import Quarter
+    from tracker.store.db import open_db
 
     try:
         from tracker.reporting.render import write_report

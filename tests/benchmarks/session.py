@@ -47,7 +47,7 @@ def queries_session(db: str, quarter: str) -> dict[str, object]:
     from PySide6.QtWidgets import QApplication
 
     from tracker import queries
-    from tracker.db import open_db
+    from tracker.store.db import open_db
 
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (kept alive)
     open_db(db, create=False)
@@ -76,7 +76,7 @@ def window_session(db: str, quarter: str) -> dict[str, object]:
     from window_ops import Window
 
     from tracker.queries import StatusFilter
-    from ui.main_window import TAB_ALL, TAB_MEETING
+    from ui.main_window.window import TAB_ALL, TAB_MEETING
 
     after: dict[str, float] = {}
     win = Window(db)

@@ -4,7 +4,7 @@ Run by ``run.py`` in a subprocess, once per database:
 
     python tests/benchmarks/window_ops.py DB --repeats 7 [--backend window|queries]
 
-``window`` drives the real main window offscreen (``ui.main_window``) and
+``window`` drives the real main window offscreen (``ui.main_window.window``) and
 times each operation until the views have processed every pending event and
 repainted. ``queries`` times only the reads and writes the window runs for
 each operation, headless; it is what runs while the window does not exist.
@@ -36,7 +36,7 @@ def _ms(fn: Callable[[], object]) -> float:
 
 def queries_backend(db: str, repeats: int) -> dict[str, object]:
     from tracker import queries, services
-    from tracker.db import open_db
+    from tracker.store.db import open_db
 
     open_db(db, create=False)
     flt = queries.DirectiveFilter
@@ -82,9 +82,9 @@ class Window:
         from PySide6.QtCore import QEvent, QObject
         from PySide6.QtWidgets import QApplication
 
-        from tracker.db import open_db
+        from tracker.store.db import open_db
         from ui.app import create_application
-        from ui.main_window import MainWindow
+        from ui.main_window.window import MainWindow
 
         self.app: QApplication = create_application([sys.argv[0]])
         open_db(db, create=False)
@@ -135,7 +135,7 @@ class Window:
 def window_backend(db: str, repeats: int) -> dict[str, object]:
     from tracker.queries import StatusFilter
     from tracker.rows import Status
-    from ui.main_window import TAB_ALL, TAB_MEETING
+    from ui.main_window.window import TAB_ALL, TAB_MEETING
 
     win = Window(db)
     w = win.w
@@ -203,7 +203,7 @@ def window_backend(db: str, repeats: int) -> dict[str, object]:
 
 def window_available() -> bool:
     try:
-        import ui.main_window  # noqa: F401
+        import ui.main_window.window  # noqa: F401
     except ImportError:
         return False
     return True

@@ -29,12 +29,12 @@ import time
 from datetime import date
 
 from tracker import services
-from tracker.db import database, open_db
 from tracker.drafts import DirectiveDraft, MeetingDraft
 from tracker.errors import StaleEditError
-from tracker.models import Assignment, Directive, Meeting, Organization
 from tracker.quarters import Quarter
 from tracker.rows import Role
+from tracker.store.db import database, open_db
+from tracker.store.models import Assignment, Directive, Meeting, Organization
 
 DIRECTIVES_PER_MEETING = 4
 TODAY = date(2024, 6, 1)

@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 
-from tracker import backup, cli, exchange, services
-from tracker.backup import BackupError
-from tracker.db import close_db, open_db
-from tracker.models import Meeting, Organization
+from tracker import cli, exchange, services
+from tracker.store import backup
+from tracker.store.backup import BackupError
+from tracker.store.db import close_db, open_db
+from tracker.store.models import Meeting, Organization
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
@@ -60,7 +61,7 @@ def test_daily_backup_once_a_day(sample_db: Path) -> None:
 def test_daily_backup_is_a_consistent_self_contained_copy(sample_db: Path) -> None:
     """Taken while this connection is in the middle of an uncommitted change, the copy has
     the committed data only, passes integrity_check and needs no -wal file."""
-    from tracker.db import database
+    from tracker.store.db import database
 
     committed = exchange.export_data()
     with database.obj.atomic():

@@ -190,8 +190,8 @@ def test_reopen(db: str, capsys: pytest.CaptureFixture[str]) -> None:
 def test_org_matches_any_owner(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     """--org selects directives the organization leads or supports."""
     from tracker import queries, services
-    from tracker.db import open_db
     from tracker.drafts import DirectiveDraft
+    from tracker.store.db import open_db
 
     # The sample names no supporting organization (the article names none): add one.
     open_db(db, create=False)

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from tracker import services
-from tracker.db import BUSY_ENV_VAR, close_db, open_db
 from tracker.drafts import DirectiveDraft, MeetingDraft
 from tracker.errors import DatabaseBusyError, StaleEditError
-from tracker.models import Directive, Organization
+from tracker.store.db import BUSY_ENV_VAR, close_db, open_db
+from tracker.store.models import Directive, Organization
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("safety_worker.py")

@@ -188,7 +188,7 @@ def run_trial(db: Path, seed: int, rng: random.Random, log: Path) -> list[str]:
 def test_sigkill_at_random_moments_loses_nothing_and_half_saves_nothing(tmp_path: Path) -> None:
     """36 workers are SIGKILLed at random moments on one file: each time integrity_check is
     ok, every change reported OK is there, and the change in flight is all there or absent."""
-    from tracker.db import close_db, open_db
+    from tracker.store.db import close_db, open_db
 
     db = tmp_path / "giaoban.sqlite3"
     open_db(str(db))

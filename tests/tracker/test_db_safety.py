@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from tracker import cli, migrations
-from tracker.db import close_db, open_db
+from tracker import cli
 from tracker.errors import DatabaseOpenError, DiskFullError
+from tracker.store import migrations
+from tracker.store.db import close_db, open_db
 
 ROOT = Path(__file__).resolve().parents[2]
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
@@ -236,7 +237,7 @@ def test_healthy_copy_opens(tmp_path: Path, template: Path) -> None:
     path = _copy(template, tmp_path)
     open_db(str(path))
     try:
-        from tracker.models import Meeting
+        from tracker.store.models import Meeting
 
         assert Meeting.select().count() >= 1
     finally:

@@ -23,8 +23,8 @@ import pytest
 from tests.big_files import long_trials
 from tests.faults import fill, run_with_fsize_limit, small_disk  # noqa: F401 (fixture)
 from tracker import cli, exchange
-from tracker.db import close_db, open_db
 from tracker.errors import DiskFullError
+from tracker.store.db import close_db, open_db
 
 from .test_migrations import build_v1
 

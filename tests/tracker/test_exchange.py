@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from tracker import exchange, queries, services
-from tracker.db import close_db, open_db
 from tracker.drafts import DirectiveDraft
 from tracker.errors import ImportFileError
-from tracker.models import Meeting
 from tracker.quarters import Quarter
 from tracker.queries import DirectiveFilter
 from tracker.settings import ReportSettings, SignerCapacity
 from tracker.status import derive_status
+from tracker.store.db import close_db, open_db
+from tracker.store.models import Meeting
 
 Q2, Q3, Q4 = Quarter(2021, 2), Quarter(2021, 3), Quarter(2021, 4)
 

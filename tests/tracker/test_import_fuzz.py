@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 
 from tracker import exchange
 from tracker.dates import parse_date
-from tracker.db import database
 from tracker.errors import ImportFileError, TrackerError
 from tracker.quarters import Quarter
+from tracker.store.db import database
 
 ROOT = Path(__file__).resolve().parents[2]
 FUZZ_SETTINGS = settings(
@@ -207,7 +207,7 @@ def test_cli_import_of_hostile_file_exits_2_with_one_line(
     valid: dict[str, Any], sample_db: Path, tmp_path: Path
 ) -> None:
     """`giaoban import` of a hostile file exits 2 with one line and leaves the file's bytes."""
-    from tracker.db import close_db
+    from tracker.store.db import close_db
 
     close_db()
     before = sample_db.read_bytes()

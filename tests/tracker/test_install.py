@@ -46,16 +46,16 @@ def test_missing_docx_template_is_named(monkeypatch: pytest.MonkeyPatch, tmp_pat
 
 
 def test_missing_schema_file_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Without tracker/schema_v2.sql (read to check each file opened) the error names it."""
-    from tracker import schema
-    from tracker.migrations import SCHEMA_VERSION
+    """Without tracker/store/schema_v2.sql (read to check each file opened) the error names it."""
+    from tracker.store import schema
+    from tracker.store.migrations import SCHEMA_VERSION
 
     monkeypatch.setattr(schema, "__file__", str(tmp_path / "schema.py"))
     schema.expected_schema.cache_clear()
     try:
         with pytest.raises(IncompleteInstallError) as err:
             schema.expected_schema(SCHEMA_VERSION)
-        assert f"tracker/schema_v{SCHEMA_VERSION}.sql" in err.value.message
+        assert f"tracker/store/schema_v{SCHEMA_VERSION}.sql" in err.value.message
         assert any("schema_v" in m for m in install.missing_data_files())
     finally:
         schema.expected_schema.cache_clear()

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 from tests.big_files import built, copy_of, damage_a_page
-from tracker import cli, integrity, services
-from tracker.db import close_db, open_db
-from tracker.dbfile import QUICK_CHECK_MAX_BYTES
+from tracker import cli, services
 from tracker.errors import DamagedFileError
+from tracker.store import integrity
+from tracker.store.db import close_db, open_db
+from tracker.store.dbfile import QUICK_CHECK_MAX_BYTES
 
 DAMAGED = "đã bị hỏng"
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from tracker import cli, listing, queries, seeding
-from tracker.db import close_db, database, open_db
 from tracker.errors import DatabaseOpenError, NotFoundError
-from tracker.migrations import SCHEMA_VERSION
 from tracker.quarters import Quarter
+from tracker.store.db import close_db, database, open_db
+from tracker.store.migrations import SCHEMA_VERSION
 
 from . import test_db_safety as safety
 from .test_db_safety import template  # noqa: F401 (a fixture)
@@ -33,7 +33,7 @@ SEARCHES = ("", "bau cu", "BẦU CỬ", "bc", "u", "50%", "a_b", "không có gì
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The sample giao ban, 1,500 synthetic directives, topics on some of them and
     a directive whose text has LIKE's wildcards."""
-    from tracker.models import Directive, DirectiveTopic, Topic
+    from tracker.store.models import Directive, DirectiveTopic, Topic
 
     path = str(tmp_path_factory.mktemp("listing") / "giaoban.sqlite3")
     open_db(path)

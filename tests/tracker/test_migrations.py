@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tracker import backup, migrations, queries
-from tracker.db import close_db, open_db
+from tracker import queries
 from tracker.errors import DatabaseOpenError, DiskFullError
+from tracker.store import backup, migrations
+from tracker.store.db import close_db, open_db
 
 SCHEMA_V1 = Path(migrations.__file__).with_name("schema_v1.sql")
 V1_ROWS = {
@@ -176,8 +177,8 @@ def test_migrated_schema_equals_a_new_database(v1: Path, tmp_path: Path) -> None
 
 def test_new_index_serves_the_latest_notes_query(v1: Path) -> None:
     """The schema-2 index is what SQLite uses for the latest-note lookup."""
-    from tracker.db import database
-    from tracker.models import HistoryEntry
+    from tracker.store.db import database
+    from tracker.store.models import HistoryEntry
 
     open_db(str(v1))
     try:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tracker import netfs
-from tracker.db import close_db, open_db
 from tracker.errors import DatabaseOpenError
+from tracker.store import netfs
+from tracker.store.db import close_db, open_db
 
 MOUNTINFO = r"""22 1 8:2 / / rw,relatime shared:1 - ext4 /dev/sda2 rw
 25 22 0:23 / /proc rw,nosuid shared:12 - proc proc rw
@@ -102,7 +102,7 @@ def test_a_database_on_a_network_share_is_refused_untouched(
         open_db(str(db_path))
     assert "ổ mạng" in err.value.message and "cifs" in err.value.message
     assert "chép tệp về một thư mục trên máy này" in err.value.message
-    from tracker.dbfile import connect_for_reading
+    from tracker.store.dbfile import connect_for_reading
 
     with pytest.raises(DatabaseOpenError):
         connect_for_reading(str(db_path))

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from tracker import schema
 from tracker.cli import main
-from tracker.db import close_db, inspect_file, open_db
 from tracker.errors import DatabaseOpenError
-from tracker.migrations import SCHEMA_VERSION
+from tracker.store import schema
+from tracker.store.db import close_db, inspect_file, open_db
+from tracker.store.migrations import SCHEMA_VERSION
 
 # name → statements run on a copy of a healthy file (the outside attempt's examples first)
 TAMPERING = {
@@ -64,7 +64,7 @@ def healthy(sample_db: Path) -> Path:
 
 def test_schema_file_is_what_the_code_makes() -> None:
     """schema_v2.sql is exactly what the models and migrations create (regenerate with
-    python -m tracker.schema --write)."""
+    python -m tracker.store.schema --write)."""
     assert schema.schema_file(SCHEMA_VERSION).read_text("utf-8") == schema.current_sql()
 
 

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from tracker import queries, seeding
-from tracker.db import close_db, database, open_db
 from tracker.errors import ValidationError
-from tracker.models import Assignment, Directive, HistoryEntry, Meeting
 from tracker.quarters import Quarter
 from tracker.queries import DirectiveFilter
 from tracker.rows import Role, Status
 from tracker.status import derive_status
+from tracker.store.db import close_db, database, open_db
+from tracker.store.models import Assignment, Directive, HistoryEntry, Meeting
 from tracker.text import fold
 
 STANDARD = [

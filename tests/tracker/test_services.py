@@ -14,7 +14,11 @@ from tracker import queries, services
 from tracker.changes import Changes
 from tracker.drafts import DirectiveDraft, MeetingDraft
 from tracker.errors import InUseError, NotFoundError, StaleEditError, ValidationError
-from tracker.models import (
+from tracker.quarters import Quarter
+from tracker.rows import HistoryKind, Role, Status
+from tracker.settings import ReportSettings, SignerCapacity
+from tracker.status import derive_status
+from tracker.store.models import (
     Assignment,
     Directive,
     DirectiveTopic,
@@ -24,10 +28,6 @@ from tracker.models import (
     MeetingAttendee,
     Organization,
 )
-from tracker.quarters import Quarter
-from tracker.rows import HistoryKind, Role, Status
-from tracker.settings import ReportSettings, SignerCapacity
-from tracker.status import derive_status
 
 HELD = date(2021, 4, 1)
 Q1, Q2, Q3, Q4 = (Quarter(2021, n) for n in range(1, 5))

@@ -14,12 +14,12 @@ import pytest
 
 from tests.big_files import long_trials
 from tracker import exchange, queries, services, undo
-from tracker.db import open_db
 from tracker.drafts import DirectiveDraft, MeetingDraft
 from tracker.errors import DatabaseBusyError, StaleEditError, TrackerError
-from tracker.models import Directive, HistoryEntry, Meeting
 from tracker.queries import DirectiveFilter
 from tracker.rows import Status
+from tracker.store.db import open_db
+from tracker.store.models import Directive, HistoryEntry, Meeting
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("safety_worker.py")

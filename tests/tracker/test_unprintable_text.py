@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from tracker import exchange, services
-from tracker.db import close_db
 from tracker.errors import ImportFileError, ValidationError
+from tracker.store.db import close_db
 from tracker.text import printable, unprintable
 
 BAD = ["\x00", "\x07", "\x08", "\x0b", "\x0c", "\x1b", "\ufffe", "\uffff", "\ud800", "\udfff"]

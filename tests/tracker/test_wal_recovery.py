@@ -25,8 +25,8 @@ import pytest
 from tests.big_files import built, copy_of, long_trials
 from tests.faults import _limit_fsize
 from tracker import cli
-from tracker.dbfile import inspect_file
 from tracker.errors import DatabaseBusyError, DatabaseOpenError
+from tracker.store.dbfile import inspect_file
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("safety_worker.py")
@@ -177,7 +177,7 @@ def test_full_file_limit_interrupting_the_checkpoint_loses_nothing(
 WRITER = """
 import sys, random
 from tracker import services
-from tracker.db import close_db, database, open_db
+from tracker.store.db import close_db, database, open_db
 from tracker.drafts import DirectiveDraft, MeetingDraft
 from datetime import date
 path, seconds = sys.argv[1], float(sys.argv[2])

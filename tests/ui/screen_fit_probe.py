@@ -57,8 +57,8 @@ def _describe(window: QWidget, name: str) -> dict[str, object]:
 
 def main() -> int:
     from tracker import queries
-    from tracker.db import open_db
     from tracker.seeding import load_sample
+    from tracker.store.db import open_db
     from ui.app import create_application
 
     tmp = Path(tempfile.mkdtemp())
@@ -67,16 +67,16 @@ def main() -> int:
     app = create_application([sys.argv[0]])
     open_db(str(tmp / "giaoban.sqlite3"))
     load_sample()
-    from ui.backup_dialog import RestoreDialog
-    from ui.directive_dialog import DirectiveDialog
-    from ui.done_dialog import DoneDialog
-    from ui.extend_dialog import ExtendDialog
-    from ui.main_window import MainWindow
-    from ui.meeting_dialog import MeetingDialog
-    from ui.note_dialog import NoteDialog
-    from ui.organizations_dialog import OrganizationsDialog
-    from ui.report_dialog import ReportDialog
-    from ui.settings_dialog import SettingsDialog
+    from ui.dialogs.backup import RestoreDialog
+    from ui.dialogs.directive import DirectiveDialog
+    from ui.dialogs.done import DoneDialog
+    from ui.dialogs.extend import ExtendDialog
+    from ui.dialogs.meeting import MeetingDialog
+    from ui.dialogs.note import NoteDialog
+    from ui.dialogs.organizations import OrganizationsDialog
+    from ui.dialogs.settings import SettingsDialog
+    from ui.main_window.window import MainWindow
+    from ui.report.dialog import ReportDialog
 
     window = MainWindow(as_of=AS_OF)
     window.show()

@@ -15,12 +15,12 @@ from tracker.drafts import DirectiveDraft
 from tracker.quarters import Quarter
 from tracker.rows import HistoryKind, Status
 from tracker.settings import ReportSettings, SignerCapacity
-from ui.directive_dialog import DirectiveDialog
-from ui.done_dialog import DoneDialog
-from ui.extend_dialog import ExtendDialog
-from ui.note_dialog import NoteDialog
-from ui.organizations_dialog import OrganizationsDialog
-from ui.settings_dialog import SettingsDialog
+from ui.dialogs.directive import DirectiveDialog
+from ui.dialogs.done import DoneDialog
+from ui.dialogs.extend import ExtendDialog
+from ui.dialogs.note import NoteDialog
+from ui.dialogs.organizations import OrganizationsDialog
+from ui.dialogs.settings import SettingsDialog
 
 from .test_meeting_dialog import discard_answers, focused, press, show, type_text  # noqa: F401
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from ui.first_run_panel import FirstRunPanel
+from ui.views.first_run_panel import FirstRunPanel
 
 
 def test_explanation_is_not_clipped(qtbot) -> None:  # noqa: ANN001

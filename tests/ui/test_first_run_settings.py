@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from tracker import queries, services
 from tracker.settings import ReportSettings
-from ui.main_window import MainWindow, MeetingHeader
+from ui.main_window.window import MainWindow, MeetingHeader
 
 from .conftest import AS_OF
 from .test_meeting_dialog import discard_answers, focused, press, type_text  # noqa: F401
@@ -35,7 +35,7 @@ def test_first_run_panel_shows_the_defaults_and_saves_what_is_typed(
     """On a new database the panel shows today's defaults (Nam Định, Ban Dân vận);
     the province typed there is saved (the dating place follows it) when the clerk
     starts the first giao ban."""
-    from ui.meeting_dialog import MeetingDialog
+    from ui.dialogs.meeting import MeetingDialog
 
     opened: list[bool] = []
     monkeypatch.setattr(MeetingDialog, "ask", staticmethod(lambda *a, **k: opened.append(True)))
@@ -69,8 +69,8 @@ def test_first_report_asks_for_the_settings_once(
     """With settings never saved (a database made by the command line), the first
     report opens the settings first, marked as the first time; cancelling opens no
     report; once saved, reports open directly."""
-    from ui.report_dialog import ReportDialog
-    from ui.settings_dialog import SettingsDialog
+    from ui.dialogs.settings import SettingsDialog
+    from ui.report.dialog import ReportDialog
 
     asked: list[bool] = []
     answers = [False, True]
@@ -98,7 +98,7 @@ def test_first_report_asks_for_the_settings_once(
 
 def test_first_time_note_in_the_settings_dialog(qtbot, db_path: Path) -> None:  # noqa: ANN001
     """Asked before the first report, the settings dialog says why it is shown."""
-    from ui.settings_dialog import SettingsDialog
+    from ui.dialogs.settings import SettingsDialog
 
     dialog = SettingsDialog(None, settings=ReportSettings(), save=lambda s: None, first_time=True)
     qtbot.addWidget(dialog)

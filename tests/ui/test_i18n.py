@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import assets, i18n, messages
-from ui.main_window import MainWindow
+from ui.main_window.window import MainWindow
 
 from .conftest import AS_OF
 
@@ -267,7 +267,7 @@ def test_main_window_is_vietnamese_without_the_translation(qtbot, sample_db: Pat
 
 
 def _meeting_dialog(qtbot):  # noqa: ANN001, ANN202
-    from ui.meeting_dialog import MeetingDialog
+    from ui.dialogs.meeting import MeetingDialog
 
     dialog = MeetingDialog(None, save=lambda *_a: None, today=date(2021, 4, 5))
     qtbot.addWidget(dialog)

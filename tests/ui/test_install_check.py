@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from tracker import __version__
 from ui import assets, install_check
-from ui.about_dialog import AboutDialog
+from ui.dialogs.about import AboutDialog
 
 SOURCE = Path(__file__).resolve().parents[2]
 

@@ -16,11 +16,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.big_files import built, copy_of, damage_a_page
-from tracker import integrity, queries
-from tracker.db import close_db, open_db
+from tracker import queries
 from tracker.errors import DamagedFileError
+from tracker.store import integrity
+from tracker.store.db import close_db, open_db
 from ui import messages
-from ui.main_window import TAB_MEETING, MainWindow
+from ui.main_window.window import TAB_MEETING, MainWindow
 
 from .conftest import AS_OF
 

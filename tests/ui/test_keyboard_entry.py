@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from tracker import queries, services
 from tracker.rows import Status
-from ui.done_dialog import DoneDialog
+from ui.dialogs.done import DoneDialog
 from ui.widgets.form import confirm_discard as real_confirm_discard
 
 from .test_meeting_dialog import discard_answers, focused, press, show, type_text  # noqa: F401
@@ -172,7 +172,7 @@ def open_meeting_dialog(qtbot):
 
 def type_lead(qtbot, dialog, text: str, key: Qt.Key) -> None:
     """Type the directive's content, then ``text`` in Chủ trì ended by ``key``."""
-    from ui.directive_grid import Column
+    from ui.views.directive_grid import Column
 
     dialog.grid.go_to(0, Column.CONTENT)
     type_text(qtbot, "Tổng kết công tác dân vận")
@@ -222,7 +222,7 @@ def test_full_name_without_its_tail_is_read_with_the_popup_closed(
 ):
     """The first words of exactly one full name are that organization, also when
     no suggestion list is showing."""
-    from ui.directive_grid import Column
+    from ui.views.directive_grid import Column
 
     dialog = open_meeting_dialog(qtbot)
     dialog.grid.go_to(0, Column.SUPPORTS)
@@ -238,7 +238,7 @@ def test_full_name_without_its_tail_is_read_with_the_popup_closed(
 def test_highlighted_suggestion_is_taken_with_tab(qtbot, db_path):
     """Down highlights a suggestion among several ("hoi" → Hội ND, …); Tab takes it."""
     dialog = open_meeting_dialog(qtbot)
-    from ui.directive_grid import Column
+    from ui.views.directive_grid import Column
 
     dialog.grid.go_to(0, Column.CONTENT)
     type_text(qtbot, "Tổng kết công tác dân vận")
@@ -273,7 +273,7 @@ def test_ambiguous_beginning_says_which_names_fit(qtbot, db_path):
 def test_suggestion_popup_stays_inside_the_dialog(qtbot, db_path):
     """In a narrow dialog the suggestion list is as wide as its names allow but no
     wider than the dialog, and lies inside it (and inside the screen)."""
-    from ui.directive_grid import Column
+    from ui.views.directive_grid import Column
 
     dialog = open_meeting_dialog(qtbot)
     dialog.resize(620, dialog.height())
@@ -297,7 +297,7 @@ def test_suggestion_popup_stays_inside_the_dialog(qtbot, db_path):
 def test_escape_in_a_cell_restores_it_and_ctrl_z_brings_the_text_back(qtbot, db_path):
     """Esc while typing a sentence puts back the cell's previous text and keeps the
     editor open; Ctrl+Z brings the sentence back and Enter saves it in the row."""
-    from ui.directive_grid import Column
+    from ui.views.directive_grid import Column
 
     dialog = open_meeting_dialog(qtbot)
     dialog.grid.go_to(0, Column.CONTENT)
@@ -317,7 +317,7 @@ def test_escape_in_a_cell_restores_it_and_ctrl_z_brings_the_text_back(qtbot, db_
 def test_escape_on_an_edited_cell_restores_the_saved_text(qtbot, db_path, discard_answers):  # noqa: F811
     """Esc while changing a cell's sentence gives back the sentence it had; two more
     Esc close the editor and then ask before closing the dialog."""
-    from ui.directive_grid import Column
+    from ui.views.directive_grid import Column
 
     dialog = open_meeting_dialog(qtbot)
     dialog.grid.go_to(0, Column.CONTENT)
@@ -341,7 +341,7 @@ def test_escape_on_an_edited_cell_restores_the_saved_text(qtbot, db_path, discar
 def test_deadline_typed_equal_to_the_default_is_shown_as_a_value(qtbot, db_path):
     """ "Quý II-2021" typed where the default is Quý II-2021 shows as typed text (not
     the greyed italic default) and stays when the meeting date moves to July."""
-    from ui.directive_grid import Column
+    from ui.views.directive_grid import Column
 
     dialog = open_meeting_dialog(qtbot)  # today 05/04/2021: default Quý II-2021
     index = dialog.model.index(0, Column.DUE)
@@ -401,14 +401,14 @@ def _dialogs(sample_db):
     the button Enter may press from a text field (None: no button)."""
     from tracker.quarters import Quarter
     from tracker.settings import ReportSettings
-    from ui.backup_dialog import RestoreDialog
-    from ui.directive_dialog import DirectiveDialog
-    from ui.extend_dialog import ExtendDialog
-    from ui.meeting_dialog import MeetingDialog
-    from ui.note_dialog import NoteDialog
-    from ui.organizations_dialog import OrganizationsDialog
-    from ui.report_dialog import ReportDialog
-    from ui.settings_dialog import SettingsDialog
+    from ui.dialogs.backup import RestoreDialog
+    from ui.dialogs.directive import DirectiveDialog
+    from ui.dialogs.extend import ExtendDialog
+    from ui.dialogs.meeting import MeetingDialog
+    from ui.dialogs.note import NoteDialog
+    from ui.dialogs.organizations import OrganizationsDialog
+    from ui.dialogs.settings import SettingsDialog
+    from ui.report.dialog import ReportDialog
 
     row = sample_row(2)
     ignore = lambda *a, **k: None  # noqa: E731

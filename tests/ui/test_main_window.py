@@ -18,7 +18,7 @@ from tracker import queries
 from tracker.queries import DirectiveFilter, StatusFilter
 from tracker.rows import HistoryKind, Role, Status
 from ui import messages
-from ui.main_window import TAB_ALL, TAB_CHASE, TAB_MEETING, MainWindow
+from ui.main_window.window import TAB_ALL, TAB_CHASE, TAB_MEETING, MainWindow
 
 from .conftest import AS_OF
 
@@ -94,7 +94,7 @@ def test_ctrl_d_marks_selected_directive_done_today(qtbot, window: MainWindow) -
 
 def test_mark_done_with_result_note(qtbot, window: MainWindow, monkeypatch) -> None:  # noqa: ANN001
     """Ctrl+Shift+D asks a date and a result note; both are saved and shown."""
-    from ui.done_dialog import DoneDialog
+    from ui.dialogs.done import DoneDialog
 
     def fake_ask(parent, *, save, directive, today=None, organization_id=None):  # noqa: ANN001, ANN202
         save(date(2021, 6, 30), "Đã tổ chức 12 hội nghị", organization_id)
@@ -234,7 +234,7 @@ def test_one_organization_marked_done_from_the_details(
     qtbot, window: MainWindow, monkeypatch
 ) -> None:  # noqa: ANN001,E501
     """The details' "đã xong" button marks only the chosen lead organization done."""
-    from ui.done_dialog import DoneDialog
+    from ui.dialogs.done import DoneDialog
 
     def accept_as_asked(parent, *, save, directive, today=None, organization_id=None):  # noqa: ANN001, ANN202
         assert directive is not None and directive.id == did
@@ -334,7 +334,7 @@ def test_log_a_giao_ban_with_three_directives_by_keyboard(
     from PySide6.QtCore import QTimer
 
     from tests.ui.test_meeting_dialog import focused, press, type_text
-    from ui.meeting_dialog import MeetingDialog
+    from ui.dialogs.meeting import MeetingDialog
 
     monkeypatch.setattr("ui.widgets.form.confirm_discard", lambda parent: True)
     w = MainWindow(as_of=date(2021, 4, 5))
@@ -415,7 +415,7 @@ def test_mark_done_with_result_note_through_the_dialog(
 
     monkeypatch.setattr("ui.widgets.form.confirm_discard", lambda parent: True)
 
-    from ui.done_dialog import DoneDialog
+    from ui.dialogs.done import DoneDialog
 
     did = _select_directive_row(qtbot, window, 6)
     seen = []

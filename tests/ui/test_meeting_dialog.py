@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from tracker import queries, services
 from tracker.quarters import Quarter
-from ui.directive_grid import Column
-from ui.meeting_dialog import MeetingDialog
+from ui.dialogs.meeting import MeetingDialog
+from ui.views.directive_grid import Column
 
 TODAY = date(2021, 4, 5)
 
@@ -402,7 +402,7 @@ def test_edit_meeting_header(qtbot, sample_db):
 
 def test_entry_model_passes_qtmodeltester(qtmodeltester, db_path):
     """The entry model behaves as Qt expects, also after rows are added and removed."""
-    from ui.directive_grid import DirectiveEntryModel
+    from ui.views.directive_grid import DirectiveEntryModel
     from ui.widgets import OrgCatalog
 
     model = DirectiveEntryModel(OrgCatalog.load(), default_due=Quarter(2021, 2))

@@ -20,8 +20,8 @@ from tracker import followup, queries
 from tracker.quarters import Quarter
 from tracker.reporting.layout import LAYOUT
 from tracker.rows import Category
-from ui import report_dialog
-from ui.report_dialog import (
+from ui.report import dialog as report_dialog
+from ui.report.dialog import (
     CountColumn,
     ReportDialog,
     ascii_file_name,
@@ -333,7 +333,7 @@ def test_printer_failure_is_a_plain_message(
     def fail(pdf: bytes, printer: QPrinter) -> None:
         raise OSError("không mở được máy in HP-01")
 
-    monkeypatch.setattr("ui.report_preview.print_pdf", fail)
+    monkeypatch.setattr("ui.report.preview.print_pdf", fail)
     monkeypatch.setattr(report_dialog, "ask_printer", lambda parent, printer: True)
     dialog.print_report()
     assert no_boxes == ["Không in được danh sách. Không mở được máy in HP-01."]
@@ -343,7 +343,7 @@ def test_chart_png_is_sized_for_the_page(dialog: ReportDialog) -> None:
     """The printed chart is a PNG of the layout's size at its resolution, not blank."""
     from PySide6.QtGui import QImage
 
-    from ui.report_chart import chart_png
+    from ui.report.chart import chart_png
 
     assert dialog.report is not None
     image = QImage.fromData(chart_png(dialog.report))
@@ -357,7 +357,10 @@ def test_chart_png_is_sized_for_the_page(dialog: ReportDialog) -> None:
 
 def test_qt_charts_is_imported_only_with_the_dialog() -> None:
     """Opening the main window's modules and this one does not load Qt Charts (start-up time)."""
-    code = "import sys, ui.main_window, ui.report_dialog; print('PySide6.QtCharts' in sys.modules)"
+    code = (
+        "import sys, ui.main_window.window, ui.report.dialog; "
+        "print('PySide6.QtCharts' in sys.modules)"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
@@ -543,7 +546,7 @@ def test_preview_window_shows_the_pages_with_its_buttons_on_screen(
 ) -> None:
     """The preview loads every page of the PDF with QtPdf and fits the screen: its buttons
     are inside the screen's free area."""
-    from ui.report_preview import PdfPreviewDialog
+    from ui.report.preview import PdfPreviewDialog
 
     assert dialog.report is not None and dialog.options is not None
     pdf = dialog._pdf(dialog.report, dialog.options)

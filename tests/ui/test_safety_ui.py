@@ -9,10 +9,13 @@ from typing import Any
 
 import pytest
 
-from tracker import backup, exchange, services
-from tracker.models import Meeting
-from ui import backup_dialog, messages, open_failure_dialog
-from ui.backup_dialog import RestoreDialog, format_size
+from tracker import exchange, services
+from tracker.store import backup
+from tracker.store.models import Meeting
+from ui import messages
+from ui.dialogs import backup as backup_dialog
+from ui.dialogs import open_failure as open_failure_dialog
+from ui.dialogs.backup import RestoreDialog, format_size
 
 
 def _some_backups(db: Path) -> list[Path]:
@@ -151,7 +154,7 @@ def test_window_file_menu_backs_up_and_restores(window, monkeypatch: pytest.Monk
 
 
 def window_db(window) -> Path:  # noqa: ANN001
-    from tracker.db import database
+    from tracker.store.db import database
 
     return Path(database.obj.database)
 
@@ -167,8 +170,8 @@ def test_start_up_offers_a_backup_when_the_file_is_damaged(
 ) -> None:  # noqa: ANN001
     """A damaged file at start-up: choosing "Khôi phục bản sao lưu…" and a backup restores
     it and the start continues with the restored data; the damaged bytes are kept."""
-    from tracker.db import close_db, open_db
     from tracker.seeding import load_sample
+    from tracker.store.db import close_db, open_db
     from ui.app import open_database
 
     path = tmp_path / "giaoban.sqlite3"
@@ -198,9 +201,9 @@ def test_busy_database_keeps_the_edit_on_screen_to_retry(qtbot, sample_db: Path)
     import sys
 
     from tracker import queries
-    from tracker.db import open_db
-    from tracker.models import HistoryEntry
-    from ui.note_dialog import NoteDialog
+    from tracker.store.db import open_db
+    from tracker.store.models import HistoryEntry
+    from ui.dialogs.note import NoteDialog
 
     open_db(str(sample_db), busy_timeout_ms=300)
     row = queries.directive(queries.directive_ids(queries.DirectiveFilter())[0])

@@ -14,12 +14,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tracker import queries
-from tracker.db import close_db, open_db
 from tracker.errors import DatabaseBusyError, StaleEditError
-from tracker.models import HistoryEntry
 from tracker.rows import Status
+from tracker.store.db import close_db, open_db
+from tracker.store.models import HistoryEntry
 from ui import messages
-from ui.main_window import TAB_MEETING, MainWindow
+from ui.main_window.window import TAB_MEETING, MainWindow
 
 from .conftest import AS_OF
 

@@ -38,8 +38,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 from tracker.dates import format_date
 from tracker.errors import ValidationError
 from tracker.rows import DirectiveRow, Status
-from ui.delegates import status_label
 from ui.screen_fit import fit_to_screen
+from ui.views.delegates import status_label
 from ui.widgets import DateField
 from ui.widgets.form import FormDialog, directive_summary, plain_text_edit
 

@@ -18,7 +18,7 @@ import threading
 import time
 from pathlib import Path
 
-from tracker.dbfile import (
+from tracker.store.dbfile import (
     QUICK_CHECK_MAX_BYTES,
     _is_busy,
     damaged_error,

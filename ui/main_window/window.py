@@ -38,23 +38,23 @@ from tracker.queries import DirectiveFilter, MeetingFilter
 from tracker.rows import DirectiveRow, MeetingRow, Status
 from ui import assets, i18n, messages
 from ui.actions import Actions
-from ui.chase_page import ChasePage
-from ui.chase_view import ChaseView
-from ui.details_panel import DetailsPanel
-from ui.directive_table_model import ROW_ROLE, Column, DirectiveTableModel
-from ui.directive_view import DirectiveTableView
-from ui.meeting_list_model import MeetingListModel, progress_text
+from ui.models.directive_table import ROW_ROLE, Column, DirectiveTableModel
+from ui.models.meeting_list import MeetingListModel, progress_text
+from ui.models.store_bus import StoreBus
 from ui.screen_fit import available_geometry, fit_to_screen
-from ui.store_bus import StoreBus
-from ui.text_box import TextBox
+from ui.views.chase_page import ChasePage
+from ui.views.chase_view import ChaseView
+from ui.views.details_panel import DetailsPanel
+from ui.views.directive_view import DirectiveTableView
+from ui.widgets.text_box import TextBox
 
 if TYPE_CHECKING:
     from types import ModuleType
 
     from tracker.drafts import DirectiveDraft, MeetingDraft
-    from ui.filter_bar import FilterBar
-    from ui.first_run_panel import FirstRunPanel
     from ui.undo_commands import ServiceCommand
+    from ui.views.filter_bar import FilterBar
+    from ui.views.first_run_panel import FirstRunPanel
 
 TAB_CHASE, TAB_MEETING, TAB_ALL = range(3)
 COUNT_DELAY_MS = 40  # a count the status bar waits for comes after the rows' paint
@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
     def _build_all_page(self) -> None:
         """The all-directives view, made the first time it is used: start-up builds only
         what the first paint shows."""
-        from ui.filter_bar import FilterBar
+        from ui.views.filter_bar import FilterBar
 
         self._filter_bar = FilterBar(self.all_page)
         self._all_directives = DirectiveTableModel(self)
@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
     def first_run(self) -> FirstRunPanel:
         """The first-run panel shown instead of the views while the database is empty."""
         if self._first_run is None:
-            from ui.first_run_panel import FirstRunPanel
+            from ui.views.first_run_panel import FirstRunPanel
 
             self._first_run = FirstRunPanel(self.pages)
             self._first_run.set_settings(queries.load_settings())
@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
         defaults shown); False when the clerk cancels (no report then)."""
         if queries.settings_saved():
             return True
-        from ui.settings_dialog import SettingsDialog
+        from ui.dialogs.settings import SettingsDialog
 
         return SettingsDialog.ask(
             self,
@@ -1035,14 +1035,14 @@ class MainWindow(QMainWindow):
     # Dialogs are imported when first opened: start-up time matters.
 
     def new_meeting(self) -> None:
-        from ui.meeting_dialog import MeetingDialog
+        from ui.dialogs.meeting import MeetingDialog
 
         MeetingDialog.ask(self, save=self.save_new_meeting, today=self._today())
 
     def edit_meeting(self) -> None:
         if self._meeting is None:
             return
-        from ui.meeting_dialog import MeetingDialog
+        from ui.dialogs.meeting import MeetingDialog
 
         meeting = self._meeting
         MeetingDialog.ask(
@@ -1058,7 +1058,7 @@ class MainWindow(QMainWindow):
     def new_directive(self) -> None:
         if self._meeting is None:
             return
-        from ui.directive_dialog import DirectiveDialog
+        from ui.dialogs.directive import DirectiveDialog
 
         meeting = self._meeting
         DirectiveDialog.ask(
@@ -1072,7 +1072,7 @@ class MainWindow(QMainWindow):
         row = self.current_directive()
         if row is None:
             return
-        from ui.directive_dialog import DirectiveDialog
+        from ui.dialogs.directive import DirectiveDialog
 
         DirectiveDialog.ask(
             self,
@@ -1149,7 +1149,7 @@ class MainWindow(QMainWindow):
         ids = list(ids)
         if not ids:
             return
-        from ui.done_dialog import DoneDialog
+        from ui.dialogs.done import DoneDialog
 
         # One directive: its own dialog (with its lead organizations); several: one
         # date and note for all of them.
@@ -1186,7 +1186,7 @@ class MainWindow(QMainWindow):
         row = self.details.directive
         if row is None:
             return
-        from ui.note_dialog import NoteDialog
+        from ui.dialogs.note import NoteDialog
 
         NoteDialog.ask(
             self,
@@ -1198,7 +1198,7 @@ class MainWindow(QMainWindow):
         row = self.details.directive
         if row is None:
             return
-        from ui.extend_dialog import ExtendDialog
+        from ui.dialogs.extend import ExtendDialog
 
         ExtendDialog.ask(
             self,
@@ -1231,14 +1231,14 @@ class MainWindow(QMainWindow):
             messages.show_error(self, exc)
 
     def back_up_now(self) -> None:
-        from ui.backup_dialog import back_up_now
+        from ui.dialogs.backup import back_up_now
 
         back_up_now(self)
 
     def restore_backup(self) -> None:
-        from tracker import integrity
-        from tracker.db import database
-        from ui.backup_dialog import restore_interactively
+        from tracker.store import integrity
+        from tracker.store.db import database
+        from ui.dialogs.backup import restore_interactively
 
         path = database.obj.database
         if restore_interactively(self, path):
@@ -1264,7 +1264,7 @@ class MainWindow(QMainWindow):
     def _on_integrity_checked(self, problem: str) -> None:
         if not problem:
             return
-        from tracker.dbfile import damaged_error
+        from tracker.store.dbfile import damaged_error
 
         self.damage_label.show()
         messages.show_damage_once(self, damaged_error(self.integrity_watch.path))
@@ -1272,24 +1272,24 @@ class MainWindow(QMainWindow):
     def open_report(self) -> None:
         if not self._settings_checked_before_printing():
             return
-        from ui.report_dialog import ReportDialog
+        from ui.report.dialog import ReportDialog
 
         ReportDialog.ask(self, as_of=self._as_of)
 
     def open_open_items_report(self) -> None:
         if not self._settings_checked_before_printing():
             return
-        from ui.report_dialog import OPEN_ITEMS, ReportDialog
+        from ui.report.dialog import OPEN_ITEMS, ReportDialog
 
         ReportDialog.ask(self, kind=OPEN_ITEMS, as_of=self._as_of)
 
     def open_organizations(self) -> None:
-        from ui.organizations_dialog import OrganizationsDialog
+        from ui.dialogs.organizations import OrganizationsDialog
 
         OrganizationsDialog.ask(self, run=self.bus.run)
 
     def open_settings(self) -> None:
-        from ui.settings_dialog import SettingsDialog
+        from ui.dialogs.settings import SettingsDialog
 
         SettingsDialog.ask(
             self,
@@ -1298,8 +1298,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
-        from tracker.db import database
-        from ui.about_dialog import AboutDialog
+        from tracker.store.db import database
+        from ui.dialogs.about import AboutDialog
 
         AboutDialog.ask(self, data_file=database.obj.database)
 

@@ -25,7 +25,7 @@ from tracker.errors import (
 )
 from tracker.oserrors import is_disk_full, reason
 from tracker.safe_write import remove_stale
-from tracker.schema import Entry, differences, expected_schema, read_schema
+from tracker.store.schema import Entry, differences, expected_schema, read_schema
 
 APP_NAME = "GiaoBan"
 BACKUP_DIR_NAME = "backups"
@@ -38,7 +38,7 @@ SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 # quick_check reads every page: ~1 ms a MB, so at most ~60 ms here. A province's
 # decade is ~4 MB; a file past this size (16x that) is opened without it, since
 # the check would make every start and every command wait for the whole file.
-# The header, schema and table checks still run, and tracker.integrity checks it
+# The header, schema and table checks still run, and tracker.store.integrity checks it
 # afterwards: the window in the background, a command before it writes.
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 
@@ -187,7 +187,7 @@ def inspect_file(
     SQLite file, a newer schema, a read-only file or folder (the last two
     only with ``require_writable``).
     """
-    from tracker.migrations import APPLICATION_ID, SCHEMA_VERSION
+    from tracker.store.migrations import APPLICATION_ID, SCHEMA_VERSION
 
     try:
         st = path.stat()
@@ -414,7 +414,7 @@ def connect_for_reading(target: str | os.PathLike[str] | None) -> sqlite3.Connec
     Raises DatabaseOpenError as ``open_db`` does for a damaged, foreign, newer,
     read-only or unreadable file, which is left untouched.
     """
-    from tracker.migrations import SCHEMA_VERSION
+    from tracker.store.migrations import SCHEMA_VERSION
 
     path = sqlite_path(resolve_target(target))
     if path is None or path == ":memory:":
@@ -422,7 +422,7 @@ def connect_for_reading(target: str | os.PathLike[str] | None) -> sqlite3.Connec
     file = Path(path)
     if not file.exists():
         return None
-    from tracker.netfs import refuse_network_location
+    from tracker.store.netfs import refuse_network_location
 
     refuse_network_location(file)
     timeout = resolve_busy_timeout()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from tracker.db import database
+from tracker.store.db import database
 
 
 class BaseModel(pw.Model):

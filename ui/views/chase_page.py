@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from tracker import queries
 from tracker.changes import Changes
 from tracker.queries import DirectiveFilter, StatusFilter
-from ui.chase_view import ChaseModel, ChaseView
-from ui.directive_table_model import Column, DirectiveTableModel
-from ui.directive_view import DirectiveTableView
+from ui.models.directive_table import Column, DirectiveTableModel
+from ui.views.chase_view import ChaseModel, ChaseView
+from ui.views.directive_view import DirectiveTableView
 
 SETTING = "chase/byOrganization"
 

@@ -1,7 +1,7 @@
 """The one database object: opened by ``open_db`` with pragmas, schema and migrations.
 
 An existing file is inspected read-only first (``inspect_file``, which lives in
-``tracker.dbfile`` with the other file-level checks and imports no peewee): a
+``tracker.store.dbfile`` with the other file-level checks and imports no peewee): a
 file that is not a healthy Giao ban database of a schema this version knows, or
 that cannot be written, is refused with a one-line Vietnamese message and left
 exactly as it was. A new file is built beside its final name and moved into place, so a
@@ -16,7 +16,10 @@ from pathlib import Path
 
 import peewee as pw
 
-from tracker.dbfile import (  # noqa: F401 (re-exported: the file checks live there)
+from tracker.errors import DatabaseOpenError, DiskFullError
+from tracker.oserrors import is_disk_full, reason
+from tracker.safe_write import temp_path
+from tracker.store.dbfile import (  # noqa: F401 (re-exported: the file checks live there)
     APP_NAME,
     BUSY_ENV_VAR,
     BUSY_TIMEOUT_MS,
@@ -39,10 +42,7 @@ from tracker.dbfile import (  # noqa: F401 (re-exported: the file checks live th
     side_files,
     sqlite_path,
 )
-from tracker.errors import DatabaseOpenError, DiskFullError
-from tracker.netfs import refuse_network_location
-from tracker.oserrors import is_disk_full, reason
-from tracker.safe_write import temp_path
+from tracker.store.netfs import refuse_network_location
 
 database = pw.DatabaseProxy()
 
@@ -73,7 +73,7 @@ def open_db(
     Raises DatabaseOpenError with a plain one-line message when the file is
     not a usable Giao ban database; the file is then left untouched.
     """
-    from tracker import migrations
+    from tracker.store import migrations
 
     close_db()
     timeout = resolve_busy_timeout(busy_timeout_ms)
@@ -124,7 +124,7 @@ def close_db() -> None:
 
 def _create_file(path: Path, timeout_ms: int) -> None:
     """Build a new, complete database beside ``path`` and move it into place."""
-    from tracker import migrations
+    from tracker.store import migrations
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

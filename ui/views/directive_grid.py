@@ -38,7 +38,7 @@ from tracker.errors import ValidationError
 from tracker.quarters import Quarter, format_deadline, parse_deadline
 from tracker.rows import DirectiveRow
 from tracker.text import clean
-from ui.delegates import ListDelegate, OrganizationsDelegate, QuarterDelegate, TextDelegate
+from ui.views.delegates import ListDelegate, OrganizationsDelegate, QuarterDelegate, TextDelegate
 from ui.widgets import OrgCatalog
 
 Index = QModelIndex | QPersistentModelIndex

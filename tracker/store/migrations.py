@@ -16,12 +16,12 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tracker.dbfile import disk_full_error
 from tracker.errors import DatabaseOpenError
 from tracker.oserrors import is_disk_full
+from tracker.store.dbfile import disk_full_error
 
 if TYPE_CHECKING:
-    # Only annotations here: tracker.dbfile reads SCHEMA_VERSION and APPLICATION_ID
+    # Only annotations here: tracker.store.dbfile reads SCHEMA_VERSION and APPLICATION_ID
     # without importing peewee (directives --json reads with sqlite3 alone).
     import peewee as pw
 
@@ -69,9 +69,9 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {1: _to_2}
 def create_schema(db: pw.Database) -> None:
     """The current schema in an empty database: schema 1 from the models, then every step.
 
-    Also what ``tracker.schema`` writes down as the expected schema of this version.
+    Also what ``tracker.store.schema`` writes down as the expected schema of this version.
     """
-    from tracker.models import ALL_MODELS
+    from tracker.store.models import ALL_MODELS
 
     with db.bind_ctx(ALL_MODELS):
         db.create_tables(ALL_MODELS)
@@ -123,7 +123,7 @@ def _run_steps(db: pw.Database, version: int) -> None:
 def _migrate(db: pw.Database, version: int, path: str | None) -> None:
     """Run each step from ``version`` up; a backup of the file is taken first."""
     if path and path != ":memory:":
-        from tracker.backup import backup_before_migration
+        from tracker.store.backup import backup_before_migration
 
         try:
             backup_before_migration(db, path, version)

@@ -7,7 +7,7 @@ every note elsewhere. The expected schema of version N is what SQLite makes of
 ``schema_vN.sql`` in an empty in-memory database (so the FTS5 shadow tables come
 out as this SQLite makes them). ``schema_v1.sql`` is frozen as release 1 made it;
 the current version's file is written from the models and migrations by
-``python -m tracker.schema --write``, and a test fails when the two differ.
+``python -m tracker.store.schema --write``, and a test fails when the two differ.
 
 No peewee here except in ``current_sql``: a read-only command checks the file
 with ``sqlite3`` alone.
@@ -92,7 +92,7 @@ def current_sql() -> str:
     migration step), as SQL statements, one a line."""
     import peewee as pw
 
-    from tracker.migrations import create_schema
+    from tracker.store.migrations import create_schema
 
     db = pw.SqliteDatabase(":memory:")
     db.connect()
@@ -109,7 +109,7 @@ def current_sql() -> str:
         db.close()
     lines = [
         f"-- Giao ban schema version {version}, made by the models and migrations "
-        "(python -m tracker.schema --write; never edit by hand).",
+        "(python -m tracker.store.schema --write; never edit by hand).",
         "-- When the version changes, this file is kept frozen as it is and a new one written.",
     ]
     lines += [f"{normalize(s)};" for t, n, s in rows if n not in shadows]
@@ -118,8 +118,8 @@ def current_sql() -> str:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m tracker.schema [--write]``: print (or write) the current schema file."""
-    from tracker.migrations import SCHEMA_VERSION
+    """``python -m tracker.store.schema [--write]``: print (or write) the current schema file."""
+    from tracker.store.migrations import SCHEMA_VERSION
 
     text = current_sql()
     if argv[:1] == ["--write"]:

@@ -8,9 +8,9 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from ui.column_fitter import ColumnFitter
-from ui.directive_table_model import ID_ROLE, Column, DirectiveTableModel
-from ui.wrap_delegate import WrapDelegate, row_height
+from ui.models.directive_table import ID_ROLE, Column, DirectiveTableModel
+from ui.views.column_fitter import ColumnFitter
+from ui.views.wrap_delegate import WrapDelegate, row_height
 
 # Defaults when there is room; narrower columns wrap their text too. The content
 # column takes the rest (see ColumnFitter).

@@ -21,8 +21,8 @@ from tracker.dates import format_date
 from tracker.errors import NotFoundError
 from tracker.rows import DirectiveRow, HistoryKind, Role, Status
 from ui import assets
-from ui.directive_table_model import deadline_text, status_icon_name, status_text
-from ui.text_box import TextBox
+from ui.models.directive_table import deadline_text, status_icon_name, status_text
+from ui.widgets.text_box import TextBox
 
 ORG_ROLE = Qt.ItemDataRole.UserRole + 1
 

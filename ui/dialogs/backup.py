@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker import backup
-from tracker.db import open_db, sqlite_path
 from tracker.errors import TrackerError
+from tracker.store import backup
+from tracker.store.db import open_db, sqlite_path
 from ui import messages
 from ui.screen_fit import fit_to_screen, keep_on_screen
 from ui.widgets.keyboard_safety import KeyboardSafety

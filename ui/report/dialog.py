@@ -110,7 +110,7 @@ def ask_printer(parent: QWidget, printer: QPrinter) -> bool:
 
 def show_preview(parent: QWidget, pdf: bytes, print_pages: Callable[[], None]) -> None:
     """The report's PDF page by page; its "In…" button calls ``print_pages``."""
-    from ui.report_preview import PdfPreviewDialog
+    from ui.report.preview import PdfPreviewDialog
 
     dialog = PdfPreviewDialog(
         pdf, QCoreApplication.translate("ReportDialog", "Xem trước khi in"), parent
@@ -321,7 +321,7 @@ class ReportDialog(QDialog):
         as_of: date | None = None,
     ) -> None:
         super().__init__(parent)
-        from ui.report_chart import ReportChartView  # Qt Charts: only once a report is asked for
+        from ui.report.chart import ReportChartView  # Qt Charts: only once a report is asked for
 
         if kind not in KINDS:
             raise ValueError(f"unknown report kind {kind!r}")
@@ -662,7 +662,7 @@ class ReportDialog(QDialog):
         self._print_pdf(pdf)
 
     def _print_pdf(self, pdf: bytes) -> None:
-        from ui.report_preview import print_pdf
+        from ui.report.preview import print_pdf
 
         printer = self._printer()
         if not ask_printer(self, printer):
@@ -802,7 +802,7 @@ class ReportDialog(QDialog):
     def _chart_png(self, report: FollowUpReport) -> bytes | None:
         if report.empty or not report.per_org_counts:
             return None
-        from ui.report_chart import chart_png
+        from ui.report.chart import chart_png
 
         return chart_png(report, LAYOUT)
 

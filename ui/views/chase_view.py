@@ -26,8 +26,7 @@ from tracker.changes import Changes
 from tracker.dates import format_date
 from tracker.rows import DirectiveRow, OrganizationRow
 from ui import assets
-from ui.column_fitter import ColumnFitter
-from ui.directive_table_model import (
+from ui.models.directive_table import (
     ID_ROLE,
     OVERDUE_COLOUR,
     ROW_ROLE,
@@ -36,7 +35,8 @@ from ui.directive_table_model import (
     status_icon_name,
     status_text,
 )
-from ui.wrap_delegate import WrapDelegate
+from ui.views.column_fitter import ColumnFitter
+from ui.views.wrap_delegate import WrapDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the default parent: Qt models take it in most overrides
