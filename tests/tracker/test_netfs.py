@@ -128,7 +128,7 @@ def test_local_disk_is_accepted(tmp_path: Path) -> None:
 def test_cli_db_on_a_network_share_exits_2(tmp_path: Path) -> None:
     """``giaoban demo --db`` on a (faked) network share exits 2 with one Vietnamese line."""
     code = (
-        "import sys; from tracker import netfs; "
+        "import sys; from tracker.store import netfs; "
         "netfs.filesystem_type = lambda p: 'nfs4'; "
         "from tracker.cli import main; sys.exit(main(sys.argv[1:]))"
     )

@@ -60,7 +60,7 @@ def expected_schema(version: int) -> frozenset[Entry]:
         from tracker.errors import IncompleteInstallError
         from tracker.install import missing_message
 
-        what = f'tệp "tracker/{path.name}" (cấu trúc dữ liệu)'
+        what = f'tệp "tracker/store/{path.name}" (cấu trúc dữ liệu)'
         raise IncompleteInstallError(missing_message(what, "chưa mở được tệp dữ liệu"))
     sql = path.read_text(encoding="utf-8")
     conn = sqlite3.connect(":memory:")

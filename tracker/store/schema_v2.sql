@@ -1,4 +1,4 @@
--- Giao ban schema version 2, made by the models and migrations (python -m tracker.schema --write; never edit by hand).
+-- Giao ban schema version 2, made by the models and migrations (python -m tracker.store.schema --write; never edit by hand).
 -- When the version changes, this file is kept frozen as it is and a new one written.
 CREATE TABLE "meeting" ("id" INTEGER NOT NULL PRIMARY KEY, "held_on" DATE NOT NULL, "title" VARCHAR(255) NOT NULL, "title_folded" VARCHAR(255) NOT NULL, "chair_name" VARCHAR(255) NOT NULL, "chair_position" VARCHAR(255) NOT NULL, "reviewed_quarter" VARCHAR(255), "notes" TEXT NOT NULL, "notice_ref" VARCHAR(255) NOT NULL, "version" INTEGER NOT NULL);
 CREATE INDEX "meeting_held_on" ON "meeting" ("held_on");
