@@ -461,6 +461,26 @@ def delete_directive(*, directive_id: int) -> Changes:
 
 
 @service
+def delete_directives(*, directive_ids: Sequence[int]) -> Changes:
+    """Delete several directives and their follow-up, all or none: one that is gone
+    (deleted meanwhile in another window) refuses the whole delete."""
+    ids = list(dict.fromkeys(directive_ids))
+    found = {
+        d.id: d.meeting_id
+        for d in Directive.select(Directive.id, Directive.meeting).where(Directive.id.in_(ids))
+    }
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise NotFoundError(
+            f"Không xóa được: {len(missing)} nội dung chỉ đạo đang chọn vừa bị xóa ở nơi "
+            "khác. Chưa xóa nội dung nào; hãy tải lại (F5) rồi chọn lại."
+        )
+    for i in ids:
+        Directive.delete_by_id(i)
+    return Changes(meeting_ids=frozenset(found.values()), directive_ids=frozenset(ids))
+
+
+@service
 def move_directive(*, directive_id: int, new_position: int) -> Changes:
     """Move a directive within its meeting (positions are 1-based)."""
     d = _get(Directive, directive_id, "nội dung chỉ đạo")

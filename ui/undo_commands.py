@@ -175,14 +175,10 @@ class DeleteDirectivesCommand(ServiceCommand):
         super().__init__(bus, text)
         self.ids = list(dict.fromkeys(ids))
 
-    def _delete(self) -> Changes:
-        changes = Changes()
-        for i in self.ids:
-            changes |= services.delete_directive(directive_id=i)
-        return changes
-
     def _record(self) -> tuple[recorded.State, Changes, recorded.State]:
-        return recorded.record(self._delete, directives=self.ids)
+        return recorded.record(
+            lambda: services.delete_directives(directive_ids=self.ids), directives=self.ids
+        )
 
 
 class LogMeetingCommand(ServiceCommand):
