@@ -167,7 +167,7 @@ def window_backend(db: str, repeats: int) -> dict[str, object]:
         w.meeting_table.setCurrentIndex(model.index(row, 0))
         win.settle()
         samples["mark_done"].append(
-            win.timed(w.mark_selected_done_today, w.meeting_table.viewport())
+            win.timed(w.commands.mark_selected_done_today, w.meeting_table.viewport())
         )
     # the all-directives view: change the status filter; search all directives
     w.tabs.setCurrentIndex(TAB_ALL)

@@ -1,0 +1,7 @@
+"""The main window, in rooms: window.py (the window and its wiring), meeting_header.py,
+operations.py (typed changes, no widgets), commands.py (menu commands that confirm and
+open dialogs) and layout_state.py (what the window remembers between sessions)."""
+
+from ui.main_window.window import TAB_ALL, TAB_CHASE, TAB_MEETING, MainWindow
+
+__all__ = ["TAB_ALL", "TAB_CHASE", "TAB_MEETING", "MainWindow"]

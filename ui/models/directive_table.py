@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
 
 from tracker import queries
 from tracker.changes import Changes
@@ -25,6 +26,7 @@ from tracker.quarters import format_deadline
 from tracker.queries import DirectiveFilter, SortKey
 from tracker.rows import DirectiveRow, GroupRow, OwnerRow, Status
 from ui import assets
+from ui.models.store_bus import Follower, StoreBus
 
 PAGE_SIZE = 100  # about four screens; a page costs ~15 µs a row to read
 
@@ -229,6 +231,10 @@ class DirectiveTableModel(QAbstractTableModel):
     def _index_rows(self) -> None:
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
 
+    def follow(self, bus: StoreBus, view: QWidget) -> Follower:
+        """Refresh on every change of the store, deferred while ``view`` is hidden."""
+        return Follower(bus, self.refresh, view)
+
     def refresh(self, changes: Changes) -> None:
         """Bring the shown rows up to date with a change, touching only what it names."""
         if self._filter is None:
@@ -236,6 +242,13 @@ class DirectiveTableModel(QAbstractTableModel):
         present = [i for i in changes.directive_ids if i in self._row_of]
         if not present and changes.meeting_ids and not changes.directive_ids:
             present = [r.id for r in self._rows if r.meeting_id in changes.meeting_ids]
+        if changes.organization_ids:
+            # A renamed or deactivated organization: the rows naming it show its new
+            # short name, and the groups' labels may name it too.
+            self._groups = queries.list_groups()
+            orgs = changes.organization_ids
+            named = {r.id for r in self._rows if any(o.organization_id in orgs for o in r.owners)}
+            present += [i for i in named if i not in set(present)]
         others = tuple(i for i in changes.directive_ids if i not in self._row_of)
         if others and queries.directive_ids(dataclasses.replace(self._filter, ids=others)):
             self.reload()  # new rows belong here: their place depends on the sort

@@ -18,6 +18,7 @@ from tracker.dates import format_date
 from tracker.queries import MeetingFilter
 from tracker.rows import MeetingRow
 from ui import assets
+from ui.models.store_bus import Follower, StoreBus
 
 PAGE_SIZE = 200
 
@@ -83,9 +84,16 @@ class MeetingListModel(QAbstractListModel):
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
         self.endResetModel()
 
+    def follow(self, bus: StoreBus) -> Follower:
+        """Refresh on every change of the store, at once: the list is on screen whenever
+        there is data, and whether it is empty decides the first-run page."""
+        return Follower(bus, self.refresh, parent=self)
+
     def refresh(self, changes: Changes) -> None:
         """Re-read the meetings a change touched; reset when one appeared or vanished."""
         ids = set(changes.meeting_ids)
+        if changes.organization_ids:  # the attendees' names a meeting shows
+            ids |= set(self._row_of)
         if not ids:
             return
         present = [i for i in ids if i in self._row_of]

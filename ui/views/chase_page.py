@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 from tracker import queries
 from tracker.changes import Changes
 from tracker.queries import DirectiveFilter, StatusFilter
+from ui.models.chase_model import ChaseModel
 from ui.models.directive_table import Column, DirectiveTableModel
-from ui.views.chase_view import ChaseModel, ChaseView
+from ui.models.store_bus import StoreBus
+from ui.views.chase_view import ChaseView
 from ui.views.directive_view import DirectiveTableView
 
 SETTING = "chase/byOrganization"
@@ -43,7 +45,7 @@ class ChasePage(QWidget):
         super().__init__(parent)
         self.setObjectName("chasePage")
         self._as_of = as_of
-        self._stale = {False: True, True: True}  # by_organization → must read again
+        self._stale = {False: True, True: True}  # by_organization → not read yet (or F5)
         self._overdue: int | None = None
         self.by_directive = QRadioButton(self.tr("Mỗi nội d&ung một dòng"), self)
         self.by_directive.setAccessibleName(
@@ -106,14 +108,16 @@ class ChasePage(QWidget):
         self._overdue = None
         self._load_current()
 
-    def refresh(self, changes: Changes) -> None:
-        if changes.directive_ids or changes.meeting_ids:
+    def follow(self, bus: StoreBus) -> None:
+        """Keep both lists up to date with the store by themselves (the hidden one when
+        it is shown again) and forget the overdue count a change may have moved."""
+        self.directives.follow(bus, self.table)
+        self.model.follow(bus, self.tree)
+        bus.changed.connect(self._on_store_changed)
+
+    def _on_store_changed(self, changes: Changes) -> None:
+        if changes.directive_ids or changes.meeting_ids or changes.organization_ids:
             self._overdue = None
-        if self.is_by_organization:
-            self.model.refresh(changes)
-        else:
-            self.directives.refresh(changes)
-        self._stale[not self.is_by_organization] = True
 
     @property
     def counts_known(self) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import queries
+from tracker.changes import Changes
 from tracker.dates import format_date
 from tracker.errors import NotFoundError
 from tracker.rows import DirectiveRow, HistoryKind, Role, Status
 from ui import assets
 from ui.models.directive_table import deadline_text, status_icon_name, status_text
+from ui.models.store_bus import Follower, StoreBus
 from ui.widgets.text_box import TextBox
 
 ORG_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,6 +51,7 @@ class DetailsPanel(QWidget):
         self.setObjectName("detailsPanel")
         self.setAccessibleName(self.tr("Chi tiết nội dung chỉ đạo"))
         self._row: DirectiveRow | None = None
+        self._as_of: date | None = None  # the day statuses are seen as of (None: today)
         # Each widget is made in the parent it stays in (moving built widgets into
         # the splitter's halves made Qt resolve their style again).
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -160,6 +165,28 @@ class DetailsPanel(QWidget):
     @property
     def directive(self) -> DirectiveRow | None:
         return self._row
+
+    def follow(self, bus: StoreBus, *, as_of: date | None = None) -> Follower:
+        """Show the shown directive afresh after each change that may touch it (deferred
+        while the panel is hidden); one deleted meanwhile leaves the hint."""
+        self._as_of = as_of
+        return Follower(bus, self.refresh, self)
+
+    def refresh(self, changes: Changes) -> None:
+        row = self._row
+        if row is None:
+            return
+        if not (
+            row.id in changes.directive_ids
+            or row.meeting_id in changes.meeting_ids
+            or changes.organization_ids
+        ):
+            return
+        try:
+            fresh: DirectiveRow | None = queries.directive(row.id, as_of=self._as_of)
+        except NotFoundError:
+            fresh = None
+        self.show_directive(fresh)
 
     def show_directive(self, row: DirectiveRow | None) -> None:
         """Show ``row`` (None: a hint to select one), with its history read afresh."""

@@ -1,0 +1,210 @@
+"""The window's changes as typed operations: each runs one undoable service call and
+returns its ``Changes`` or raises its TrackerError (for the dialog that asked to show).
+
+No widget here: the operations know the store's bus, the undo stack and the day the
+window is seen as of; what follows a change on screen is the models' business
+(ui.models.store_bus)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoStack
+
+from tracker.changes import Changes
+from tracker.errors import StaleEditError
+from tracker.quarters import Quarter
+from tracker.rows import Status
+from ui.models.store_bus import StoreBus
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from tracker.drafts import DirectiveDraft, MeetingDraft
+    from tracker.settings import ReportSettings
+    from ui.undo_commands import ServiceCommand
+
+
+def _services() -> ModuleType:
+    """``tracker.services``, imported at the first change: start-up does not need it."""
+    from tracker import services
+
+    return services
+
+
+def _undo() -> ModuleType:
+    """``ui.undo_commands`` (and the snapshots of ``tracker.exchange``), imported at the
+    first change."""
+    from ui import undo_commands
+
+    return undo_commands
+
+
+class Operations(QObject):
+    """Every change the window makes, one undoable step each.
+
+    ``stale`` is called when a change was refused because another window changed the
+    records since (the window reads everything again)."""
+
+    def __init__(
+        self,
+        bus: StoreBus,
+        undo_stack: QUndoStack,
+        *,
+        as_of: date | None,
+        stale: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.bus = bus
+        self.undo_stack = undo_stack
+        self._as_of = as_of
+        self._stale = stale
+
+    def today(self) -> date:
+        return self._as_of or date.today()
+
+    # --- the two generic paths ------------------------------------------------------------
+
+    def push(self, command: ServiceCommand) -> Changes:
+        """Run an undoable change; raises its TrackerError."""
+        try:
+            return _undo().push(self.undo_stack, command)
+        except StaleEditError:
+            self._stale()
+            raise
+
+    def edit_directives(
+        self, text: str, directive_ids: Sequence[int], action: Callable[[], Changes]
+    ) -> Changes:
+        """Run ``action`` (a service changing these directives) as one undoable step."""
+        return self.push(_undo().EditDirectivesCommand(self.bus, text, list(directive_ids), action))
+
+    # --- meetings -------------------------------------------------------------------------
+
+    def new_meeting(
+        self, meeting: MeetingDraft, directives: Sequence[DirectiveDraft] = ()
+    ) -> Changes:
+        return self.push(
+            _undo().LogMeetingCommand(self.bus, self.tr("Ghi giao ban mới"), meeting, directives)
+        )
+
+    def update_meeting(
+        self, meeting_id: int, meeting: MeetingDraft, expected_version: int | None = None
+    ) -> Changes:
+        return self.push(
+            _undo().EditMeetingCommand(
+                self.bus,
+                self.tr("Sửa cuộc giao ban"),
+                meeting_id,
+                lambda: _services().update_meeting(
+                    meeting_id=meeting_id, meeting=meeting, expected_version=expected_version
+                ),
+            )
+        )
+
+    def delete_meeting(self, meeting_id: int) -> Changes:
+        return self.push(
+            _undo().DeleteMeetingCommand(self.bus, self.tr("Xóa cuộc giao ban"), meeting_id)
+        )
+
+    # --- directives -----------------------------------------------------------------------
+
+    def new_directive(self, meeting_id: int, directive: DirectiveDraft) -> Changes:
+        return self.push(
+            _undo().AddDirectiveCommand(self.bus, self.tr("Thêm nội dung"), meeting_id, directive)
+        )
+
+    def update_directive(
+        self, directive_id: int, directive: DirectiveDraft, expected_version: int | None = None
+    ) -> Changes:
+        return self.edit_directives(
+            self.tr("Sửa nội dung"),
+            [directive_id],
+            lambda: _services().update_directive(
+                directive_id=directive_id,
+                directive=directive,
+                expected_version=expected_version,
+                today=self.today(),
+            ),
+        )
+
+    def delete_directives(self, directive_ids: Sequence[int]) -> Changes:
+        """All of them or none, in one transaction and one undo step."""
+        return self.push(
+            _undo().DeleteDirectivesCommand(self.bus, self.tr("Xóa nội dung"), directive_ids)
+        )
+
+    # --- follow-up ------------------------------------------------------------------------
+
+    def mark_done(
+        self,
+        directive_ids: Sequence[int],
+        on: date,
+        note: str = "",
+        organization_id: int | None = None,
+    ) -> Changes:
+        ids = list(directive_ids)
+        return self.edit_directives(
+            self.tr("Đánh dấu hoàn thành %n nội dung", None, len(ids)),
+            ids,
+            lambda: _services().mark_done(
+                directive_ids=ids, on=on, note=note, organization_id=organization_id
+            ),
+        )
+
+    def set_status(
+        self,
+        directive_ids: Sequence[int],
+        status: Status,
+        *,
+        note: str = "",
+        organization_id: int | None = None,
+        text: str = "",
+    ) -> Changes:
+        ids = list(directive_ids)
+        return self.edit_directives(
+            text or self.tr("Đổi trạng thái"),
+            ids,
+            lambda: _services().set_status(
+                directive_ids=ids,
+                status=status,
+                on=self.today(),
+                note=note,
+                organization_id=organization_id,
+            ),
+        )
+
+    def extend(self, directive_id: int, new_due: Quarter, reason: str) -> Changes:
+        return self.edit_directives(
+            self.tr("Gia hạn"),
+            [directive_id],
+            lambda: _services().extend_deadline(
+                directive_id=directive_id, new_due=new_due, reason=reason, on=self.today()
+            ),
+        )
+
+    def add_note(self, directive_id: int, text: str, organization_id: int | None = None) -> Changes:
+        return self.edit_directives(
+            self.tr("Thêm ghi chú tiến độ"),
+            [directive_id],
+            lambda: _services().add_note(
+                directive_id=directive_id,
+                text=text,
+                organization_id=organization_id,
+                on=self.today(),
+            ),
+        )
+
+    # --- not undoable ---------------------------------------------------------------------
+
+    def save_settings(self, settings: ReportSettings) -> Changes:
+        return self.bus.run(_services().save_settings, settings=settings)
+
+    def load_sample(self) -> Changes:
+        from tracker.seeding import load_sample
+
+        return self.bus.run(load_sample)
