@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about_dialog.py" line="+32"/>
+        <location filename="../../ui/dialogs/about.py" line="+32"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -305,7 +305,7 @@
 <context>
     <name>ChaseModel</name>
     <message numerus="yes">
-        <location filename="../../ui/chase_view.py" line="+293"/>
+        <location filename="../../ui/models/chase_model.py" line="+300"/>
         <source>%n nội dung, {late} quá hạn</source>
         <translation>
             <numerusform>%n directive, {late} overdue</numerusform>
@@ -316,7 +316,7 @@
 <context>
     <name>ChasePage</name>
     <message>
-        <location filename="../../ui/chase_page.py" line="+50"/>
+        <location filename="../../ui/views/chase_page.py" line="+52"/>
         <source>Mỗi nội dung một dòng, kèm các tổ chức chưa xong</source>
         <translation>One row per directive, with the organizations not done yet</translation>
     </message>
@@ -347,6 +347,113 @@
     </message>
 </context>
 <context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../ui/main_window/commands.py" line="+102"/>
+        <source>Xóa cuộc giao ban</source>
+        <translation>Delete giao ban</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Xóa cuộc giao ban ngày {day} cùng %n nội dung chỉ đạo của nó?</source>
+        <translation>
+            <numerusform>Delete the giao ban of {day} and its %n directive?</numerusform>
+            <numerusform>Delete the giao ban of {day} and its %n directives?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+62"/>
+        <source>&amp;Xóa</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <location line="+59"/>
+        <source>Có thể hoàn tác bằng Ctrl+Z.</source>
+        <translation>You can undo this with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Xóa nội dung chỉ đạo này cùng lịch sử theo dõi của nó?</source>
+        <translation>Delete this directive and its follow-up history?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Xóa %n nội dung chỉ đạo đang chọn cùng lịch sử theo dõi?</source>
+        <translation>
+            <numerusform>Delete the %n selected directive and its follow-up history?</numerusform>
+            <numerusform>Delete the %n selected directives and their follow-up history?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Xóa nội dung chỉ đạo</source>
+        <translation>Delete directives</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Mở lại</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+9"/>
+        <source>Hủy nội dung</source>
+        <translation>Cancel directives</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-7"/>
+        <source>Đánh dấu %n nội dung đang chọn là đã hủy (không còn phải thực hiện)?</source>
+        <translation>
+            <numerusform>Mark the %n selected directive as cancelled (no longer to be carried out)?</numerusform>
+            <numerusform>Mark the %n selected directives as cancelled (no longer to be carried out)?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Hủy nội dung</source>
+        <translation>&amp;Cancel directives</translation>
+    </message>
+</context>
+<context>
+    <name>CountLine</name>
+    <message>
+        <location filename="../../ui/main_window/count_line.py" line="+25"/>
+        <source>Chưa có dữ liệu</source>
+        <translation>No data yet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n nội dung cần đôn đốc, {late} quá hạn</source>
+        <translation>
+            <numerusform>%n directive to chase, {late} overdue</numerusform>
+            <numerusform>%n directives to chase, {late} overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n phần việc của {orgs} tổ chức cần đôn đốc, {late} quá hạn</source>
+        <translation>
+            <numerusform>%n task to chase (organizations: {orgs}, overdue: {late})</numerusform>
+            <numerusform>%n tasks to chase (organizations: {orgs}, overdue: {late})</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Đang hiện {shown} trong {total} nội dung</source>
+        <translation>Showing {shown} of {total} directives</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%Ln nội dung</source>
+        <translation>
+            <numerusform>%Ln directive</numerusform>
+            <numerusform>%Ln directives</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../ui/widgets/date_field.py" line="+37"/>
@@ -362,12 +469,12 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/details_panel.py" line="+48"/>
+        <location filename="../../ui/views/details_panel.py" line="+52"/>
         <source>Chi tiết nội dung chỉ đạo</source>
         <translation>Directive details</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Nội dung chỉ đạo đầy đủ</source>
         <translation>Full text of the directive</translation>
     </message>
@@ -483,7 +590,7 @@
         <translation>Fo&amp;llow-up history</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+68"/>
         <source>Chọn một nội dung để xem chi tiết và lịch sử theo dõi.</source>
         <translation>Select a directive to see its details and follow-up history.</translation>
     </message>
@@ -511,7 +618,7 @@
 <context>
     <name>DirectiveDialog</name>
     <message>
-        <location filename="../../ui/directive_dialog.py" line="+67"/>
+        <location filename="../../ui/dialogs/directive.py" line="+67"/>
         <source>Thêm nội dung chỉ đạo</source>
         <translation>Add directive</translation>
     </message>
@@ -619,7 +726,7 @@
 <context>
     <name>DirectiveEntryModel</name>
     <message>
-        <location filename="../../ui/directive_grid.py" line="+57"/>
+        <location filename="../../ui/views/directive_grid.py" line="+57"/>
         <source>Nội dung chỉ đạo</source>
         <translation>Directive</translation>
     </message>
@@ -712,7 +819,7 @@
 <context>
     <name>DoneDialog</name>
     <message>
-        <location filename="../../ui/done_dialog.py" line="+65"/>
+        <location filename="../../ui/dialogs/done.py" line="+65"/>
         <source>Đánh dấu hoàn thành</source>
         <translation>Mark done</translation>
     </message>
@@ -795,7 +902,7 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../ui/extend_dialog.py" line="+43"/>
+        <location filename="../../ui/dialogs/extend.py" line="+43"/>
         <source>Gia hạn</source>
         <translation>Extend deadline</translation>
     </message>
@@ -882,7 +989,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/filter_bar.py" line="+25"/>
+        <location filename="../../ui/views/filter_bar.py" line="+25"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
@@ -1005,7 +1112,7 @@
 <context>
     <name>FirstRunPanel</name>
     <message>
-        <location filename="../../ui/first_run_panel.py" line="+44"/>
+        <location filename="../../ui/views/first_run_panel.py" line="+44"/>
         <source>Bắt đầu sử dụng</source>
         <translation>Getting started</translation>
     </message>
@@ -1126,7 +1233,7 @@
 <context>
     <name>ListDelegate</name>
     <message>
-        <location filename="../../ui/delegates.py" line="+155"/>
+        <location filename="../../ui/views/delegates.py" line="+155"/>
         <source>Sửa danh sách</source>
         <translation>Edit list</translation>
     </message>
@@ -1134,12 +1241,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+64"/>
+        <location filename="../../ui/main_window/menus.py" line="+18"/>
         <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
         <translation>The new language will be used the next time Giao ban starts.</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location filename="../../ui/main_window/window.py" line="+117"/>
         <source>Số nội dung đang hiện</source>
         <translation>Number of directives shown</translation>
     </message>
@@ -1159,7 +1266,7 @@
         <translation>Filter giao ban by year</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Danh sách các cuộc giao ban</source>
         <translation>List of giao ban meetings</translation>
     </message>
@@ -1184,7 +1291,7 @@
         <translation>Views</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Cần &amp;đôn đốc</source>
         <translation>&amp;Chase list</translation>
     </message>
@@ -1194,32 +1301,32 @@
         <translation>Directives of the giao ban</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Giao ban</source>
         <translation>&amp;Giao ban</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Tất cả nội dung chỉ đạo</source>
         <translation>All directives</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-23"/>
         <source>&amp;Tất cả nội dung</source>
         <translation>&amp;All directives</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-130"/>
         <source>Theo dõi, đôn đốc nội dung chỉ đạo</source>
         <translation>Following up directives</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Tệp dữ liệu bị hỏng: không ghi được gì; hãy khôi phục từ bản sao lưu</source>
         <translation>The data file is damaged: nothing can be saved; restore it from a backup</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location filename="../../ui/main_window/menus.py" line="+8"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
@@ -1259,173 +1366,26 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+2"/>
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location filename="../../ui/main_window/window.py" line="+264"/>
         <source>Mọi năm</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location line="+115"/>
-        <source>Chưa có dữ liệu</source>
-        <translation>No data yet</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+13"/>
-        <source>%n nội dung cần đôn đốc, {late} quá hạn</source>
-        <translation>
-            <numerusform>%n directive to chase, {late} overdue</numerusform>
-            <numerusform>%n directives to chase, {late} overdue</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>%n phần việc của {orgs} tổ chức cần đôn đốc, {late} quá hạn</source>
-        <translation>
-            <numerusform>%n task to chase (organizations: {orgs}, overdue: {late})</numerusform>
-            <numerusform>%n tasks to chase (organizations: {orgs}, overdue: {late})</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Đang hiện {shown} trong {total} nội dung</source>
-        <translation>Showing {shown} of {total} directives</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%Ln nội dung</source>
-        <translation>
-            <numerusform>%Ln directive</numerusform>
-            <numerusform>%Ln directives</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+104"/>
-        <location line="+304"/>
+        <location line="+202"/>
         <source>Mở lại</source>
         <translation>Reopen</translation>
-    </message>
-    <message>
-        <location line="-297"/>
-        <location line="+126"/>
-        <source>Thêm ghi chú tiến độ</source>
-        <translation>Add progress note</translation>
-    </message>
-    <message>
-        <location line="-80"/>
-        <source>Ghi giao ban mới</source>
-        <translation>Record new giao ban</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Sửa cuộc giao ban</source>
-        <translation>Edit giao ban</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Thêm nội dung</source>
-        <translation>Add directive</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Sửa nội dung</source>
-        <translation>Edit directive</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+22"/>
-        <source>Đánh dấu hoàn thành %n nội dung</source>
-        <translation>
-            <numerusform>Mark %n directive done</numerusform>
-            <numerusform>Mark %n directives done</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Gia hạn</source>
-        <translation>Extend deadline</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>Đổi trạng thái</source>
-        <translation>Change status</translation>
-    </message>
-    <message>
-        <location line="+81"/>
-        <location line="+10"/>
-        <source>Xóa cuộc giao ban</source>
-        <translation>Delete giao ban</translation>
-    </message>
-    <message numerus="yes">
-        <location line="-8"/>
-        <source>Xóa cuộc giao ban ngày {day} cùng %n nội dung chỉ đạo của nó?</source>
-        <translation>
-            <numerusform>Delete the giao ban of {day} and its %n directive?</numerusform>
-            <numerusform>Delete the giao ban of {day} and its %n directives?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+22"/>
-        <source>&amp;Xóa</source>
-        <translation>&amp;Delete</translation>
-    </message>
-    <message>
-        <location line="-21"/>
-        <location line="+19"/>
-        <source>Có thể hoàn tác bằng Ctrl+Z.</source>
-        <translation>You can undo this with Ctrl+Z.</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>Xóa nội dung chỉ đạo này cùng lịch sử theo dõi của nó?</source>
-        <translation>Delete this directive and its follow-up history?</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>Xóa %n nội dung chỉ đạo đang chọn cùng lịch sử theo dõi?</source>
-        <translation>
-            <numerusform>Delete the %n selected directive and its follow-up history?</numerusform>
-            <numerusform>Delete the %n selected directives and their follow-up history?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Xóa nội dung chỉ đạo</source>
-        <translation>Delete directives</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Xóa nội dung</source>
-        <translation>Delete directives</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <location line="+9"/>
-        <source>Hủy nội dung</source>
-        <translation>Cancel directives</translation>
-    </message>
-    <message numerus="yes">
-        <location line="-7"/>
-        <source>Đánh dấu %n nội dung đang chọn là đã hủy (không còn phải thực hiện)?</source>
-        <translation>
-            <numerusform>Mark the %n selected directive as cancelled (no longer to be carried out)?</numerusform>
-            <numerusform>Mark the %n selected directives as cancelled (no longer to be carried out)?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Hủy nội dung</source>
-        <translation>&amp;Cancel directives</translation>
     </message>
 </context>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/meeting_dialog.py" line="+76"/>
+        <location filename="../../ui/dialogs/meeting.py" line="+76"/>
         <source>Xóa dòng</source>
         <translation>Delete row</translation>
     </message>
@@ -1616,7 +1576,7 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-1064"/>
+        <location filename="../../ui/main_window/meeting_header.py" line="+38"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
@@ -1664,7 +1624,7 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../ui/note_dialog.py" line="+38"/>
+        <location filename="../../ui/dialogs/note.py" line="+38"/>
         <source>Ghi tiến độ</source>
         <translation>Record progress</translation>
     </message>
@@ -1725,6 +1685,62 @@
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../ui/main_window/operations.py" line="+92"/>
+        <source>Ghi giao ban mới</source>
+        <translation>Record new giao ban</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sửa cuộc giao ban</source>
+        <translation>Edit giao ban</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Xóa cuộc giao ban</source>
+        <translation>Delete giao ban</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Thêm nội dung</source>
+        <translation>Add directive</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sửa nội dung</source>
+        <translation>Edit directive</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Xóa nội dung</source>
+        <translation>Delete directives</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Đánh dấu hoàn thành %n nội dung</source>
+        <translation>
+            <numerusform>Mark %n directive done</numerusform>
+            <numerusform>Mark %n directives done</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Đổi trạng thái</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Gia hạn</source>
+        <translation>Extend deadline</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Thêm ghi chú tiến độ</source>
+        <translation>Add a progress note</translation>
+    </message>
+</context>
+<context>
     <name>OrgCatalog</name>
     <message>
         <location filename="../../ui/widgets/org_catalog.py" line="+145"/>
@@ -1753,7 +1769,7 @@
 <context>
     <name>OrganizationsDelegate</name>
     <message>
-        <location filename="../../ui/delegates.py" line="+17"/>
+        <location filename="../../ui/views/delegates.py" line="+17"/>
         <source>Cơ quan (tên viết tắt, cách nhau bởi dấu phẩy)</source>
         <translation>Organizations (short names, separated by commas)</translation>
     </message>
@@ -1761,7 +1777,7 @@
 <context>
     <name>OrganizationsDialog</name>
     <message>
-        <location filename="../../ui/organizations_dialog.py" line="+60"/>
+        <location filename="../../ui/dialogs/organizations.py" line="+60"/>
         <source>Các tổ chức</source>
         <translation>Organizations</translation>
     </message>
@@ -1942,7 +1958,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/report_preview.py" line="+96"/>
+        <location filename="../../ui/report/preview.py" line="+96"/>
         <source>Các trang của báo cáo</source>
         <translation>Pages of the report</translation>
     </message>
@@ -1993,7 +2009,7 @@
 <context>
     <name>QuarterDelegate</name>
     <message>
-        <location filename="../../ui/delegates.py" line="+38"/>
+        <location filename="../../ui/views/delegates.py" line="+38"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
@@ -2014,7 +2030,7 @@
 <context>
     <name>ReportChart</name>
     <message>
-        <location filename="../../ui/report_chart.py" line="+45"/>
+        <location filename="../../ui/report/chart.py" line="+45"/>
         <source>Hoàn thành đúng hạn</source>
         <translation>Done on time</translation>
     </message>
@@ -2055,7 +2071,7 @@
 <context>
     <name>ReportCountsModel</name>
     <message>
-        <location filename="../../ui/report_dialog.py" line="+203"/>
+        <location filename="../../ui/report/dialog.py" line="+203"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Organization</translation>
     </message>
@@ -2449,7 +2465,7 @@ xuyên</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="+70"/>
+        <location filename="../../ui/dialogs/backup.py" line="+70"/>
         <source>Khôi phục từ bản sao lưu</source>
         <translation>Restore from a backup</translation>
     </message>
@@ -2512,7 +2528,7 @@ xuyên</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+62"/>
+        <location filename="../../ui/dialogs/settings.py" line="+62"/>
         <source>Thiết lập văn bản</source>
         <translation>Document settings</translation>
     </message>
@@ -2734,7 +2750,7 @@ line):</translation>
 <context>
     <name>StatusDelegate</name>
     <message>
-        <location filename="../../ui/delegates.py" line="-166"/>
+        <location filename="../../ui/views/delegates.py" line="-166"/>
         <source>Chưa thực hiện</source>
         <translation>Open</translation>
     </message>
@@ -2796,7 +2812,7 @@ line):</translation>
 <context>
     <name>backup_dialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="-114"/>
+        <location filename="../../ui/dialogs/backup.py" line="-114"/>
         <source>Tự động hằng ngày</source>
         <translation>Daily (automatic)</translation>
     </message>
@@ -2860,7 +2876,7 @@ line):</translation>
 <context>
     <name>chase</name>
     <message>
-        <location filename="../../ui/chase_view.py" line="-232"/>
+        <location filename="../../ui/models/chase_model.py" line="-241"/>
         <source>Nội dung</source>
         <translation>Directive</translation>
     </message>
@@ -2885,7 +2901,7 @@ line):</translation>
         <translation>Result / note</translation>
     </message>
     <message>
-        <location line="+251"/>
+        <location filename="../../ui/views/chase_view.py" line="+30"/>
         <source>Danh sách cần đôn đốc</source>
         <translation>Chase list</translation>
     </message>
@@ -2893,7 +2909,7 @@ line):</translation>
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../ui/column_fitter.py" line="+225"/>
+        <location filename="../../ui/views/column_fitter.py" line="+225"/>
         <source>Đặt lại độ rộng các cột</source>
         <translation>Reset column widths</translation>
     </message>
@@ -2901,7 +2917,7 @@ line):</translation>
 <context>
     <name>directives</name>
     <message>
-        <location filename="../../ui/directive_table_model.py" line="+58"/>
+        <location filename="../../ui/models/directive_table.py" line="+60"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
@@ -2991,7 +3007,7 @@ line):</translation>
         <translation>Overdue: the deadline {due} ended on {day}.</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+177"/>
         <source>Không sắp xếp theo cột này</source>
         <translation>Cannot sort by this column</translation>
     </message>
@@ -3019,7 +3035,7 @@ line):</translation>
 <context>
     <name>meetings</name>
     <message>
-        <location filename="../../ui/meeting_list_model.py" line="+35"/>
+        <location filename="../../ui/models/meeting_list.py" line="+36"/>
         <source>chưa có nội dung</source>
         <translation>no directives yet</translation>
     </message>
@@ -3061,7 +3077,7 @@ line):</translation>
 <context>
     <name>open_failure</name>
     <message>
-        <location filename="../../ui/open_failure_dialog.py" line="+29"/>
+        <location filename="../../ui/dialogs/open_failure.py" line="+29"/>
         <source>Tệp này không bị thay đổi. Bạn muốn làm gì?</source>
         <translation>The file has not been changed. What would you like to do?</translation>
     </message>

@@ -32,8 +32,9 @@ from tracker.queries import DirectiveFilter, MeetingFilter
 from tracker.rows import DirectiveRow, MeetingRow, Status
 from ui import assets, i18n, messages
 from ui.actions import Actions
-from ui.main_window import count_line, layout_state, menus
+from ui.main_window import layout_state, menus
 from ui.main_window.commands import Commands
+from ui.main_window.count_line import CountLine
 from ui.main_window.meeting_header import MeetingHeader
 from ui.main_window.operations import Operations
 from ui.main_window.tabs import TAB_ALL, TAB_CHASE, TAB_MEETING, VIEW_KEYS
@@ -112,7 +113,7 @@ class MainWindow(QMainWindow):
 
         menus.build_menus(self)
         menus.build_toolbar(self)
-        self.count_label = QLabel(self)
+        self.count_label = CountLine(self)
         self.count_label.setAccessibleName(self.tr("Số nội dung đang hiện"))
         self.statusBar().addPermanentWidget(self.count_label)
         self.damage_label = QLabel(
@@ -490,7 +491,7 @@ class MainWindow(QMainWindow):
             act.setEnabled(has_data)
 
     def _update_counts(self, *_args: object) -> None:
-        count_line.update(self)
+        self.count_label.show_for(self)
 
     # --- slots ----------------------------------------------------------------------------
 
