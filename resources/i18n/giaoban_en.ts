@@ -1246,47 +1246,12 @@
         <translation>The new language will be used the next time Giao ban starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/window.py" line="+117"/>
+        <location filename="../../ui/main_window/window.py" line="+111"/>
         <source>Số nội dung đang hiện</source>
         <translation>Number of directives shown</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Tìm cuộc giao ban theo tiêu đề</source>
-        <translation>Find a giao ban by its title</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tìm giao ban…</source>
-        <translation>Find giao ban…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Lọc giao ban theo năm</source>
-        <translation>Filter giao ban by year</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Danh sách các cuộc giao ban</source>
-        <translation>List of giao ban meetings</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Các cuộc &amp;giao ban</source>
-        <translation>Giao ban &amp;meetings</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Năm:</source>
-        <translation>&amp;Year:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Tì&amp;m:</source>
-        <translation>F&amp;ind:</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>Các cách xem</source>
         <translation>Views</translation>
     </message>
@@ -1316,7 +1281,7 @@
         <translation>&amp;All directives</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-97"/>
         <source>Theo dõi, đôn đốc nội dung chỉ đạo</source>
         <translation>Following up directives</translation>
     </message>
@@ -1372,12 +1337,7 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/window.py" line="+264"/>
-        <source>Mọi năm</source>
-        <translation>All years</translation>
-    </message>
-    <message>
-        <location line="+202"/>
+        <location filename="../../ui/main_window/window.py" line="+412"/>
         <source>Mở lại</source>
         <translation>Reopen</translation>
     </message>
@@ -1619,6 +1579,49 @@
         <location line="+22"/>
         <source>(chưa ghi)</source>
         <translation>(not recorded)</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPanel</name>
+    <message>
+        <location filename="../../ui/views/meeting_panel.py" line="+33"/>
+        <source>Tìm cuộc giao ban theo tiêu đề</source>
+        <translation>Find a giao ban by its title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tìm giao ban…</source>
+        <translation>Find giao ban…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lọc giao ban theo năm</source>
+        <translation>Filter giao ban by year</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Danh sách các cuộc giao ban</source>
+        <translation>List of giao ban meetings</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Các cuộc &amp;giao ban</source>
+        <translation>Giao ban &amp;meetings</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Năm:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tì&amp;m:</source>
+        <translation>F&amp;ind:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Mọi năm</source>
+        <translation>All years</translation>
     </message>
 </context>
 <context>
@@ -2750,7 +2753,7 @@ line):</translation>
 <context>
     <name>StatusDelegate</name>
     <message>
-        <location filename="../../ui/views/delegates.py" line="-166"/>
+        <location filename="../../ui/views/delegates.py" line="-167"/>
         <source>Chưa thực hiện</source>
         <translation>Open</translation>
     </message>
@@ -2769,16 +2772,11 @@ line):</translation>
         <source>Hủy</source>
         <translation>Cancelled</translation>
     </message>
-    <message>
-        <location line="+185"/>
-        <source>Trạng thái</source>
-        <translation>Status</translation>
-    </message>
 </context>
 <context>
     <name>TextDelegate</name>
     <message>
-        <location line="-156"/>
+        <location line="+30"/>
         <source>Sửa ô</source>
         <translation>Edit cell</translation>
     </message>

@@ -6,15 +6,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
-    QComboBox,
-    QFormLayout,
     QLabel,
-    QLineEdit,
-    QListView,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -39,18 +35,16 @@ from ui.main_window.meeting_header import MeetingHeader
 from ui.main_window.operations import Operations
 from ui.main_window.tabs import TAB_ALL, TAB_CHASE, TAB_MEETING, VIEW_KEYS
 from ui.models.directive_table import ROW_ROLE, Column, DirectiveTableModel
-from ui.models.meeting_list import MeetingListModel
 from ui.models.store_bus import Follower, StoreBus
 from ui.views.chase_page import ChasePage
 from ui.views.chase_view import ChaseView
 from ui.views.details_panel import DetailsPanel
 from ui.views.directive_view import DirectiveTableView
+from ui.views.meeting_panel import MeetingPanel
 
 if TYPE_CHECKING:
     from ui.views.filter_bar import FilterBar
     from ui.views.first_run_panel import FirstRunPanel
-
-SEARCH_DELAY_MS = 250
 
 
 def _viewport(view: QAbstractScrollArea) -> QWidget:
@@ -130,44 +124,11 @@ class MainWindow(QMainWindow):
     # --- building -------------------------------------------------------------------------
 
     def _build_left(self) -> None:
-        self.left = QWidget(self.main_splitter)
-        self.left.setObjectName("meetingPanel")
-        self.meeting_search = QLineEdit(self.left)
-        self.meeting_search.setObjectName("meetingSearch")
-        self.meeting_search.setAccessibleName(self.tr("Tìm cuộc giao ban theo tiêu đề"))
-        self.meeting_search.setPlaceholderText(self.tr("Tìm giao ban…"))
-        self.meeting_search.setClearButtonEnabled(True)
-        self.year = QComboBox(self.left)
-        self.year.setAccessibleName(self.tr("Lọc giao ban theo năm"))
-        self.meeting_model = MeetingListModel(self)
-        self.meeting_model.follow(self.bus)
-        self.meeting_list = QListView(self.left)
-        self.meeting_list.setObjectName("meetingList")
-        self.meeting_list.setAccessibleName(self.tr("Danh sách các cuộc giao ban"))
-        self.meeting_list.setModel(self.meeting_model)
-        self.meeting_list.setUniformItemSizes(True)
-        self.meeting_list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.meeting_list.setWordWrap(False)
-        self.meeting_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        heading = QLabel(self.tr("Các cuộc &giao ban"), self.left)
-        heading.setObjectName("sectionLabel")
-        heading.setBuddy(self.meeting_list)
-        year_label = QLabel(self.tr("&Năm:"), self.left)
-        year_label.setBuddy(self.year)
-        top = QFormLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        find_label = QLabel(self.tr("Tì&m:"), self.left)
-        find_label.setBuddy(self.meeting_search)
-        top.addRow(find_label, self.meeting_search)
-        top.addRow(year_label, self.year)
-        layout = QVBoxLayout(self.left)
-        layout.setContentsMargins(6, 6, 0, 6)
-        layout.addWidget(heading)
-        layout.addLayout(top)
-        layout.addWidget(self.meeting_list, 1)
-        self._meeting_timer = QTimer(self)
-        self._meeting_timer.setSingleShot(True)
-        self._meeting_timer.setInterval(SEARCH_DELAY_MS)
+        self.left = MeetingPanel(self.bus, self.main_splitter)
+        self.meeting_search = self.left.search
+        self.year = self.left.year
+        self.meeting_model = self.left.model
+        self.meeting_list = self.left.list
 
     def _build_right(self) -> None:
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, self.main_splitter)
@@ -323,9 +284,6 @@ class MainWindow(QMainWindow):
         self.meeting_list.clicked.connect(self._on_meeting_list_clicked)
         self.meeting_list.activated.connect(self._on_meeting_list_clicked)
         self.meeting_model.modelReset.connect(self._on_meeting_model_reset)
-        self.meeting_search.textChanged.connect(lambda _t: self._meeting_timer.start())
-        self._meeting_timer.timeout.connect(self._apply_meeting_filter)
-        self.year.currentIndexChanged.connect(self._apply_meeting_filter)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         for view in (self.chase_view, self.chase_table, self.meeting_table):
             view.directive_selected.connect(self._on_directive_selected)
@@ -351,8 +309,8 @@ class MainWindow(QMainWindow):
 
     def load(self) -> None:
         """Read everything shown from the database (start-up and F5)."""
-        self._fill_years()
-        self.meeting_model.set_filter(self._meeting_filter())
+        self.left.fill_years()
+        self.meeting_model.set_filter(self.left.filter())
         empty = (
             self.meeting_model.total == 0
             and not self.meeting_search.text()
@@ -376,24 +334,6 @@ class MainWindow(QMainWindow):
         self.load()
         if keep is not None:
             self.select_meeting(keep)
-
-    def _fill_years(self) -> None:
-        keep = self.year.currentData()
-        self.year.blockSignals(True)
-        self.year.clear()
-        self.year.addItem(self.tr("Mọi năm"), None)
-        for y in queries.meeting_years():
-            self.year.addItem(str(y), y)
-        i = self.year.findData(keep) if keep is not None else 0
-        self.year.setCurrentIndex(max(i, 0))
-        self.year.blockSignals(False)
-
-    def _meeting_filter(self) -> MeetingFilter:
-        return MeetingFilter(search=self.meeting_search.text(), year=self.year.currentData())
-
-    def _apply_meeting_filter(self, *_args: object) -> None:
-        self._meeting_timer.stop()
-        self.meeting_model.set_filter(self._meeting_filter())
 
     def _load_tab(self, tab: int) -> None:
         """Read a view's rows the first time it is shown (then they follow the changes)."""
@@ -545,7 +485,7 @@ class MainWindow(QMainWindow):
         have already followed it by themselves."""
         was_empty = self.showing_first_run()
         if changes.meeting_ids:
-            self._fill_years()
+            self.left.fill_years()
         if was_empty and self.meeting_model.total:
             self.pages.setCurrentWidget(self.main_splitter)
             self.meeting_list.setCurrentIndex(self.meeting_model.index(0, 0))
@@ -553,7 +493,7 @@ class MainWindow(QMainWindow):
         elif (
             not was_empty
             and self.meeting_model.total == 0
-            and self._meeting_filter() == (MeetingFilter())
+            and self.left.filter() == (MeetingFilter())
         ):
             self.pages.setCurrentWidget(self.first_run)
         if self._meeting is not None:

@@ -26,7 +26,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
-    QComboBox,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -50,6 +49,7 @@ STATUS_LABELS: dict[Status, str] = {
 
 def status_label(status: Status) -> str:
     """The translated name of a status, as shown in tables."""
+    # (the translations are filed under the context of a delegate since removed)
     return QCoreApplication.translate("StatusDelegate", STATUS_LABELS[Status(status)])
 
 
@@ -215,31 +215,3 @@ class QuarterDelegate(TextDelegate):
         super().setEditorData(editor, index)
         assert isinstance(editor, QuarterEdit)
         self.problem_changed.emit(editor.check())
-
-
-class StatusDelegate(QStyledItemDelegate):
-    """Shows and edits a ``Status`` (the model's EditRole holds the enum value)
-    with a combo box of the four statuses."""
-
-    def displayText(self, value: object, locale: object) -> str:
-        try:
-            return status_label(Status(value))
-        except ValueError:
-            return str(value)
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        combo = QComboBox(parent)
-        combo.setAccessibleName(self.tr("Trạng thái"))
-        for status in Status:
-            combo.addItem(status_label(status), status.value)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        value = index.data(Qt.ItemDataRole.EditRole)
-        found = editor.findData(Status(value).value if value else Status.OPEN.value)
-        editor.setCurrentIndex(max(0, found))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, Status(editor.currentData()), Qt.ItemDataRole.EditRole)

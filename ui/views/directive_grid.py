@@ -483,10 +483,6 @@ class DirectiveGrid(QTableView):
         if model.rowCount():
             self.setCurrentIndex(model.index(0, Column.CONTENT))
 
-    @property
-    def entry_model(self) -> DirectiveEntryModel:
-        return self._model
-
     # --- actions ------------------------------------------------------------
 
     def commit_editor(self) -> None:

@@ -153,14 +153,6 @@ class FilterBar(QWidget):
         i = combo.findData(value) if value is not None else 0
         combo.setCurrentIndex(max(i, 0))
 
-    def set_quarter(self, quarter: Quarter | None, *, carried: bool = False) -> None:
-        self._quiet = True
-        self._restore(self.quarter, quarter)
-        self.carried.setChecked(carried)
-        self._quiet = False
-        self._update_carried()
-        self._emit()
-
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
