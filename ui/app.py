@@ -151,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
         if opened is None:
             return 1
 
-    from ui.main_window.window import MainWindow
+    from ui.main_window import MainWindow
 
     window = MainWindow()
     after_paint: list = []

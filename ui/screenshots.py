@@ -112,7 +112,7 @@ def render_one(out: Path, lang: str = "vi") -> list[Path]:
     from tracker.store.db import close_db, open_db
     from ui import i18n
     from ui.app import create_application
-    from ui.main_window.window import TAB_ALL, TAB_CHASE, TAB_MEETING, MainWindow
+    from ui.main_window import TAB_ALL, TAB_CHASE, TAB_MEETING, MainWindow
 
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

@@ -121,7 +121,7 @@ def _window_and_dialogs(
 
     from tracker import queries, seeding, services
     from tracker.store.db import close_db, open_db
-    from ui.main_window.window import TAB_MEETING, MainWindow
+    from ui.main_window import TAB_MEETING, MainWindow
 
     open_db(args.db or str(tmp / "smoke.sqlite3"))
     seeding.load_sample()

@@ -76,7 +76,7 @@ def window_session(db: str, quarter: str) -> dict[str, object]:
     from window_ops import Window
 
     from tracker.queries import StatusFilter
-    from ui.main_window.window import TAB_ALL, TAB_MEETING
+    from ui.main_window import TAB_ALL, TAB_MEETING
 
     after: dict[str, float] = {}
     win = Window(db)

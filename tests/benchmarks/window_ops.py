@@ -84,7 +84,7 @@ class Window:
 
         from tracker.store.db import open_db
         from ui.app import create_application
-        from ui.main_window.window import MainWindow
+        from ui.main_window import MainWindow
 
         self.app: QApplication = create_application([sys.argv[0]])
         open_db(db, create=False)
@@ -135,7 +135,7 @@ class Window:
 def window_backend(db: str, repeats: int) -> dict[str, object]:
     from tracker.queries import StatusFilter
     from tracker.rows import Status
-    from ui.main_window.window import TAB_ALL, TAB_MEETING
+    from ui.main_window import TAB_ALL, TAB_MEETING
 
     win = Window(db)
     w = win.w

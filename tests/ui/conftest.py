@@ -30,7 +30,7 @@ def window(qtbot, sample_db: Path):  # noqa: ANN001, ANN201
     settings already saved (a clerk past the first report: nothing asks them first)."""
     from tracker import services
     from tracker.settings import ReportSettings
-    from ui.main_window.window import MainWindow
+    from ui.main_window import MainWindow
 
     services.save_settings(settings=ReportSettings())
 

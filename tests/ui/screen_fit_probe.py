@@ -75,7 +75,7 @@ def main() -> int:
     from ui.dialogs.note import NoteDialog
     from ui.dialogs.organizations import OrganizationsDialog
     from ui.dialogs.settings import SettingsDialog
-    from ui.main_window.window import MainWindow
+    from ui.main_window import MainWindow
     from ui.report.dialog import ReportDialog
 
     window = MainWindow(as_of=AS_OF)

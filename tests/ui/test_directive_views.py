@@ -13,7 +13,7 @@ from tracker import queries, services
 from tracker.changes import Changes
 from tracker.queries import DirectiveFilter, StatusFilter
 from tracker.rows import Status
-from ui.main_window.window import TAB_ALL, TAB_CHASE, TAB_MEETING, MainWindow
+from ui.main_window import TAB_ALL, TAB_CHASE, TAB_MEETING, MainWindow
 from ui.models.directive_table import Column
 from ui.views.column_fitter import TEXT_SHARE
 from ui.views.wrap_delegate import wrapped_lines

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 
 from tracker import queries, services
 from tracker.settings import ReportSettings
-from ui.main_window.window import MainWindow, MeetingHeader
+from ui.main_window import MainWindow
+from ui.main_window.meeting_header import MeetingHeader
 
 from .conftest import AS_OF
 from .test_meeting_dialog import discard_answers, focused, press, type_text  # noqa: F401

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import assets, i18n, messages
-from ui.main_window.window import MainWindow
+from ui.main_window import MainWindow
 
 from .conftest import AS_OF
 

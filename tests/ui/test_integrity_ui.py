@@ -21,7 +21,7 @@ from tracker.errors import DamagedFileError
 from tracker.store import integrity
 from tracker.store.db import close_db, open_db
 from ui import messages
-from ui.main_window.window import TAB_MEETING, MainWindow
+from ui.main_window import TAB_MEETING, MainWindow
 
 from .conftest import AS_OF
 

@@ -18,7 +18,7 @@ from tracker import queries
 from tracker.queries import DirectiveFilter, StatusFilter
 from tracker.rows import HistoryKind, Role, Status
 from ui import messages
-from ui.main_window.window import TAB_ALL, TAB_CHASE, TAB_MEETING, MainWindow
+from ui.main_window import TAB_ALL, TAB_CHASE, TAB_MEETING, MainWindow
 
 from .conftest import AS_OF
 
@@ -260,13 +260,11 @@ def test_meeting_search_and_year_filter(qtbot, window: MainWindow) -> None:
     window.year.setCurrentIndex(window.year.findData(2021))
     assert window.meeting_model.rowCount() == 1
     qtbot.keyClicks(window.meeting_search, "khong co")
-    window._apply_meeting_filter()
-    assert window.meeting_model.rowCount() == 0
+    qtbot.waitUntil(lambda: window.meeting_model.rowCount() == 0)  # after the typing pause
     assert window.pages.currentWidget() is window.main_splitter
     window.meeting_search.clear()
     qtbot.keyClicks(window.meeting_search, "giao ban quy i")
-    window._apply_meeting_filter()
-    assert window.meeting_model.rowCount() == 1
+    qtbot.waitUntil(lambda: window.meeting_model.rowCount() == 1)
 
 
 def test_layout_is_remembered(qtbot, sample_db: Path) -> None:

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from tracker import queries, services
 from tracker.queries import DirectiveFilter, MeetingFilter, SortKey
 from tracker.rows import Status
+from ui.models.chase_model import ChaseModel
 from ui.models.directive_table import ID_ROLE, ROW_ROLE, Column, DirectiveTableModel
 from ui.models.meeting_list import MeetingListModel
-from ui.views.chase_view import ChaseModel
 
 from .conftest import AS_OF
 

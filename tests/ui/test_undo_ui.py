@@ -19,7 +19,7 @@ from tracker.rows import Status
 from tracker.store.db import close_db, open_db
 from tracker.store.models import HistoryEntry
 from ui import messages
-from ui.main_window.window import TAB_MEETING, MainWindow
+from ui.main_window import TAB_MEETING, MainWindow
 
 from .conftest import AS_OF
 
