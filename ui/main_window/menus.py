@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from ui import i18n, messages
 from ui.main_window.tabs import TAB_ALL, TAB_CHASE, TAB_MEETING
@@ -85,7 +85,7 @@ def build_toolbar(window: MainWindow) -> None:
     bar.addAction(a.report)
     for act in (a.undo, a.redo, a.extend, a.add_note, a.delete, a.edit):
         button = bar.widgetForAction(act)
-        if button is not None:
+        if isinstance(button, QToolButton):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
             button.setAccessibleName(act.text().replace("&", "").rstrip("…"))
     window.addToolBar(bar)

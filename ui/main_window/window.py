@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
     follows them only for its own state: the years, the heading, the first-run page,
     the actions and the count."""
 
+    # the window's actions (ui.actions), in place of QWidget.actions()
+    actions: Actions  # type: ignore[assignment]
     # made by ui.main_window.menus
     file_menu: QMenu
     data_section: QAction
@@ -167,8 +169,8 @@ class MainWindow(QMainWindow):
 
         # Its filter bar, model and table are made when first used (_build_all_page).
         self.all_page = QWidget(stack)
-        av = QVBoxLayout(self.all_page)
-        av.setContentsMargins(0, 0, 0, 0)
+        self._all_layout = QVBoxLayout(self.all_page)
+        self._all_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self.all_page, self.tr("&Tất cả nội dung"))
 
         self.details = DetailsPanel(self.right_splitter)
@@ -199,9 +201,8 @@ class MainWindow(QMainWindow):
         )
         self._all_directives.follow(self.bus, self._all_table)
         Follower(self.bus, self._refresh_filter_choices, self._filter_bar)
-        layout = self.all_page.layout()
-        layout.addWidget(self._filter_bar)
-        layout.addWidget(self._all_table, 1)
+        self._all_layout.addWidget(self._filter_bar)
+        self._all_layout.addWidget(self._all_table, 1)
         self._all_table.restore_columns()
         self._all_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._all_table.customContextMenuRequested.connect(self._on_view_context_menu)
@@ -303,7 +304,7 @@ class MainWindow(QMainWindow):
 
         menus.connect_actions(self)
         # Enter on the meeting list edits nothing by accident: it opens the meeting's view.
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.meeting_list.setFocus)
+        QShortcut(QKeySequence("Ctrl+L"), self, lambda: self.meeting_list.setFocus())
 
     # --- loading --------------------------------------------------------------------------
 

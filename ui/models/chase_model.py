@@ -251,7 +251,7 @@ class ChaseModel(QAbstractItemModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(ChaseColumn)
         ):
-            return QCoreApplication.translate("chase", HEADERS[ChaseColumn(section)])
+            return QCoreApplication.translate("chase", str(HEADERS[ChaseColumn(section)]))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -232,8 +232,9 @@ class DetailsPanel(QWidget):
             self.owners.addTopLevelItem(item)
             if owner.organization_id == keep_org and lead:
                 self.owners.setCurrentItem(item)
-        if self.owners.currentItem() is None and self.owners.topLevelItemCount():
-            self.owners.setCurrentItem(self.owners.topLevelItem(0))
+        first = self.owners.topLevelItem(0)
+        if self.owners.currentItem() is None and first is not None:
+            self.owners.setCurrentItem(first)
         try:
             entries = queries.history(row.id)
         except NotFoundError:
@@ -246,10 +247,9 @@ class DetailsPanel(QWidget):
             if h.kind is HistoryKind.NOTE:
                 item.setIcon(2, assets.icon("note"))
             self.history.addTopLevelItem(item)
-        if self.history.topLevelItemCount():
-            self.history.scrollToItem(
-                self.history.topLevelItem(self.history.topLevelItemCount() - 1)
-            )
+        last = self.history.topLevelItem(self.history.topLevelItemCount() - 1)
+        if last is not None:
+            self.history.scrollToItem(last)
         self._update_buttons()
 
     def clear_note(self) -> None:
