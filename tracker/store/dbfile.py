@@ -25,7 +25,9 @@ from tracker.errors import (
 )
 from tracker.oserrors import is_disk_full, reason
 from tracker.safe_write import remove_stale
+from tracker.store.netfs import refuse_network_location
 from tracker.store.schema import Entry, differences, expected_schema, read_schema
+from tracker.store.version import APPLICATION_ID, SCHEMA_VERSION
 
 APP_NAME = "GiaoBan"
 BACKUP_DIR_NAME = "backups"
@@ -187,8 +189,6 @@ def inspect_file(
     SQLite file, a newer schema, a read-only file or folder (the last two
     only with ``require_writable``).
     """
-    from tracker.store.migrations import APPLICATION_ID, SCHEMA_VERSION
-
     try:
         st = path.stat()
         if stat.S_ISDIR(st.st_mode):
@@ -414,16 +414,12 @@ def connect_for_reading(target: str | os.PathLike[str] | None) -> sqlite3.Connec
     Raises DatabaseOpenError as ``open_db`` does for a damaged, foreign, newer,
     read-only or unreadable file, which is left untouched.
     """
-    from tracker.store.migrations import SCHEMA_VERSION
-
     path = sqlite_path(resolve_target(target))
     if path is None or path == ":memory:":
         return None
     file = Path(path)
     if not file.exists():
         return None
-    from tracker.store.netfs import refuse_network_location
-
     refuse_network_location(file)
     timeout = resolve_busy_timeout()
     if inspect_file(file, timeout_ms=timeout) != SCHEMA_VERSION:
