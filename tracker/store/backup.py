@@ -39,8 +39,8 @@ from tracker.safe_write import (
 from tracker.store.dbfile import (
     BACKUP_DIR_NAME,
     SQLITE_MAGIC,
-    _is_busy,
     inspect_file,
+    is_busy,
     resolve_busy_timeout,
     side_files,
     sqlite_path,
@@ -328,7 +328,7 @@ def restore_from(source: str | os.PathLike[str], db_path: str) -> Path | None:
             try:
                 staged_conn.backup(dest)
             except sqlite3.Error as exc:
-                if _is_busy(exc):
+                if is_busy(exc):
                     raise BackupError(
                         "Tệp dữ liệu đang được một chương trình khác ghi; chưa khôi phục. "
                         "Hãy thử lại sau ít giây."

@@ -29,13 +29,13 @@ from tracker.store.dbfile import (  # noqa: F401 (re-exported: the file checks l
     QUICK_CHECK_MAX_BYTES,
     SIDE_SUFFIXES,
     SQLITE_MAGIC,
-    _busy_error,
     _check_writable_folder,
-    _is_busy,
+    busy_error,
     default_db_path,
     disk_full_as_message,
     disk_full_error,
     inspect_file,
+    is_busy,
     remove_leftovers,
     resolve_busy_timeout,
     resolve_target,
@@ -101,8 +101,8 @@ def open_db(
         raise
     except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
         db.close()
-        if _is_busy(exc):
-            raise _busy_error() from exc
+        if is_busy(exc):
+            raise busy_error() from exc
         if is_disk_full(exc, path):  # opening (the -shm, a migration) found no room
             raise disk_full_error(path, OPENED_NOTHING) from exc
         raise DatabaseOpenError(

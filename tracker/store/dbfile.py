@@ -81,15 +81,18 @@ def resolve_busy_timeout(value: int | None = None) -> int:
     return max(0, int(value))
 
 
-def _is_busy(exc: BaseException) -> bool:
+def is_busy(exc: BaseException) -> bool:
+    """SQLite's "database is locked" / "busy": another connection holds the lock."""
     text = str(exc)
     return "locked" in text or "busy" in text
 
 
-def _busy_error() -> DatabaseBusyError:
+def busy_error(not_done: str = "Chưa mở được") -> DatabaseBusyError:
+    """The one wording for a lock held past the busy timeout; ``not_done`` says what
+    did not happen ("Chưa lưu được", "Chưa nhập gì")."""
     return DatabaseBusyError(
         "Cơ sở dữ liệu đang được một chương trình khác ghi (có thể là cửa sổ Giao ban thứ "
-        "hai). Chưa mở được; hãy thử lại sau ít giây."
+        f"hai). {not_done}; hãy thử lại sau ít giây."
     )
 
 
@@ -338,10 +341,10 @@ def _read_facts(path: Path, timeout_ms: int | None) -> Facts:
             try:
                 return _query_facts(path, timeout)
             except sqlite3.OperationalError as exc:
-                if not _is_busy(exc):
+                if not is_busy(exc):
                     raise
                 if time.monotonic() >= deadline:
-                    raise _busy_error() from exc
+                    raise busy_error() from exc
                 time.sleep(0.02)
     finally:
         if not any(had):
@@ -393,7 +396,7 @@ def _query_facts(path: Path, timeout: float) -> Facts:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        if _is_busy(exc):
+        if is_busy(exc):
             raise sqlite3.OperationalError(str(exc)) from exc
         if is_disk_full(exc, path):  # no room for the -shm a WAL reader needs
             raise disk_full_error(path, OPENED_NOTHING) from exc
@@ -430,8 +433,8 @@ def connect_for_reading(target: str | os.PathLike[str] | None) -> sqlite3.Connec
         conn.execute(f"PRAGMA busy_timeout = {timeout}")
         conn.execute("PRAGMA cache_size = -16000")
     except sqlite3.DatabaseError as exc:
-        if _is_busy(exc):
-            raise _busy_error() from exc
+        if is_busy(exc):
+            raise busy_error() from exc
         raise DatabaseOpenError(
             f'Tệp "{path}" không phải cơ sở dữ liệu Giao ban hoặc đã bị hỏng ({exc}).'
         ) from exc

@@ -25,6 +25,7 @@ from tracker.store.backup import backup_before_migration
 from tracker.store.dbfile import disk_full_error
 from tracker.store.models import ALL_MODELS
 from tracker.store.standard import load_standard_organizations
+from tracker.store.transaction import write_transaction
 from tracker.store.version import APPLICATION_ID, SCHEMA_VERSION
 
 FTS_SQL = (
@@ -103,8 +104,7 @@ def _run_steps(db: pw.Database, version: int) -> None:
     read again under the write lock: a second window opening the same old
     file at the same moment finds the work done instead of repeating it."""
     while version < SCHEMA_VERSION:
-        lock = "IMMEDIATE" if isinstance(db, pw.SqliteDatabase) else None
-        with db.atomic(lock) if lock and not db.in_transaction() else db.atomic():
+        with write_transaction(db):
             version = schema_version(db)
             if version >= SCHEMA_VERSION:
                 return
