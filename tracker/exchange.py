@@ -46,7 +46,6 @@ from tracker.rows import HistoryKind, Role, Status
 from tracker.safe_write import OutputError, read_source, write_verified
 from tracker.status import derive_status
 from tracker.store import integrity
-from tracker.store.db import database
 from tracker.store.dbfile import damaged_error, disk_full_as_message
 from tracker.store.models import (
     Assignment,
@@ -62,6 +61,7 @@ from tracker.store.models import (
     Setting,
     Topic,
 )
+from tracker.store.proxy import database
 from tracker.store.transaction import writing
 from tracker.text import fold, unprintable
 
@@ -232,7 +232,8 @@ def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise ImportFileError(
             f'Tệp "{p.name}" không phải văn bản UTF-8 (lỗi ở byte {exc.start}).'
         ) from exc
-    return parse_text(text, name=p.name)
+    data: dict[str, Any] = parse_text(text, name=p.name)
+    return data
 
 
 class _RefusedError(ValueError):

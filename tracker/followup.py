@@ -167,7 +167,7 @@ def _build(
         by_leads: dict[tuple[int, ...], list[FollowUpRow]] = defaultdict(list)
         position = {o.id: i for i, o in enumerate(orgs)}
         for d, own in listed:
-            key = tuple(sorted((o.organization_id for o in d.leads), key=position.get))
+            key = tuple(sorted((o.organization_id for o in d.leads), key=position.__getitem__))
             by_leads[key].append(_row(d, None, quarter, as_of, org_groups, own, labels))
         for key in sorted(by_leads, key=lambda k: (len(k) == 1, [position[i] for i in k])):
             rows = by_leads[key]
@@ -198,7 +198,7 @@ def meeting_heading(meeting: MeetingRef) -> str:
     return text
 
 
-def _order_key(d: DirectiveRow) -> tuple:
+def _order_key(d: DirectiveRow) -> tuple[bool, int, date, int, int]:
     # dated first, oldest deadline first; standing after
     return (d.due is None, d.due.key if d.due else 0, d.meeting_held_on, d.position, d.id)
 

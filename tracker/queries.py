@@ -30,7 +30,6 @@ from tracker.rows import (
 )
 from tracker.settings import ReportSettings
 from tracker.status import derive_status, is_overdue, read_status_entry
-from tracker.store.db import database
 from tracker.store.models import (
     Assignment,
     Directive,
@@ -41,6 +40,7 @@ from tracker.store.models import (
     Setting,
     Topic,
 )
+from tracker.store.proxy import database
 from tracker.text import fold
 
 # --- organizations --------------------------------------------------------------------------
@@ -109,7 +109,7 @@ def load_settings() -> ReportSettings:
 
 def settings_saved() -> bool:
     """Whether the report settings were ever saved (else the defaults are a guess)."""
-    return Setting.select().exists()
+    return bool(Setting.select().exists())
 
 
 # --- meetings -------------------------------------------------------------------------------
@@ -134,7 +134,7 @@ def _meeting_query(flt: MeetingFilter) -> pw.ModelSelect:
 
 
 def count_meetings(flt: MeetingFilter = MeetingFilter()) -> int:
-    return _meeting_query(flt).count()
+    return int(_meeting_query(flt).count())
 
 
 def meeting_page(
@@ -721,7 +721,7 @@ def meeting_refs(ids: Sequence[int]) -> dict[int, MeetingRef]:
     """How reports name the giao ban ``ids``: date, title, quarter reviewed, notice number."""
     return {
         mid: MeetingRef(
-            mid, _date(held_on), title, Quarter.from_iso(reviewed) if reviewed else None, notice
+            mid, _day(held_on), title, Quarter.from_iso(reviewed) if reviewed else None, notice
         )
         for mid, held_on, title, reviewed, notice in database.execute_sql(
             "SELECT id, held_on, title, reviewed_quarter, notice_ref FROM meeting "
@@ -923,7 +923,7 @@ def directive(directive_id: int, *, as_of: date | None = None) -> DirectiveRow:
 def history(directive_id: int) -> list[HistoryRow]:
     """The follow-up of one directive, oldest first."""
     return [
-        HistoryRow(h[0], h[1], HistoryKind(h[2]), _date(h[3]), h[4], h[5])
+        HistoryRow(h[0], h[1], HistoryKind(h[2]), _day(h[3]), h[4], h[5])
         for h in HistoryEntry.select(
             HistoryEntry.id,
             HistoryEntry.directive,
@@ -1071,5 +1071,12 @@ def chase_page(
 
 def _date(value: object) -> date | None:
     if value is None or isinstance(value, date):
-        return value  # type: ignore[return-value]
+        return value
     return date.fromisoformat(str(value)[:10])
+
+
+def _day(value: object) -> date:
+    """A date the schema never leaves empty (NOT NULL), as a date."""
+    day = _date(value)
+    assert day is not None
+    return day

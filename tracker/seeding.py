@@ -5,14 +5,15 @@ from __future__ import annotations
 import random
 from contextlib import AbstractContextManager
 from datetime import date, timedelta
+from typing import Any
 
 from tracker.changes import Changes
 from tracker.drafts import DirectiveDraft, MeetingDraft
 from tracker.errors import ValidationError
 from tracker.quarters import Quarter
-from tracker.store.db import database
 from tracker.store.dbfile import SAVED_NOTHING, disk_full_as_message
 from tracker.store.models import Meeting, Organization, OrgGroup, OrgGroupMember
+from tracker.store.proxy import database
 from tracker.store.standard import (  # noqa: F401 (re-exported for the CLI's seed command)
     load_standard_organizations,
     read_seed,
@@ -161,8 +162,11 @@ def synthetic(count: int, *, seed: int = 1, today: date | None = None) -> int:
     cur = conn.cursor()
     first_meeting = (cur.execute("SELECT COALESCE(MAX(id), 0) FROM meeting").fetchone()[0]) + 1
     first_directive = (cur.execute("SELECT COALESCE(MAX(id), 0) FROM directive").fetchone()[0]) + 1
-    meeting_rows, attendee_rows = [], []
-    directive_rows, assignment_rows, history_rows = [], [], []
+    meeting_rows: list[tuple[Any, ...]] = []
+    attendee_rows: list[tuple[Any, ...]] = []
+    directive_rows: list[tuple[Any, ...]] = []
+    assignment_rows: list[tuple[Any, ...]] = []
+    history_rows: list[tuple[Any, ...]] = []
     did = first_directive
     made = 0
     # Spread up to today, not to the end of the year: meetings past today would
@@ -288,6 +292,7 @@ def _synthetic_outcome(
         return "done", done_on.isoformat(), [("done", done_on.isoformat())] * leads
     if leads > 1 and rng.random() < 0.4:
         partial = min(held_on + timedelta(days=rng.randint(5, 60)), today).isoformat()
-        statuses = [("done", partial)] + [("open", None)] * (leads - 1)
+        statuses: list[tuple[str, str | None]] = [("done", partial)]
+        statuses += [("open", None)] * (leads - 1)
         return "in_progress", None, statuses
     return "open", None, [("open", None)] * leads

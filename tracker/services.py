@@ -25,7 +25,6 @@ from tracker.rows import HistoryKind, Role, Status
 from tracker.settings import ReportSettings
 from tracker.status import derive_status, status_entry_text
 from tracker.store import integrity
-from tracker.store.db import database
 from tracker.store.dbfile import SAVED_NOTHING, damaged_error, disk_full_as_message
 from tracker.store.models import (
     Assignment,
@@ -39,6 +38,7 @@ from tracker.store.models import (
     Setting,
     Topic,
 )
+from tracker.store.proxy import database
 from tracker.store.transaction import writing
 from tracker.text import clean, fold, unprintable
 
@@ -325,7 +325,7 @@ def _insert_directive(
     _history(
         d.id, HistoryKind.CREATED, f"Giao nhiệm vụ, thời hạn: {format_deadline(draft.due)}", on
     )
-    return d.id
+    return int(d.id)
 
 
 def _set_owners(directive_id: int, leads: list[int], supports: list[int]) -> None:

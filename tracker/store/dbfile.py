@@ -49,7 +49,8 @@ def default_db_path() -> Path:
     """The database file in the platform's user data folder."""
     from platformdirs import user_data_path
 
-    return user_data_path(APP_NAME, appauthor=False) / DB_FILENAME
+    folder: Path = user_data_path(APP_NAME, appauthor=False)
+    return folder / DB_FILENAME
 
 
 def resolve_target(target: str | os.PathLike[str] | None) -> str:
