@@ -16,6 +16,7 @@ from tracker.queries import (
     meeting_refs,
 )
 from tracker.rows import (
+    UNFINISHED_VALUES,
     Category,
     CategoryCounts,
     DirectiveRow,
@@ -55,7 +56,7 @@ def follow_up_list(
     # of the date below. Whatever was finished (or cancelled) after the quarter
     # began, or after ``as_of``, may still count as unfinished then.
     unfinished_or_late = Directive.status.in_(
-        [Status.OPEN.value, Status.IN_PROGRESS.value, Status.CANCELLED.value]
+        [*UNFINISHED_VALUES, Status.CANCELLED.value]
     ) | ((Directive.status == Status.DONE.value) & (Directive.done_on >= min(start, as_of)))
     ids = [
         r[0]
@@ -84,7 +85,7 @@ def open_items(*, as_of: date | None = None, group_by: str = GROUP_BY_ORG) -> Fo
     each as it stood on that date."""
     as_of = as_of or date.today()
     maybe_unfinished = Directive.status.in_(
-        [Status.OPEN.value, Status.IN_PROGRESS.value, Status.CANCELLED.value]
+        [*UNFINISHED_VALUES, Status.CANCELLED.value]
     ) | ((Directive.status == Status.DONE.value) & (Directive.done_on > as_of))
     ids = [
         r[0]

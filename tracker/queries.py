@@ -17,6 +17,8 @@ from tracker.errors import NotFoundError
 from tracker.listing import organization_not_found
 from tracker.quarters import Quarter
 from tracker.rows import (
+    UNFINISHED,
+    UNFINISHED_VALUES,
     DirectiveRow,
     GroupRow,
     HistoryKind,
@@ -376,7 +378,7 @@ def _status_condition(
     """The status filter on ``column``: the directive's status, or with an organization
     chosen, that organization's own (_own_status), so "Tỉnh đoàn + Quá hạn" never
     lists what Tỉnh đoàn has finished while others have not. The one rule for both."""
-    unfinished = column.in_([Status.OPEN.value, Status.IN_PROGRESS.value])
+    unfinished = column.in_(UNFINISHED_VALUES)
     current = Quarter.of(_as_of(flt)).iso
     if status is StatusFilter.OPEN:
         return unfinished
@@ -899,7 +901,7 @@ def seen_by(rows: Sequence[DirectiveRow], organization_id: int) -> list[Directiv
         if own is None:
             out.append(dataclasses.replace(r, latest_note=note, latest_note_by=by))
             continue
-        late = r.overdue and own.status in (Status.OPEN, Status.IN_PROGRESS)
+        late = r.overdue and own.status in UNFINISHED
         out.append(
             dataclasses.replace(
                 r,
@@ -947,7 +949,7 @@ def _chase_query(as_of: date, *columns: pw.Node) -> pw.ModelSelect:
         .join(Directive)
         .where(
             (Assignment.role == Role.LEAD.value)
-            & Assignment.status.in_([Status.OPEN.value, Status.IN_PROGRESS.value])
+            & Assignment.status.in_(UNFINISHED_VALUES)
             & (Directive.due_quarter <= current)
         )
     )
