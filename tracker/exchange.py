@@ -1,5 +1,8 @@
 """The complete JSON form of a database, and snapshots of single records for undo.
 
+Over 600 lines on purpose: the writer, the validator and the reader of one file format
+are kept together so that a field added to one is seen missing from the others.
+
 File format (``"format": "giaoban"``, ``"version": 1``), all keys required::
 
     organizations: [{id, name, short_name, position, active}]
