@@ -1,5 +1,8 @@
 """The complete JSON form of a database, and snapshots of single records for undo.
 
+Over 600 lines on purpose: the writer, the validator and the reader of one file format
+are kept together so that a field added to one is seen missing from the others.
+
 File format (``"format": "giaoban"``, ``"version": 1``), all keys required::
 
     organizations: [{id, name, short_name, position, active}]
@@ -40,13 +43,12 @@ from typing import Any
 import peewee as pw
 
 from tracker.changes import Changes
-from tracker.errors import DatabaseBusyError, ImportFileError, ValidationError
+from tracker.errors import ImportFileError, ValidationError
 from tracker.quarters import Quarter
 from tracker.rows import HistoryKind, Role, Status
 from tracker.safe_write import OutputError, read_source, write_verified
 from tracker.status import derive_status
 from tracker.store import integrity
-from tracker.store.db import database
 from tracker.store.dbfile import damaged_error, disk_full_as_message
 from tracker.store.models import (
     Assignment,
@@ -62,6 +64,8 @@ from tracker.store.models import (
     Setting,
     Topic,
 )
+from tracker.store.proxy import database
+from tracker.store.transaction import writing
 from tracker.text import fold, unprintable
 
 # A meeting's own fields, as exported and as an undo step puts them back.
@@ -231,7 +235,8 @@ def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise ImportFileError(
             f'Tệp "{p.name}" không phải văn bản UTF-8 (lỗi ở byte {exc.start}).'
         ) from exc
-    return parse_text(text, name=p.name)
+    data: dict[str, Any] = parse_text(text, name=p.name)
+    return data
 
 
 class _RefusedError(ValueError):
@@ -516,14 +521,12 @@ def import_data(data: Any, *, replace: bool = False) -> Changes:
     where = getattr(database.obj, "database", None)
     integrity.refuse_if_damaged(where)
     try:
-        with disk_full_as_message(where, "chưa nhập gì, dữ liệu đã lưu trước đó vẫn nguyên vẹn"):
+        with (
+            disk_full_as_message(where, "chưa nhập gì, dữ liệu đã lưu trước đó vẫn nguyên vẹn"),
+            writing("Chưa nhập gì"),
+        ):
             _write(root, replace=replace)
     except (pw.OperationalError, sqlite3.OperationalError) as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise DatabaseBusyError(
-                "Cơ sở dữ liệu đang được một chương trình khác ghi; chưa nhập gì. "
-                "Hãy thử lại sau ít giây."
-            ) from exc
         raise ImportFileError(f"Không nhập được ({exc}); chưa nhập gì.") from exc
     except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
         if integrity.note_damage(exc, where):
@@ -539,9 +542,7 @@ def import_data(data: Any, *, replace: bool = False) -> Changes:
 
 
 def _write(root: dict[str, Any], *, replace: bool) -> None:
-    db = database.obj
-    immediate = isinstance(db, pw.SqliteDatabase) and not db.in_transaction()
-    with db.atomic("IMMEDIATE") if immediate else database.atomic():
+    with database.atomic():
         if Meeting.select().exists() and not replace:
             raise ImportFileError(
                 "Cơ sở dữ liệu này đã có dữ liệu giao ban. Hãy nhập vào một tệp dữ liệu mới "

@@ -16,6 +16,7 @@ from tracker.queries import (
     meeting_refs,
 )
 from tracker.rows import (
+    UNFINISHED_VALUES,
     Category,
     CategoryCounts,
     DirectiveRow,
@@ -55,7 +56,7 @@ def follow_up_list(
     # of the date below. Whatever was finished (or cancelled) after the quarter
     # began, or after ``as_of``, may still count as unfinished then.
     unfinished_or_late = Directive.status.in_(
-        [Status.OPEN.value, Status.IN_PROGRESS.value, Status.CANCELLED.value]
+        [*UNFINISHED_VALUES, Status.CANCELLED.value]
     ) | ((Directive.status == Status.DONE.value) & (Directive.done_on >= min(start, as_of)))
     ids = [
         r[0]
@@ -84,7 +85,7 @@ def open_items(*, as_of: date | None = None, group_by: str = GROUP_BY_ORG) -> Fo
     each as it stood on that date."""
     as_of = as_of or date.today()
     maybe_unfinished = Directive.status.in_(
-        [Status.OPEN.value, Status.IN_PROGRESS.value, Status.CANCELLED.value]
+        [*UNFINISHED_VALUES, Status.CANCELLED.value]
     ) | ((Directive.status == Status.DONE.value) & (Directive.done_on > as_of))
     ids = [
         r[0]
@@ -167,7 +168,7 @@ def _build(
         by_leads: dict[tuple[int, ...], list[FollowUpRow]] = defaultdict(list)
         position = {o.id: i for i, o in enumerate(orgs)}
         for d, own in listed:
-            key = tuple(sorted((o.organization_id for o in d.leads), key=position.get))
+            key = tuple(sorted((o.organization_id for o in d.leads), key=position.__getitem__))
             by_leads[key].append(_row(d, None, quarter, as_of, org_groups, own, labels))
         for key in sorted(by_leads, key=lambda k: (len(k) == 1, [position[i] for i in k])):
             rows = by_leads[key]
@@ -198,7 +199,7 @@ def meeting_heading(meeting: MeetingRef) -> str:
     return text
 
 
-def _order_key(d: DirectiveRow) -> tuple:
+def _order_key(d: DirectiveRow) -> tuple[bool, int, date, int, int]:
     # dated first, oldest deadline first; standing after
     return (d.due is None, d.due.key if d.due else 0, d.meeting_held_on, d.position, d.id)
 

@@ -20,9 +20,12 @@ from datetime import date
 from typing import Any
 
 from tracker.errors import NotFoundError
+from tracker.quarters import Quarter
+from tracker.statuses import UNFINISHED_VALUES
 from tracker.text import fold
 
-UNFINISHED = ("open", "in_progress")
+# The rows' one definition of "unfinished", as SQL text (the values are fixed words).
+_UNFINISHED_IN = "IN (" + ", ".join(f"'{v}'" for v in UNFINISHED_VALUES) + ")"
 
 
 def organization_not_found(text: str) -> NotFoundError:
@@ -42,7 +45,7 @@ def find_organization_id(conn: sqlite3.Connection, text: str) -> int:
 
 
 def _quarter_iso(d: date) -> str:
-    return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    return Quarter.of(d).iso
 
 
 def _like_contains(key: str) -> tuple[str, tuple[str, ...]]:
@@ -59,15 +62,15 @@ _OWN_STATUS = "(CASE WHEN a.role = 'lead' THEN a.status ELSE d.status END)"
 def _status_sql(status: str, column: str, as_of: date) -> tuple[str, list[Any]]:
     """The status filter on ``column`` (queries._status_condition in SQL text)."""
     if status == "open":
-        return f"{column} IN ('open', 'in_progress')", []
+        return f"{column} {_UNFINISHED_IN}", []
     if status == "not_started":
         return f"{column} = 'open'", []
     if status in ("in_progress", "done", "cancelled"):
         return f"{column} = ?", [status]
     if status == "overdue":
-        return f"{column} IN ('open', 'in_progress') AND d.due_quarter < ?", [_quarter_iso(as_of)]
+        return f"{column} {_UNFINISHED_IN} AND d.due_quarter < ?", [_quarter_iso(as_of)]
     if status == "to_chase":
-        return f"{column} IN ('open', 'in_progress') AND d.due_quarter <= ?", [
+        return f"{column} {_UNFINISHED_IN} AND d.due_quarter <= ?", [
             _quarter_iso(as_of)
         ]
     if status != "all":
@@ -148,7 +151,7 @@ _OBJECT = (
     "   ORDER BY a.role, o.position, a.position, o.id) AS w), "
     "'due_quarter', d.due_quarter, 'original_due', d.original_due, 'status', d.status, "
     "'done_on', substr(d.done_on, 1, 10), "
-    "'overdue', json(CASE WHEN d.status IN ('open', 'in_progress') AND d.due_quarter < ? "
+    f"'overdue', json(CASE WHEN d.status {_UNFINISHED_IN} AND d.due_quarter < ? "
     "  THEN 'true' ELSE 'false' END), "
     "'topics', (SELECT json_group_array(n.name) FROM ("
     "   SELECT t.name FROM directive_topic dt JOIN topic t ON t.id = dt.topic_id "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tracker.rows import GroupRow, OwnerRow, Status
+from tracker.rows import UNFINISHED, GroupRow, OwnerRow
 
 
 def owner_labels(
@@ -27,7 +27,7 @@ def owner_labels(
 def still_owing(leads: Sequence[OwnerRow]) -> tuple[str, ...]:
     """Short names of the leads that have not finished, when some others have
     (empty when none has finished or all have: the leads' names say it all)."""
-    unfinished = [o.short_name for o in leads if o.status in (Status.OPEN, Status.IN_PROGRESS)]
+    unfinished = [o.short_name for o in leads if o.status in UNFINISHED]
     if not unfinished or len(unfinished) == len(leads):
         return ()
     return tuple(unfinished)

@@ -10,15 +10,9 @@ from datetime import date
 from enum import StrEnum
 
 from tracker.quarters import Quarter
-
-
-class Status(StrEnum):
-    """Progress of one organization on a directive (and, derived, of the directive)."""
-
-    OPEN = "open"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    CANCELLED = "cancelled"
+from tracker.statuses import UNFINISHED as UNFINISHED
+from tracker.statuses import UNFINISHED_VALUES as UNFINISHED_VALUES
+from tracker.statuses import Status as Status
 
 
 class Role(StrEnum):

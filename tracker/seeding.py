@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 from contextlib import AbstractContextManager
 from datetime import date, timedelta
@@ -11,14 +10,16 @@ from typing import Any
 from tracker.changes import Changes
 from tracker.drafts import DirectiveDraft, MeetingDraft
 from tracker.errors import ValidationError
-from tracker.install import seed_file
 from tracker.quarters import Quarter
-from tracker.store.db import database
 from tracker.store.dbfile import SAVED_NOTHING, disk_full_as_message
 from tracker.store.models import Meeting, Organization, OrgGroup, OrgGroupMember
+from tracker.store.proxy import database
+from tracker.store.standard import (  # noqa: F401 (re-exported for the CLI's seed command)
+    load_standard_organizations,
+    read_seed,
+)
 from tracker.text import fold
 
-ORGANIZATIONS_FILE = "organizations.json"
 # Everything is built in memory before the one bulk write: a limit keeps a typo
 # ("--synthetic 3000000000") from exhausting the machine's memory.
 MAX_SYNTHETIC = 1_000_000
@@ -28,28 +29,6 @@ SAMPLE_FILE = "sample-giao-ban-2021-04-01.json"
 def _writing() -> AbstractContextManager[None]:
     """A full disk while seeding is the plain disk-full message; nothing is kept."""
     return disk_full_as_message(getattr(database.obj, "database", None), SAVED_NOTHING)
-
-
-def read_seed(name: str) -> Any:
-    """A shipped JSON seed file; IncompleteInstallError naming it when it is missing."""
-    return json.loads(seed_file(name).read_text("utf-8"))
-
-
-def load_standard_organizations() -> None:
-    """Fill an empty organization table with the standard list and groups."""
-    if Organization.select().exists():
-        return
-    data = read_seed(ORGANIZATIONS_FILE)
-    with _writing(), database.atomic():
-        ids: dict[str, int] = {}
-        for pos, org in enumerate(data["organizations"], 1):
-            ids[org["short_name"]] = Organization.create(
-                name=org["name"], short_name=org["short_name"], position=pos
-            ).id
-        for pos, group in enumerate(data["groups"], 1):
-            g = OrgGroup.create(name=group["name"], short_name=group["short_name"], position=pos)
-            for short in group["members"]:
-                OrgGroupMember.create(group=g.id, organization=ids[short])
 
 
 def _owner_ids(names: list[str]) -> tuple[int, ...]:
@@ -183,8 +162,11 @@ def synthetic(count: int, *, seed: int = 1, today: date | None = None) -> int:
     cur = conn.cursor()
     first_meeting = (cur.execute("SELECT COALESCE(MAX(id), 0) FROM meeting").fetchone()[0]) + 1
     first_directive = (cur.execute("SELECT COALESCE(MAX(id), 0) FROM directive").fetchone()[0]) + 1
-    meeting_rows, attendee_rows = [], []
-    directive_rows, assignment_rows, history_rows = [], [], []
+    meeting_rows: list[tuple[Any, ...]] = []
+    attendee_rows: list[tuple[Any, ...]] = []
+    directive_rows: list[tuple[Any, ...]] = []
+    assignment_rows: list[tuple[Any, ...]] = []
+    history_rows: list[tuple[Any, ...]] = []
     did = first_directive
     made = 0
     # Spread up to today, not to the end of the year: meetings past today would
@@ -310,6 +292,7 @@ def _synthetic_outcome(
         return "done", done_on.isoformat(), [("done", done_on.isoformat())] * leads
     if leads > 1 and rng.random() < 0.4:
         partial = min(held_on + timedelta(days=rng.randint(5, 60)), today).isoformat()
-        statuses = [("done", partial)] + [("open", None)] * (leads - 1)
+        statuses: list[tuple[str, str | None]] = [("done", partial)]
+        statuses += [("open", None)] * (leads - 1)
         return "in_progress", None, statuses
     return "open", None, [("open", None)] * leads

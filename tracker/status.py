@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from tracker.quarters import Quarter
-from tracker.rows import Category, Status
+from tracker.rows import UNFINISHED, Category, Status
 
 STATUS_WORDS = {
     Status.OPEN: "Mở lại (chưa hoàn thành)",
@@ -56,7 +56,7 @@ def derive_status(leads: Iterable[tuple[Status, date | None]]) -> tuple[Status, 
 
 def is_overdue(status: Status, due: Quarter | None, as_of: date) -> bool:
     """Not finished and the as-of date is past the deadline quarter's last day."""
-    if due is None or status in (Status.DONE, Status.CANCELLED):
+    if due is None or status not in UNFINISHED:
         return False
     return as_of > due.last_day
 

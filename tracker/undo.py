@@ -199,7 +199,7 @@ def _stale(what: str, current: Snap | None, seen: Snap | None, undoing: bool) ->
 
 
 def _next_version(*snaps: Snap | None) -> int:
-    return max([s["version"] for s in snaps if s is not None] + [0]) + 1
+    return max([int(s["version"]) for s in snaps if s is not None] + [0]) + 1
 
 
 def _write_header(mid: int, snap: Snap | None, now: Snap | None) -> Changes:

@@ -256,12 +256,12 @@ def test_crash_while_creating_leaves_no_file(
 ) -> None:
     """A failure while a new database is being built leaves neither the file nor a
     half-made or empty one (which the next start would refuse as damaged)."""
-    from tracker import seeding
+    from tracker.store import migrations
 
     def boom() -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(seeding, "load_standard_organizations", boom)
+    monkeypatch.setattr(migrations, "load_standard_organizations", boom)
     target = tmp_path / "giaoban.sqlite3"
     with pytest.raises((DatabaseOpenError, DiskFullError, OSError)):
         open_db(str(target))

@@ -4,6 +4,8 @@ counts and the summary sentence, and the open items before the next giao ban."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -485,3 +487,38 @@ def test_each_organization_shows_only_its_own_result(d: dict[str, int]) -> None:
     for org in ("LĐLĐ tỉnh", "Tỉnh đoàn", "Hội LHPN"):
         r = row(report, d["g"], org)
         assert (r.category, r.latest_note) == (C.OPEN_OVERDUE, "")
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
+def test_meeting_grouped_pdf_prints_each_meeting_with_its_own_rows(
+    d: dict[str, int], tmp_path: Path
+) -> None:
+    """The meeting-grouped report as printed: each meeting's heading once, and under it
+    exactly its own directives, before the next meeting's heading."""
+    from tests.report_fixtures import ISSUED_ON, SETTINGS
+    from tracker.reporting.render import write_report
+
+    report = follow_up_list(Q2, as_of=AS_OF, group_by="meeting")
+    path = tmp_path / "theo-cuoc-hop.pdf"
+    write_report(report, SETTINGS, fmt="pdf", path=path, issued_on=ISSUED_ON)
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", "-raw", str(path), "-"],
+            capture_output=True, text=True, check=True,
+        ).stdout.split()
+    )  # fmt: skip
+    headings = ["Giao ban ngày 05/01/2021: Giao ban", "Giao ban ngày 01/04/2021: Giao ban"]
+    starts = [text.find(h) for h in headings]
+    assert all(s >= 0 for s in starts) and starts == sorted(starts), starts
+    assert [text.count(h) for h in headings] == [1, 1]
+    sections = [text[starts[0] : starts[1]], text[starts[1] :]]
+    expected = [["b: chuẩn bị nhân sự", "c: sơ kết", "h: hai cơ quan"],
+                ["p: đúng hạn", "q: quá hạn", "r: chưa xong", "x: hủy",
+                 "g: MTTQ và các đoàn thể", "s: thường xuyên"]]  # fmt: skip
+    for section, contents in zip(sections, expected, strict=True):
+        for content in contents:
+            assert content in section, (content, section[:80])
+    # a directive led by a group names the group, not its six members
+    assert "MTTQ và các đoàn thể chính trị - xã hội" in sections[1]
+    assert "b: chuẩn bị nhân sự" not in sections[1]
+    assert "p: đúng hạn" not in sections[0]

@@ -20,9 +20,11 @@ def test_seed_files_are_found() -> None:
 def test_missing_seed_file_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A seeds folder without organizations.json: the error names the file and says to
     reinstall; the sample loader raises the same error, not FileNotFoundError."""
-    real = install.package_folder
+    from tracker import shipped
+
+    real = shipped.package_folder
     monkeypatch.setattr(
-        install, "package_folder", lambda p: tmp_path if p == install.SEEDS_PACKAGE else real(p)
+        shipped, "package_folder", lambda p: tmp_path if p == shipped.SEEDS_PACKAGE else real(p)
     )
     with pytest.raises(IncompleteInstallError) as err:
         install.seed_file("organizations.json")

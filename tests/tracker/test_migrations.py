@@ -226,7 +226,7 @@ def test_no_migration_without_a_backup(v1: Path, monkeypatch: pytest.MonkeyPatch
     def no_space(*args: object) -> Path:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(backup, "backup_before_migration", no_space)
+    monkeypatch.setattr(migrations, "backup_before_migration", no_space)
     with pytest.raises((DatabaseOpenError, DiskFullError), match="sao lưu"):
         open_db(str(v1))
     close_db()

@@ -15,7 +15,7 @@ import pytest
 
 from tracker.cli import main
 from tracker.errors import DatabaseOpenError
-from tracker.store import schema
+from tracker.store import migrations, schema
 from tracker.store.db import close_db, inspect_file, open_db
 from tracker.store.migrations import SCHEMA_VERSION
 
@@ -65,7 +65,7 @@ def healthy(sample_db: Path) -> Path:
 def test_schema_file_is_what_the_code_makes() -> None:
     """schema_v2.sql is exactly what the models and migrations create (regenerate with
     python -m tracker.store.schema --write)."""
-    assert schema.schema_file(SCHEMA_VERSION).read_text("utf-8") == schema.current_sql()
+    assert schema.schema_file(SCHEMA_VERSION).read_text("utf-8") == migrations.current_sql()
 
 
 def test_new_and_migrated_files_pass(healthy: Path) -> None:

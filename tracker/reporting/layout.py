@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.quarters import STANDING_LABEL
 from tracker.rows import Category
 
 
@@ -154,7 +155,7 @@ class ReportLayout:
         Column("Hoàn thành quá hạn", 11.0, "center", numeric=True),
         Column("Chưa hoàn thành – trong hạn", 11.0, "center", numeric=True),
         Column("Chưa hoàn thành – quá hạn", 11.0, "center", numeric=True),
-        Column("Thường xuyên", 9.0, "center", numeric=True),
+        Column(STANDING_LABEL, 9.0, "center", numeric=True),
         Column("Đã hủy", 9.0, "center", numeric=True),
     )
     summary_total_label: str = "Cộng"
@@ -166,10 +167,10 @@ class ReportLayout:
         (Category.DONE_LATE, "Hoàn thành quá hạn"),
         (Category.OPEN_IN_TIME, "Chưa hoàn thành – trong hạn"),
         (Category.OPEN_OVERDUE, "Chưa hoàn thành – quá hạn"),
-        (Category.STANDING, "Thường xuyên"),
+        (Category.STANDING, STANDING_LABEL),
         (Category.CANCELLED, "Đã hủy"),
     )
-    standing_due: str = "Thường xuyên"
+    standing_due: str = STANDING_LABEL
     extended_template: str = "(gia hạn từ {quarter})"
     done_on_template: str = "{label} ({date})"
     carried_template: str = "{status}, chuyển từ {quarter}"

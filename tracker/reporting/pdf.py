@@ -1,5 +1,8 @@
 """The report document as a PDF, laid out by ReportLab's platypus (no Qt).
 
+Just over 600 lines on purpose: the page-break rules below work together on one
+document and are tested together (tests/tracker/test_report_pdf.py).
+
 What the window previews and prints is this same file. Layout rules kept here:
 the page number from page 2, top centre; the table's header row repeated at
 the top of every page and nowhere else; a row kept whole unless it is taller

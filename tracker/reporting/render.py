@@ -50,7 +50,7 @@ def write_report(
             f'Không hỗ trợ định dạng "{fmt}": hãy chọn pdf, xlsx hoặc docx.', field="format"
         )
     doc = build_document(report, settings, issued_on, layout, chart_png=chart_png)
-    write_verified(path, _writer(fmt, doc), fmt)  # type: ignore[arg-type]
+    write_verified(path, _writer(fmt, doc), fmt)
 
 
 def _writer(fmt: str, doc: ReportDocument) -> Callable[[Path], None]:

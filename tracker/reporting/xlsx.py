@@ -255,8 +255,8 @@ def _write_table(
     for section in table.sections:
         if section.heading:
             put(sheet, row, 1, section.heading, styles.group)
-            for column in range(2, span + 1):
-                sheet.cell(row=row, column=column).border = styles.group["border"]
+            for col in range(2, span + 1):
+                sheet.cell(row=row, column=col).border = styles.group["border"]
             _merge(sheet, row, 1, span)
             sheet.row_dimensions[row].height = _row_height([section.heading], [sum(widths)], size)
             row += 1

@@ -36,7 +36,18 @@ from tracker.safe_write import (
     write_temp,
     write_verified,
 )
-from tracker.store.dbfile import BACKUP_DIR_NAME
+from tracker.store.dbfile import (
+    BACKUP_DIR_NAME,
+    SQLITE_MAGIC,
+    inspect_file,
+    is_busy,
+    resolve_busy_timeout,
+    side_files,
+    sqlite_path,
+)
+from tracker.store.netfs import refuse_network_location
+from tracker.store.proxy import database
+from tracker.store.version import APPLICATION_ID
 
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
@@ -118,8 +129,6 @@ def backup_to(db: pw.Database, dest: str | os.PathLike[str]) -> Path:
 
 def backup_file(db_path: str | os.PathLike[str], dest: str | os.PathLike[str]) -> Path:
     """Copy the database file at ``db_path`` to ``dest`` with a connection of its own."""
-    from tracker.store.db import resolve_busy_timeout
-
     try:
         src = sqlite3.connect(db_path, timeout=resolve_busy_timeout() / 1000)
         try:
@@ -142,8 +151,6 @@ def backup_before_migration(db: pw.Database, db_path: str, from_version: int) ->
 def backup_now(dest: str | os.PathLike[str] | None = None) -> Path:
     """Back up the open database to ``dest`` (a file, or a folder to put a dated
     file in) or to a dated file in the backups folder."""
-    from tracker.store.db import database
-
     db = database.obj
     if dest is None:
         dest = backup_name(db.database, "manual", datetime.now())
@@ -234,8 +241,6 @@ def rotate(
 def check_backup(source: str | os.PathLike[str]) -> int:
     """Check, without writing to it, that ``source`` is a healthy Giao ban
     database this version can open; returns its schema version."""
-    from tracker.store.db import inspect_file
-
     src = Path(source)
     if not src.exists():
         raise BackupError(f'Không tìm thấy bản sao lưu "{src}".')
@@ -250,9 +255,6 @@ def check_restore_target(target: Path) -> None:
     """Refuse to restore over anything but a Giao ban database: a link, a device, a
     text file, another program's SQLite file. A damaged or empty Giao ban file is
     accepted: restoring is its remedy."""
-    from tracker.store.db import SQLITE_MAGIC
-    from tracker.store.migrations import APPLICATION_ID
-
     try:
         check_target(target)
     except OutputError as exc:
@@ -300,16 +302,12 @@ def restore_from(source: str | os.PathLike[str], db_path: str) -> Path | None:
     its write lock, so another window with the file open sees the restored data
     rather than a file swapped away beneath it; a damaged one is replaced.
     """
-    from tracker.store.db import resolve_busy_timeout, side_files, sqlite_path
-
     src = Path(source)
     target = Path(sqlite_path(db_path) or db_path)
     if target.exists() and src.exists() and src.resolve() == target.resolve():
         raise BackupError("Tệp sao lưu được chọn chính là tệp dữ liệu đang dùng.")
     check_backup(src)
     check_restore_target(target)
-    from tracker.store.netfs import refuse_network_location
-
     refuse_network_location(target)  # the restored file must be usable where it goes
     try:
         src_conn = sqlite3.connect(src.resolve().as_uri() + "?mode=ro", uri=True)
@@ -330,9 +328,7 @@ def restore_from(source: str | os.PathLike[str], db_path: str) -> Path | None:
             try:
                 staged_conn.backup(dest)
             except sqlite3.Error as exc:
-                from tracker.store.db import _is_busy
-
-                if _is_busy(exc):
+                if is_busy(exc):
                     raise BackupError(
                         "Tệp dữ liệu đang được một chương trình khác ghi; chưa khôi phục. "
                         "Hãy thử lại sau ít giây."
@@ -363,7 +359,7 @@ def _healthy(path: Path) -> bool:
             return False
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
-            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
         finally:
             conn.close()
     except (OSError, sqlite3.Error):

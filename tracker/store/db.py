@@ -29,22 +29,22 @@ from tracker.store.dbfile import (  # noqa: F401 (re-exported: the file checks l
     QUICK_CHECK_MAX_BYTES,
     SIDE_SUFFIXES,
     SQLITE_MAGIC,
-    _busy_error,
     _check_writable_folder,
-    _is_busy,
+    busy_error,
     default_db_path,
     disk_full_as_message,
     disk_full_error,
     inspect_file,
+    is_busy,
     remove_leftovers,
     resolve_busy_timeout,
     resolve_target,
     side_files,
     sqlite_path,
 )
+from tracker.store.migrations import ensure_schema
 from tracker.store.netfs import refuse_network_location
-
-database = pw.DatabaseProxy()
+from tracker.store.proxy import database
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -73,8 +73,6 @@ def open_db(
     Raises DatabaseOpenError with a plain one-line message when the file is
     not a usable Giao ban database; the file is then left untouched.
     """
-    from tracker.store import migrations
-
     close_db()
     timeout = resolve_busy_timeout(busy_timeout_ms)
     resolved = resolve_target(target)
@@ -97,14 +95,14 @@ def open_db(
     database.initialize(db)
     try:
         db.connect(reuse_if_open=True)
-        migrations.ensure_schema(db, path)
+        ensure_schema(db, path)
     except (DatabaseOpenError, DiskFullError):
         db.close()
         raise
     except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
         db.close()
-        if _is_busy(exc):
-            raise _busy_error() from exc
+        if is_busy(exc):
+            raise busy_error() from exc
         if is_disk_full(exc, path):  # opening (the -shm, a migration) found no room
             raise disk_full_error(path, OPENED_NOTHING) from exc
         raise DatabaseOpenError(
@@ -124,8 +122,6 @@ def close_db() -> None:
 
 def _create_file(path: Path, timeout_ms: int) -> None:
     """Build a new, complete database beside ``path`` and move it into place."""
-    from tracker.store import migrations
-
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -143,7 +139,7 @@ def _create_file(path: Path, timeout_ms: int) -> None:
         try:
             with disk_full_as_message(path, "chưa tạo được tệp dữ liệu mới"):
                 db.connect()
-                migrations.ensure_schema(db, None)
+                ensure_schema(db, None)
         finally:
             db.close()
         try:

@@ -25,7 +25,9 @@ from tracker.errors import (
 )
 from tracker.oserrors import is_disk_full, reason
 from tracker.safe_write import remove_stale
+from tracker.store.netfs import refuse_network_location
 from tracker.store.schema import Entry, differences, expected_schema, read_schema
+from tracker.store.version import APPLICATION_ID, SCHEMA_VERSION
 
 APP_NAME = "GiaoBan"
 BACKUP_DIR_NAME = "backups"
@@ -47,7 +49,8 @@ def default_db_path() -> Path:
     """The database file in the platform's user data folder."""
     from platformdirs import user_data_path
 
-    return user_data_path(APP_NAME, appauthor=False) / DB_FILENAME
+    folder: Path = user_data_path(APP_NAME, appauthor=False)
+    return folder / DB_FILENAME
 
 
 def resolve_target(target: str | os.PathLike[str] | None) -> str:
@@ -79,15 +82,18 @@ def resolve_busy_timeout(value: int | None = None) -> int:
     return max(0, int(value))
 
 
-def _is_busy(exc: BaseException) -> bool:
+def is_busy(exc: BaseException) -> bool:
+    """SQLite's "database is locked" / "busy": another connection holds the lock."""
     text = str(exc)
     return "locked" in text or "busy" in text
 
 
-def _busy_error() -> DatabaseBusyError:
+def busy_error(not_done: str = "Chưa mở được") -> DatabaseBusyError:
+    """The one wording for a lock held past the busy timeout; ``not_done`` says what
+    did not happen ("Chưa lưu được", "Chưa nhập gì")."""
     return DatabaseBusyError(
         "Cơ sở dữ liệu đang được một chương trình khác ghi (có thể là cửa sổ Giao ban thứ "
-        "hai). Chưa mở được; hãy thử lại sau ít giây."
+        f"hai). {not_done}; hãy thử lại sau ít giây."
     )
 
 
@@ -187,8 +193,6 @@ def inspect_file(
     SQLite file, a newer schema, a read-only file or folder (the last two
     only with ``require_writable``).
     """
-    from tracker.store.migrations import APPLICATION_ID, SCHEMA_VERSION
-
     try:
         st = path.stat()
         if stat.S_ISDIR(st.st_mode):
@@ -338,10 +342,10 @@ def _read_facts(path: Path, timeout_ms: int | None) -> Facts:
             try:
                 return _query_facts(path, timeout)
             except sqlite3.OperationalError as exc:
-                if not _is_busy(exc):
+                if not is_busy(exc):
                     raise
                 if time.monotonic() >= deadline:
-                    raise _busy_error() from exc
+                    raise busy_error() from exc
                 time.sleep(0.02)
     finally:
         if not any(had):
@@ -393,7 +397,7 @@ def _query_facts(path: Path, timeout: float) -> Facts:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        if _is_busy(exc):
+        if is_busy(exc):
             raise sqlite3.OperationalError(str(exc)) from exc
         if is_disk_full(exc, path):  # no room for the -shm a WAL reader needs
             raise disk_full_error(path, OPENED_NOTHING) from exc
@@ -414,16 +418,12 @@ def connect_for_reading(target: str | os.PathLike[str] | None) -> sqlite3.Connec
     Raises DatabaseOpenError as ``open_db`` does for a damaged, foreign, newer,
     read-only or unreadable file, which is left untouched.
     """
-    from tracker.store.migrations import SCHEMA_VERSION
-
     path = sqlite_path(resolve_target(target))
     if path is None or path == ":memory:":
         return None
     file = Path(path)
     if not file.exists():
         return None
-    from tracker.store.netfs import refuse_network_location
-
     refuse_network_location(file)
     timeout = resolve_busy_timeout()
     if inspect_file(file, timeout_ms=timeout) != SCHEMA_VERSION:
@@ -434,8 +434,8 @@ def connect_for_reading(target: str | os.PathLike[str] | None) -> sqlite3.Connec
         conn.execute(f"PRAGMA busy_timeout = {timeout}")
         conn.execute("PRAGMA cache_size = -16000")
     except sqlite3.DatabaseError as exc:
-        if _is_busy(exc):
-            raise _busy_error() from exc
+        if is_busy(exc):
+            raise busy_error() from exc
         raise DatabaseOpenError(
             f'Tệp "{path}" không phải cơ sở dữ liệu Giao ban hoặc đã bị hỏng ({exc}).'
         ) from exc

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from tracker.store.dbfile import (
     QUICK_CHECK_MAX_BYTES,
-    _is_busy,
     damaged_error,
+    is_busy,
     is_damage,
     resolve_busy_timeout,
 )
@@ -57,10 +57,10 @@ def check_file(path: str | os.PathLike[str], timeout_ms: int | None = None) -> s
             finally:
                 conn.close()
         except sqlite3.DatabaseError as exc:
-            if _is_busy(exc) and time.monotonic() < deadline:
+            if is_busy(exc) and time.monotonic() < deadline:
                 time.sleep(0.05)
                 continue
-            if _is_busy(exc):
+            if is_busy(exc):
                 raise
             return str(exc)
         if rows == [("ok",)]:

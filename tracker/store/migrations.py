@@ -13,20 +13,20 @@ steps an old file does, so both end with the same schema.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+
+import peewee as pw
 
 from tracker.errors import DatabaseOpenError
 from tracker.oserrors import is_disk_full
+from tracker.store import schema
+from tracker.store.backup import backup_before_migration
 from tracker.store.dbfile import disk_full_error
-
-if TYPE_CHECKING:
-    # Only annotations here: tracker.store.dbfile reads SCHEMA_VERSION and APPLICATION_ID
-    # without importing peewee (directives --json reads with sqlite3 alone).
-    import peewee as pw
-
-SCHEMA_VERSION = 2
-APPLICATION_ID = 0x47424E31  # "GBN1" in the file header: a Giao ban database
+from tracker.store.models import ALL_MODELS
+from tracker.store.standard import load_standard_organizations
+from tracker.store.transaction import write_transaction
+from tracker.store.version import APPLICATION_ID, SCHEMA_VERSION
 
 FTS_SQL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS directive_fts USING fts5("
@@ -71,8 +71,6 @@ def create_schema(db: pw.Database) -> None:
 
     Also what ``tracker.store.schema`` writes down as the expected schema of this version.
     """
-    from tracker.store.models import ALL_MODELS
-
     with db.bind_ctx(ALL_MODELS):
         db.create_tables(ALL_MODELS)
     for sql in FTS_SQL + EXTRA_INDEXES:
@@ -95,8 +93,6 @@ def ensure_schema(db: pw.Database, path: str | None) -> None:
     if version == 0:
         with db.atomic():
             create_schema(db)
-        from tracker.seeding import load_standard_organizations
-
         load_standard_organizations()
         return
     if version < SCHEMA_VERSION:
@@ -108,10 +104,7 @@ def _run_steps(db: pw.Database, version: int) -> None:
     read again under the write lock: a second window opening the same old
     file at the same moment finds the work done instead of repeating it."""
     while version < SCHEMA_VERSION:
-        import peewee as pw
-
-        lock = "IMMEDIATE" if isinstance(db, pw.SqliteDatabase) else None
-        with db.atomic(lock) if lock and not db.in_transaction() else db.atomic():
+        with write_transaction(db):
             version = schema_version(db)
             if version >= SCHEMA_VERSION:
                 return
@@ -123,8 +116,6 @@ def _run_steps(db: pw.Database, version: int) -> None:
 def _migrate(db: pw.Database, version: int, path: str | None) -> None:
     """Run each step from ``version`` up; a backup of the file is taken first."""
     if path and path != ":memory:":
-        from tracker.store.backup import backup_before_migration
-
         try:
             backup_before_migration(db, path, version)
         except (OSError, sqlite3.Error) as exc:
@@ -136,3 +127,42 @@ def _migrate(db: pw.Database, version: int, path: str | None) -> None:
                 f"trước khi nâng cấp ({exc}). Tệp được giữ nguyên."
             ) from exc
     _run_steps(db, version)
+
+
+# --- the current schema file ----------------------------------------------------------------
+
+
+def current_sql() -> str:
+    """The current version's schema as the code makes it (models, then every
+    migration step), as SQL statements, one a line."""
+    db = pw.SqliteDatabase(":memory:")
+    db.connect()
+    try:
+        with db.atomic():
+            create_schema(db)
+        rows = db.execute_sql(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"
+        ).fetchall()
+        virtual = [n for t, n, s in rows if t == "table" and s.startswith("CREATE VIRTUAL")]
+        shadows = {v + suffix for v in virtual for suffix in schema.FTS5_SHADOWS}
+        version = int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+    finally:
+        db.close()
+    lines = [
+        f"-- Giao ban schema version {version}, made by the models and migrations "
+        "(python -m tracker.store.schema --write; never edit by hand).",
+        "-- When the version changes, this file is kept frozen as it is and a new one written.",
+    ]
+    lines += [f"{schema.normalize(s)};" for t, n, s in rows if n not in shadows]
+    lines.append(f"PRAGMA user_version = {version};")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    """``python -m tracker.store.schema [--write]``: print (or write) the current schema file."""
+    text = current_sql()
+    if argv[:1] == ["--write"]:
+        schema.schema_file(SCHEMA_VERSION).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0

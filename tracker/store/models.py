@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from tracker.store.db import database
+from tracker.store.proxy import database
 
 
 class BaseModel(pw.Model):

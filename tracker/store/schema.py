@@ -9,8 +9,8 @@ out as this SQLite makes them). ``schema_v1.sql`` is frozen as release 1 made it
 the current version's file is written from the models and migrations by
 ``python -m tracker.store.schema --write``, and a test fails when the two differ.
 
-No peewee here except in ``current_sql``: a read-only command checks the file
-with ``sqlite3`` alone.
+No peewee here: a read-only command checks the file with ``sqlite3`` alone. The
+current schema is written by ``tracker.store.migrations.current_sql``.
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from tracker.errors import IncompleteInstallError
+from tracker.shipped import missing_message
+
 # (type, name, tbl_name, sql with whitespace runs made one space; None for autoindexes)
 Entry = tuple[str, str, str, str | None]
 
@@ -27,7 +30,7 @@ Entry = tuple[str, str, str, str | None]
 _SQLITE_OWN = "sqlite_stat%"
 _KIND = {"table": "bảng", "index": "chỉ mục", "trigger": "trigger", "view": "view"}
 # FTS5 makes these beside a virtual table; they come from its statement, not from ours.
-_FTS5_SHADOWS = ("_data", "_idx", "_docsize", "_config", "_content")
+FTS5_SHADOWS = ("_data", "_idx", "_docsize", "_config", "_content")
 
 
 def schema_file(version: int) -> Path:
@@ -57,9 +60,6 @@ def expected_schema(version: int) -> frozenset[Entry]:
         return frozenset()
     path = schema_file(version)
     if not path.is_file():
-        from tracker.errors import IncompleteInstallError
-        from tracker.install import missing_message
-
         what = f'tệp "tracker/store/{path.name}" (cấu trúc dữ liệu)'
         raise IncompleteInstallError(missing_message(what, "chưa mở được tệp dữ liệu"))
     sql = path.read_text(encoding="utf-8")
@@ -87,47 +87,8 @@ def differences(actual: frozenset[Entry], expected: frozenset[Entry]) -> list[st
     return out
 
 
-def current_sql() -> str:
-    """The current version's schema as the code makes it (models, then every
-    migration step), as SQL statements, one a line."""
-    import peewee as pw
-
-    from tracker.store.migrations import create_schema
-
-    db = pw.SqliteDatabase(":memory:")
-    db.connect()
-    try:
-        with db.atomic():
-            create_schema(db)
-        rows = db.execute_sql(
-            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"
-        ).fetchall()
-        virtual = [n for t, n, s in rows if t == "table" and s.startswith("CREATE VIRTUAL")]
-        shadows = {v + suffix for v in virtual for suffix in _FTS5_SHADOWS}
-        version = int(db.execute_sql("PRAGMA user_version").fetchone()[0])
-    finally:
-        db.close()
-    lines = [
-        f"-- Giao ban schema version {version}, made by the models and migrations "
-        "(python -m tracker.store.schema --write; never edit by hand).",
-        "-- When the version changes, this file is kept frozen as it is and a new one written.",
-    ]
-    lines += [f"{normalize(s)};" for t, n, s in rows if n not in shadows]
-    lines.append(f"PRAGMA user_version = {version};")
-    return "\n".join(lines) + "\n"
-
-
-def main(argv: list[str]) -> int:
-    """``python -m tracker.store.schema [--write]``: print (or write) the current schema file."""
-    from tracker.store.migrations import SCHEMA_VERSION
-
-    text = current_sql()
-    if argv[:1] == ["--write"]:
-        schema_file(SCHEMA_VERSION).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    return 0
-
-
 if __name__ == "__main__":
+    # The writer lives with the steps it runs; this spelling of the command is kept.
+    from tracker.store.migrations import main
+
     raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,92 @@
+"""Every read: frozen rows built with a fixed number of queries, never one per row.
+
+Split by what each answers: organizations (and topics, settings), meetings, the directive
+filter (filters), directives (pages, rows, as of a date, notes, history) and the chase
+list (chase). Every public name is importable from ``tracker.queries``.
+"""
+
+from tracker.queries.chase import (
+    chase_count,
+    chase_counts,
+    chase_list,
+    chase_organizations,
+    chase_page,
+)
+from tracker.queries.directives import (
+    count_directives,
+    directive,
+    directive_ids,
+    directive_page,
+    directive_rows,
+    directive_rows_as_of,
+    history,
+    latest_notes,
+    list_directives,
+    seen_by,
+)
+from tracker.queries.filters import (
+    DirectiveFilter,
+    SortKey,
+    StatusFilter,
+    search_condition,
+)
+from tracker.queries.meetings import (
+    MeetingFilter,
+    count_meetings,
+    list_meetings,
+    meeting,
+    meeting_page,
+    meeting_refs,
+    meeting_rows,
+    meeting_years,
+)
+from tracker.queries.organizations import (
+    find_organization,
+    find_owner_ids,
+    list_groups,
+    list_organizations,
+    list_topics,
+    load_settings,
+    settings_saved,
+)
+from tracker.queries.values import (
+    DUE_STATUS_INDEX,
+)
+
+__all__ = [
+    "DUE_STATUS_INDEX",
+    "DirectiveFilter",
+    "MeetingFilter",
+    "SortKey",
+    "StatusFilter",
+    "chase_count",
+    "chase_counts",
+    "chase_list",
+    "chase_organizations",
+    "chase_page",
+    "count_directives",
+    "count_meetings",
+    "directive",
+    "directive_ids",
+    "directive_page",
+    "directive_rows",
+    "directive_rows_as_of",
+    "find_organization",
+    "find_owner_ids",
+    "history",
+    "latest_notes",
+    "list_directives",
+    "list_groups",
+    "list_meetings",
+    "list_organizations",
+    "list_topics",
+    "load_settings",
+    "meeting",
+    "meeting_page",
+    "meeting_refs",
+    "meeting_rows",
+    "meeting_years",
+    "search_condition",
+    "seen_by",
+    "settings_saved",
+]

@@ -1,0 +1,40 @@
+"""The one write transaction: the write lock first, and a plain message when it is held.
+
+Every write (the services, an import, a migration step) goes through :func:`writing`
+or :func:`write_transaction`. On SQLite the transaction begins IMMEDIATE: it takes the
+write lock up front, so the busy timeout applies, instead of a deadlock error when two
+readers both try to upgrade to writers.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+
+import peewee as pw
+
+from tracker.store.dbfile import busy_error, is_busy
+from tracker.store.proxy import database
+
+
+def write_transaction(db: pw.Database | None = None) -> AbstractContextManager[object]:
+    """A transaction on ``db`` (the open database by default) that holds the write lock
+    from its start; a nested call is a savepoint of the outer one."""
+    db = db if db is not None else database.obj
+    if isinstance(db, pw.SqliteDatabase) and not db.in_transaction():
+        return db.atomic("IMMEDIATE")  # type: ignore[no-any-return]
+    return db.atomic()  # type: ignore[no-any-return]
+
+
+@contextmanager
+def writing(not_done: str = "Chưa lưu được") -> Iterator[None]:
+    """:func:`write_transaction`, with a lock held past the busy timeout raised as
+    DatabaseBusyError (``not_done`` says what did not happen) instead of SQLite's words."""
+    try:
+        with write_transaction():
+            yield
+    except (pw.OperationalError, sqlite3.OperationalError) as exc:
+        if is_busy(exc):
+            raise busy_error(not_done) from exc
+        raise
