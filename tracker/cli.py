@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import re
 import sqlite3
 import sys
@@ -203,15 +204,13 @@ def build_parser() -> argparse.ArgumentParser:
     directives.add_argument(
         "--carried", action="store_true", help="cùng với --quarter: cả nội dung chuyển từ quý trước"
     )
-    directives.add_argument(
-        "--org", metavar="TỔ_CHỨC", help="tên viết tắt của tổ chức, ví dụ MTTQ"
-    )
+    directives.add_argument("--org", metavar="TỔ_CHỨC", help="tên viết tắt của tổ chức, ví dụ MTTQ")
     directives.add_argument(
         "--status",
         type=_status,
         metavar="TRẠNG_THÁI",
         help="chua-xong (chưa hoàn thành), dang-thuc-hien, hoan-thanh, da-huy, qua-han, "
-        "chua-thuc-hien; gõ có dấu cũng được (\"quá hạn\")",
+        'chua-thuc-hien; gõ có dấu cũng được ("quá hạn")',
     )
     directives.add_argument(
         "--search", default="", metavar="CHỮ", help='tìm không dấu: "bau cu" thấy "bầu cử"'
@@ -227,15 +226,11 @@ def build_parser() -> argparse.ArgumentParser:
     done.add_argument(
         "--org", metavar="TỔ_CHỨC", help="chỉ tổ chức này (mặc định: mọi cơ quan chủ trì)"
     )
-    done.add_argument(
-        "--on", type=_date, metavar="NGÀY", help="ngày hoàn thành (mặc định hôm nay)"
-    )
+    done.add_argument("--on", type=_date, metavar="NGÀY", help="ngày hoàn thành (mặc định hôm nay)")
     done.add_argument("--note", default="", metavar="CHỮ", help="kết quả")
 
     reopen = sub.add_parser("reopen", parents=[common], help="mở lại (chưa hoàn thành)")
-    reopen.add_argument(
-        "ids", type=_id, nargs="+", metavar="MÃ_SỐ", help="mã số nội dung chỉ đạo"
-    )
+    reopen.add_argument("ids", type=_id, nargs="+", metavar="MÃ_SỐ", help="mã số nội dung chỉ đạo")
     reopen.add_argument(
         "--org", metavar="TỔ_CHỨC", help="chỉ tổ chức này (mặc định: mọi cơ quan chủ trì)"
     )
@@ -280,6 +275,39 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--without-done", action="store_true", help="không liệt kê nội dung đã hoàn thành"
+    )
+
+    remind = sub.add_parser(
+        "remind", parents=[common], help="nội dung sắp đến hạn và đã quá hạn, theo tổ chức"
+    )
+    remind.add_argument(
+        "--within", type=int, default=14, metavar="SỐ_NGÀY",
+        help="đến hạn trong bao nhiêu ngày tới (mặc định 14)",
+    )  # fmt: skip
+    remind.add_argument(
+        "--as-of", type=_date, metavar="NGÀY", help="tính đến ngày (mặc định hôm nay)"
+    )
+    remind.add_argument("--json", action="store_true", help="in dạng JSON")
+
+    letter = sub.add_parser("letter", parents=[common], help="in công văn đôn đốc")
+    letter.add_argument(
+        "--org", action="append", required=True, metavar="TỔ_CHỨC",
+        help="tên viết tắt của tổ chức nhận (lặp lại cho nhiều tổ chức)",
+    )  # fmt: skip
+    letter.add_argument(
+        "--quarter", type=_quarter, required=True, metavar="QUÝ", help='ví dụ "Quý II-2021"'
+    )
+    letter.add_argument("--format", choices=["pdf", "docx"], required=True, help="định dạng tệp")
+    letter.add_argument(
+        "--out", required=True, metavar="TỆP_HOẶC_THƯ_MỤC",
+        help="tệp sẽ ghi (một tổ chức) hoặc thư mục có sẵn (mỗi tổ chức một tệp)",
+    )  # fmt: skip
+    letter.add_argument("--number", default="", metavar="SỐ", help="số công văn, ví dụ 15")
+    letter.add_argument(
+        "--report-by", type=_date, metavar="NGÀY", help="hạn báo cáo lại (mặc định sau 10 ngày)"
+    )
+    letter.add_argument(
+        "--issued-on", type=_date, metavar="NGÀY", help="ngày ban hành (mặc định hôm nay)"
     )
 
     backup = sub.add_parser("backup", parents=[common], help="sao lưu dữ liệu")
@@ -673,6 +701,139 @@ def _check_report_name(out: str, fmt: str) -> None:
         )
 
 
+def cmd_remind(args: argparse.Namespace) -> int:
+    from tracker import queries
+    from tracker.dates import format_date, format_iso
+    from tracker.reminders import reminders
+
+    _open(args, create=False)
+    found = reminders(as_of=args.as_of or date.today(), within_days=args.within)
+    short = {o.id: o.short_name for o in queries.list_organizations()}
+    if args.json:
+        _print_json(
+            {
+                "as_of": format_iso(found.as_of),
+                "within_days": found.within_days,
+                "organizations": [
+                    {
+                        "id": g.organization_id,
+                        "short_name": short.get(g.organization_id or 0, ""),
+                        "name": g.heading,
+                        "items": [_reminder_json(r) for r in g.rows],
+                    }
+                    for g in found.groups
+                ],
+            }
+        )
+        return 0
+    if found.empty:
+        print(
+            f"Không có nội dung nào đến hạn trong {found.within_days} ngày tới hay đã quá hạn "
+            f"(tính đến ngày {format_date(found.as_of)})."
+        )
+        return 0
+    print(
+        f"{len(found.due_soon_ids)} nội dung đến hạn trong {found.within_days} ngày tới, "
+        f"{len(found.overdue_ids)} nội dung đã quá hạn (tính đến ngày {format_date(found.as_of)})."
+    )
+    for g in found.groups:
+        print(f"\n{short.get(g.organization_id or 0, g.heading)}: {len(g.rows)} nội dung")
+        for r in g.rows:
+            late = f", quá hạn {r.days_overdue} ngày" if r.days_overdue else ""
+            carried = f", chuyển từ {r.carried_from}" if r.carried_from else ""
+            print(f"  [{r.directive_id}] {r.due}{late}{carried}: {_one_line(r.content)}")
+    return 0
+
+
+def _one_line(text: str, limit: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _reminder_json(r: Any) -> dict[str, Any]:
+    return {
+        "directive_id": r.directive_id,
+        "content": r.content,
+        "due": r.due.iso if r.due else None,
+        "extended_from": r.original_due.iso if r.original_due else None,
+        "overdue": r.days_overdue > 0,
+        "days_overdue": r.days_overdue,
+        "status": r.status.value,
+    }
+
+
+def cmd_letter(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from tracker import queries, services
+    from tracker.filenames import safe_filename
+    from tracker.reporting.letter import (
+        LetterOptions,
+        build_letter,
+        quarter_report,
+        write_letter,
+    )
+    from tracker.safe_write import check_target
+
+    _open(args, create=False, writing=True)
+    orgs = list(dict.fromkeys(queries.find_organization(name) for name in args.org))
+    suffix = REPORT_SUFFIXES[args.format]
+    out = Path(args.out)
+    if len(orgs) > 1 or out.is_dir() and out.suffix.lower() != suffix:
+        if not out.is_dir():
+            raise TrackerError(
+                f'"{args.out}" không phải là thư mục có sẵn: với nhiều tổ chức, --out là thư mục '
+                "để ghi mỗi tổ chức một tệp; chưa ghi gì."
+            )
+        targets = [
+            out / safe_filename(f"cong-van-don-doc-{o.short_name}-{args.quarter.iso}") for o in orgs
+        ]
+        targets = [t.with_name(t.name + suffix) for t in targets]
+    else:
+        _check_report_name(args.out, args.format)
+        targets = [out]
+    for target in targets:
+        check_target(target)
+        folder = target.parent
+        if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+            raise TrackerError(f'Không ghi được vào thư mục "{folder}"; chưa ghi gì.')
+    issued_on = args.issued_on or date.today()
+    options = LetterOptions(issued_on=issued_on, number=args.number, report_by=args.report_by)
+    settings = queries.load_settings()
+    report = quarter_report(args.quarter, options)
+    letters = [build_letter(o.id, args.quarter, options, settings, report=report) for o in orgs]
+    empty = [x.short_name for x in letters if x.empty]
+    if len(empty) == len(letters):
+        raise TrackerError(
+            f"{', '.join(empty)} không còn nội dung nào chưa hoàn thành có thời hạn đến "
+            f"{args.quarter}; chưa ghi gì."
+        )
+    written: list[Path] = []
+    try:
+        for x, target in zip(letters, targets, strict=True):
+            if not x.empty:
+                write_letter(x, fmt=args.format, path=target)
+                written.append(target)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    for x in letters:
+        if not x.empty:
+            services.record_chase(
+                directive_ids=x.directive_ids,
+                organization_id=x.organization_id,
+                reference=x.reference,
+                on=issued_on,
+            )
+    for x, target in zip(letters, targets, strict=True):
+        if x.empty:
+            print(f"{x.short_name}: không còn nội dung nào cần đôn đốc, không ghi công văn.")
+        else:
+            print(f"Đã ghi {target} ({x.short_name}, {len(x.directive_ids)} nội dung).")
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from tracker.store.backup import backup_now
 
@@ -709,6 +870,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "import": cmd_import,
     "report": cmd_report,
+    "remind": cmd_remind,
+    "letter": cmd_letter,
     "backup": cmd_backup,
     "restore": cmd_restore,
 }

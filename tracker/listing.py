@@ -67,9 +67,7 @@ def _status_sql(status: str, column: str, as_of: date) -> tuple[str, list[Any]]:
     if status == "overdue":
         return f"{column} IN ('open', 'in_progress') AND d.due_quarter < ?", [_quarter_iso(as_of)]
     if status == "to_chase":
-        return f"{column} IN ('open', 'in_progress') AND d.due_quarter <= ?", [
-            _quarter_iso(as_of)
-        ]
+        return f"{column} IN ('open', 'in_progress') AND d.due_quarter <= ?", [_quarter_iso(as_of)]
     if status != "all":
         raise ValueError(f"unknown status filter {status!r}")
     return "", []

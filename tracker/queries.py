@@ -856,9 +856,7 @@ def latest_notes(ids: Sequence[int], *, organization_id: int | None = None) -> d
     return {did: text for did, (text, _) in _latest_notes(ids, organization_id).items()}
 
 
-def _latest_notes(
-    ids: Sequence[int], organization_id: int | None
-) -> dict[int, tuple[str, str]]:
+def _latest_notes(ids: Sequence[int], organization_id: int | None) -> dict[int, tuple[str, str]]:
     """latest_notes, each with the short name of the organization it is about ("")."""
     by_org = ""
     params: tuple[Any, ...] = ()

@@ -92,6 +92,10 @@ class ReportDocument:
     # the optional chart: a PNG picture (drawn by the window) under its heading
     chart_heading: str = ""
     chart_png: bytes | None = None
+    # a letter (công văn) has no title: its "V/v …" subject goes under the number,
+    # then "Kính gửi: …" before the body
+    subject_line: str = ""
+    addressee: tuple[str, ...] = ()
 
     @property
     def summary(self) -> str:
