@@ -599,7 +599,7 @@ def record_chase(
     missing = [i for i in ids if i not in found]
     if missing:
         raise NotFoundError(f"Không có nội dung chỉ đạo mã số {missing[0]}.")
-    earlier = dict(
+    earlier: dict[int, int] = dict(
         HistoryEntry.select(HistoryEntry.directive, pw.fn.COUNT(HistoryEntry.id))
         .where(
             HistoryEntry.directive.in_(ids)

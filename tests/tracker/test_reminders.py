@@ -39,6 +39,11 @@ def log(held_on: date, *items: tuple[str, tuple[str, ...], Quarter | None]) -> l
 
 @pytest.fixture
 def d(db_path: Path) -> dict[str, int]:
+    """The directives of :func:`chase_data`, by key."""
+    return chase_data()
+
+
+def chase_data() -> dict[str, int]:
     """Q1: old (MTTQ, open: carried over and overdue), shared (MTTQ done, Hội ND open).
     Q2 meeting: due (MTTQ, Q2), standing (MTTQ), later (MTTQ, Q3), ext (Hội ND, Q2
     extended to Q3), fin (MTTQ, done)."""
