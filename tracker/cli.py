@@ -276,6 +276,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--without-done", action="store_true", help="không liệt kê nội dung đã hoàn thành"
     )
+    report.add_argument(
+        "--show-chased", action="store_true", help="ghi số lần đã đôn đốc ở từng nội dung"
+    )
 
     remind = sub.add_parser(
         "remind", parents=[common], help="nội dung sắp đến hạn và đã quá hạn, theo tổ chức"
@@ -681,6 +684,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         fmt=args.format,
         path=args.out,
         issued_on=args.issued_on or date.today(),
+        chased=queries.letters_sent(as_of) if args.show_chased else None,
     )
     print(f"Đã ghi {args.out}.")
     return 0

@@ -214,3 +214,28 @@ def test_one_pdf_with_a_letter_per_organization(
     if shutil.which("pdftotext"):
         text = pdf_text(out)
         assert text.count("Kính gửi:") == 2 and "shared: hai" in text and "due: quý II" in text
+
+
+@needs_poppler
+def test_report_shows_chases_only_when_asked(
+    d: dict[str, int], db_path: Path, tmp_path: Path
+) -> None:
+    """After one letter, ``report --show-chased`` says "(đã đôn đốc 1 lần)"; without it, nothing."""
+    assert (
+        letter(db_path, "--org", "MTTQ", "--format", "pdf", "--out", str(tmp_path / "a.pdf")) == 0
+    )
+    common = [
+        "--db",
+        str(db_path),
+        "report",
+        "--quarter",
+        Q2,
+        "--format",
+        "pdf",
+        "--as-of",
+        "20/06/2021",
+    ]
+    assert main([*common, "--out", str(tmp_path / "plain.pdf")]) == 0
+    assert main([*common, "--out", str(tmp_path / "chased.pdf"), "--show-chased"]) == 0
+    assert "đôn đốc" not in pdf_text(tmp_path / "plain.pdf")
+    assert pdf_text(tmp_path / "chased.pdf").count("(đã đôn đốc 1 lần)") == 2

@@ -178,6 +178,7 @@ class ReportLayout:
     owner_note_template: str = "{name}: {note}"
     notice_cell_template: str = "(TB số {ref})"  # under the date in "Giao ban ngày"
     days_late_template: str = "quá hạn {days} ngày"
+    chased_template: str = "(đã đôn đốc {count} lần)"  # the report's option, in Kết quả
 
     # --- wording: closing block -----------------------------------------------
     recipients_heading: str = "Nơi nhận:"
@@ -212,8 +213,8 @@ class ReportLayout:
     )
     letter_recipient_first: str = "Như trên"
     letter_columns: tuple[Column, ...] = (
-        Column("STT", 6.0, "center", numeric=True),
-        Column("Nội dung chỉ đạo", 32.0),
+        Column("STT", 7.5, "center", numeric=True),
+        Column("Nội dung chỉ đạo", 30.5),
         Column("Giao ban ngày", 15.0, "center"),
         Column("Chủ trì", 14.0),
         Column("Phối hợp", 11.0),
