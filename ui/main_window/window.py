@@ -41,6 +41,7 @@ from ui.actions import Actions
 from ui.models.directive_table import ROW_ROLE, Column, DirectiveTableModel
 from ui.models.meeting_list import MeetingListModel, progress_text
 from ui.models.store_bus import StoreBus
+from ui.reminder_watch import ReminderWatch
 from ui.screen_fit import available_geometry, fit_to_screen
 from ui.views.chase_page import ChasePage
 from ui.views.chase_view import ChaseView
@@ -237,6 +238,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self.load()
+        self.reminder_watch = ReminderWatch(self, as_of=as_of)
+        QTimer.singleShot(0, self, self.reminder_watch.check)
 
     # --- building -------------------------------------------------------------------------
 
@@ -467,6 +470,7 @@ class MainWindow(QMainWindow):
         report = bar.addMenu(self.tr("&Báo cáo"))
         report.addAction(a.report)
         report.addAction(a.open_items_report)
+        report.addAction(a.letter)
 
         tools = bar.addMenu(self.tr("&Công cụ"))
         tools.addActions([a.organizations, a.settings])
@@ -550,6 +554,7 @@ class MainWindow(QMainWindow):
         a.view_meeting.triggered.connect(lambda: self.tabs.setCurrentIndex(TAB_MEETING))
         a.view_all.triggered.connect(lambda: self.tabs.setCurrentIndex(TAB_ALL))
         a.report.triggered.connect(self.open_report)
+        a.letter.triggered.connect(self.open_letter)
         a.open_items_report.triggered.connect(self.open_open_items_report)
         a.organizations.triggered.connect(self.open_organizations)
         a.settings.triggered.connect(self.open_settings)
@@ -1282,6 +1287,11 @@ class MainWindow(QMainWindow):
         from ui.report.dialog import OPEN_ITEMS, ReportDialog
 
         ReportDialog.ask(self, kind=OPEN_ITEMS, as_of=self._as_of)
+
+    def open_letter(self) -> None:
+        from ui.dialogs.letter import LetterDialog
+
+        LetterDialog.ask(self, run=self.bus, as_of=self._as_of)
 
     def open_organizations(self) -> None:
         from ui.dialogs.organizations import OrganizationsDialog
