@@ -119,7 +119,7 @@ class Actions(QObject):
             self.tr("Mọi nội dung chưa hoàn thành, để rà soát trước cuộc giao ban tới"),
         )
         self.letter = a(
-            self.tr("Công văn đôn đốc…"),
+            self.tr("&Công văn đôn đốc…"),
             "",
             "",
             self.tr("Công văn đôn đốc gửi các tổ chức: các nội dung chưa hoàn thành của quý"),

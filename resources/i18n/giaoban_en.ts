@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about_dialog.py" line="+32"/>
+        <location filename="../../ui/dialogs/about.py" line="+32"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -233,6 +233,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Công văn đôn đốc…</source>
+        <translation>Reminder &amp;letters…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Công văn đôn đốc gửi các tổ chức: các nội dung chưa hoàn thành của quý</source>
+        <translation>Reminder letters to the organizations: the quarter&apos;s directives not yet done</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Tổ &amp;chức…</source>
         <translation>&amp;Organizations…</translation>
     </message>
@@ -305,7 +315,7 @@
 <context>
     <name>ChaseModel</name>
     <message numerus="yes">
-        <location filename="../../ui/chase_view.py" line="+293"/>
+        <location filename="../../ui/views/chase_view.py" line="+293"/>
         <source>%n nội dung, {late} quá hạn</source>
         <translation>
             <numerusform>%n directive, {late} overdue</numerusform>
@@ -316,7 +326,7 @@
 <context>
     <name>ChasePage</name>
     <message>
-        <location filename="../../ui/chase_page.py" line="+50"/>
+        <location filename="../../ui/views/chase_page.py" line="+51"/>
         <source>Mỗi nội dung một dòng, kèm các tổ chức chưa xong</source>
         <translation>One row per directive, with the organizations not done yet</translation>
     </message>
@@ -362,7 +372,7 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/details_panel.py" line="+48"/>
+        <location filename="../../ui/views/details_panel.py" line="+48"/>
         <source>Chi tiết nội dung chỉ đạo</source>
         <translation>Directive details</translation>
     </message>
@@ -511,7 +521,7 @@
 <context>
     <name>DirectiveDialog</name>
     <message>
-        <location filename="../../ui/directive_dialog.py" line="+67"/>
+        <location filename="../../ui/dialogs/directive.py" line="+67"/>
         <source>Thêm nội dung chỉ đạo</source>
         <translation>Add directive</translation>
     </message>
@@ -619,7 +629,7 @@
 <context>
     <name>DirectiveEntryModel</name>
     <message>
-        <location filename="../../ui/directive_grid.py" line="+57"/>
+        <location filename="../../ui/views/directive_grid.py" line="+57"/>
         <source>Nội dung chỉ đạo</source>
         <translation>Directive</translation>
     </message>
@@ -712,7 +722,7 @@
 <context>
     <name>DoneDialog</name>
     <message>
-        <location filename="../../ui/done_dialog.py" line="+65"/>
+        <location filename="../../ui/dialogs/done.py" line="+65"/>
         <source>Đánh dấu hoàn thành</source>
         <translation>Mark done</translation>
     </message>
@@ -795,7 +805,7 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../ui/extend_dialog.py" line="+43"/>
+        <location filename="../../ui/dialogs/extend.py" line="+43"/>
         <source>Gia hạn</source>
         <translation>Extend deadline</translation>
     </message>
@@ -882,7 +892,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/filter_bar.py" line="+25"/>
+        <location filename="../../ui/views/filter_bar.py" line="+25"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
@@ -1005,7 +1015,7 @@
 <context>
     <name>FirstRunPanel</name>
     <message>
-        <location filename="../../ui/first_run_panel.py" line="+44"/>
+        <location filename="../../ui/views/first_run_panel.py" line="+44"/>
         <source>Bắt đầu sử dụng</source>
         <translation>Getting started</translation>
     </message>
@@ -1124,9 +1134,162 @@
     </message>
 </context>
 <context>
+    <name>LetterDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/letter.py" line="+80"/>
+        <location line="+238"/>
+        <source>Công văn đôn đốc</source>
+        <translation>Reminder letters</translation>
+    </message>
+    <message>
+        <location line="-231"/>
+        <source>Tổ chức nhận công văn</source>
+        <translation>Organizations to receive the letter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quý</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Số công văn</source>
+        <translation>Letter number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>để trống: ghi tay sau</source>
+        <translation>empty: written by hand later</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày ban hành</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hạn báo cáo lại</source>
+        <translation>Report back by</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Quý:</source>
+        <translation>&amp;Quarter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Số:</source>
+        <translation>&amp;Number:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày &amp;ban hành:</source>
+        <translation>&amp;Issue date:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hạn báo cáo lại:</source>
+        <translation>&amp;Report back by:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Xem trước</source>
+        <translation>Pre&amp;view</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;In…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu &amp;PDF (mỗi tổ chức một tệp)…</source>
+        <translation>Save &amp;PDF (one file per organization)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu &amp;Word (mỗi tổ chức một tệp)…</source>
+        <translation>Save &amp;Word (one file per organization)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu &amp;một tệp PDF…</source>
+        <translation>Save &amp;one PDF…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Gửi tới:</source>
+        <translation>&amp;Send to:</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Không còn nội dung cần đôn đốc: {names}.</source>
+        <translation>Nothing left to chase: {names}.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Chọn thư mục lưu công văn</source>
+        <translation>Choose the folder for the letters</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+26"/>
+        <source>Không lưu được công văn.</source>
+        <translation>Could not save the letters.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-21"/>
+        <source>Đã lưu %n công văn vào thư mục {folder}.</source>
+        <translation>
+            <numerusform>Saved %n letter in the folder {folder}.</numerusform>
+            <numerusform>Saved %n letters in the folder {folder}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lưu các công văn thành một tệp PDF</source>
+        <translation>Save the letters as one PDF file</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đã lưu {name}.</source>
+        <translation>Saved {name}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hãy chọn ít nhất một tổ chức nhận công văn.</source>
+        <translation>Choose at least one organization to send the letter to.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Các tổ chức đã chọn không còn nội dung nào chưa hoàn thành trong quý này.</source>
+        <translation>The chosen organizations have nothing left open in this quarter.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Không tạo được công văn.</source>
+        <translation>Could not make the letters.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Không in được công văn.</source>
+        <translation>Could not print the letters.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã gửi công văn tới máy in.</source>
+        <translation>The letters were sent to the printer.</translation>
+    </message>
+</context>
+<context>
     <name>ListDelegate</name>
     <message>
-        <location filename="../../ui/delegates.py" line="+155"/>
+        <location filename="../../ui/views/delegates.py" line="+155"/>
         <source>Sửa danh sách</source>
         <translation>Edit list</translation>
     </message>
@@ -1134,7 +1297,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+64"/>
+        <location filename="../../ui/main_window/window.py" line="+65"/>
         <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
         <translation>The new language will be used the next time Giao ban starts.</translation>
     </message>
@@ -1144,7 +1307,7 @@
         <translation>Number of directives shown</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Tìm cuộc giao ban theo tiêu đề</source>
         <translation>Find a giao ban by its title</translation>
     </message>
@@ -1209,7 +1372,7 @@
         <translation>&amp;All directives</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-128"/>
         <source>Theo dõi, đôn đốc nội dung chỉ đạo</source>
         <translation>Following up directives</translation>
     </message>
@@ -1219,7 +1382,7 @@
         <translation>The data file is damaged: nothing can be saved; restore it from a backup</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+211"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
@@ -1244,7 +1407,7 @@
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Công cụ</source>
         <translation>&amp;Tools</translation>
     </message>
@@ -1265,7 +1428,7 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Mọi năm</source>
         <translation>All years</translation>
     </message>
@@ -1425,7 +1588,7 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/meeting_dialog.py" line="+76"/>
+        <location filename="../../ui/dialogs/meeting.py" line="+76"/>
         <source>Xóa dòng</source>
         <translation>Delete row</translation>
     </message>
@@ -1616,7 +1779,7 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-1064"/>
+        <location filename="../../ui/main_window/window.py" line="-1068"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
@@ -1664,7 +1827,7 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../ui/note_dialog.py" line="+38"/>
+        <location filename="../../ui/dialogs/note.py" line="+38"/>
         <source>Ghi tiến độ</source>
         <translation>Record progress</translation>
     </message>
@@ -1753,7 +1916,7 @@
 <context>
     <name>OrganizationsDelegate</name>
     <message>
-        <location filename="../../ui/delegates.py" line="+17"/>
+        <location filename="../../ui/views/delegates.py" line="+17"/>
         <source>Cơ quan (tên viết tắt, cách nhau bởi dấu phẩy)</source>
         <translation>Organizations (short names, separated by commas)</translation>
     </message>
@@ -1761,7 +1924,7 @@
 <context>
     <name>OrganizationsDialog</name>
     <message>
-        <location filename="../../ui/organizations_dialog.py" line="+60"/>
+        <location filename="../../ui/dialogs/organizations.py" line="+60"/>
         <source>Các tổ chức</source>
         <translation>Organizations</translation>
     </message>
@@ -1942,7 +2105,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/report_preview.py" line="+96"/>
+        <location filename="../../ui/report/preview.py" line="+96"/>
         <source>Các trang của báo cáo</source>
         <translation>Pages of the report</translation>
     </message>
@@ -1993,7 +2156,7 @@
 <context>
     <name>QuarterDelegate</name>
     <message>
-        <location filename="../../ui/delegates.py" line="+38"/>
+        <location filename="../../ui/views/delegates.py" line="+38"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
@@ -2012,9 +2175,57 @@
     </message>
 </context>
 <context>
+    <name>ReminderBanner</name>
+    <message>
+        <location filename="../../ui/widgets/reminder_banner.py" line="+26"/>
+        <source>&amp;Xem</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xem các nội dung đến hạn</source>
+        <translation>Show the directives falling due</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Đóng lời nhắc</source>
+        <translation>Close the reminder</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWatch</name>
+    <message numerus="yes">
+        <location filename="../../ui/reminder_watch.py" line="+65"/>
+        <source>%n nội dung đến hạn trong {days} ngày tới</source>
+        <translation>
+            <numerusform>%n directive falls due in the next {days} days</numerusform>
+            <numerusform>%n directives fall due in the next {days} days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n nội dung đã quá hạn</source>
+        <translation>
+            <numerusform>%n directive overdue</numerusform>
+            <numerusform>%n directives overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Nhắc việc</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Giao ban — nhắc việc</source>
+        <translation>Giao ban — reminder</translation>
+    </message>
+</context>
+<context>
     <name>ReportChart</name>
     <message>
-        <location filename="../../ui/report_chart.py" line="+45"/>
+        <location filename="../../ui/report/chart.py" line="+45"/>
         <source>Hoàn thành đúng hạn</source>
         <translation>Done on time</translation>
     </message>
@@ -2055,7 +2266,7 @@
 <context>
     <name>ReportCountsModel</name>
     <message>
-        <location filename="../../ui/report_dialog.py" line="+203"/>
+        <location filename="../../ui/report/dialog.py" line="+203"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Organization</translation>
     </message>
@@ -2449,7 +2660,7 @@ xuyên</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="+70"/>
+        <location filename="../../ui/dialogs/backup.py" line="+70"/>
         <source>Khôi phục từ bản sao lưu</source>
         <translation>Restore from a backup</translation>
     </message>
@@ -2512,7 +2723,7 @@ xuyên</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+62"/>
+        <location filename="../../ui/dialogs/settings.py" line="+64"/>
         <source>Thiết lập văn bản</source>
         <translation>Document settings</translation>
     </message>
@@ -2539,12 +2750,12 @@ xuyên</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+52"/>
+        <location line="+60"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-58"/>
         <source>Ký hiệu cơ quan</source>
         <translation>Issuer code</translation>
     </message>
@@ -2565,12 +2776,12 @@ xuyên</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+59"/>
+        <location line="+67"/>
         <source>Số văn bản</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-67"/>
         <source>để trống: ghi tay</source>
         <translation>empty: written by hand</translation>
     </message>
@@ -2591,12 +2802,12 @@ xuyên</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+60"/>
+        <location line="+68"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-68"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -2641,7 +2852,27 @@ xuyên</source>
         <translation>All directives</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>&amp;Nhắc khi mở cửa sổ (mỗi ngày một lần)</source>
+        <translation>&amp;Remind when the window opens (once a day)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhắc nội dung sắp đến hạn khi mở cửa sổ</source>
+        <translation>Remind of directives falling due when the window opens</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> ngày</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhắc trước hạn bao nhiêu ngày</source>
+        <translation>How many days before the deadline to remind</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+51"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
@@ -2711,17 +2942,27 @@ line):</translation>
         <translation>&amp;Filing line:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Cửa sổ</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>&amp;Mở đầu với:</source>
         <translation>&amp;Open on:</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+1"/>
+        <source>Nhắc việc:</source>
+        <translation>Reminders:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhắc &amp;trước hạn:</source>
+        <translation>Remind &amp;before:</translation>
+    </message>
+    <message>
+        <location line="+104"/>
         <source>Số văn bản chỉ gồm chữ số (để trống nếu ghi số bằng tay).</source>
         <translation>The document number is digits only (leave it empty to write the number by hand).</translation>
     </message>
@@ -2734,7 +2975,7 @@ line):</translation>
 <context>
     <name>StatusDelegate</name>
     <message>
-        <location filename="../../ui/delegates.py" line="-166"/>
+        <location filename="../../ui/views/delegates.py" line="-166"/>
         <source>Chưa thực hiện</source>
         <translation>Open</translation>
     </message>
@@ -2796,7 +3037,7 @@ line):</translation>
 <context>
     <name>backup_dialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="-114"/>
+        <location filename="../../ui/dialogs/backup.py" line="-114"/>
         <source>Tự động hằng ngày</source>
         <translation>Daily (automatic)</translation>
     </message>
@@ -2860,7 +3101,7 @@ line):</translation>
 <context>
     <name>chase</name>
     <message>
-        <location filename="../../ui/chase_view.py" line="-232"/>
+        <location filename="../../ui/views/chase_view.py" line="-232"/>
         <source>Nội dung</source>
         <translation>Directive</translation>
     </message>
@@ -2893,7 +3134,7 @@ line):</translation>
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../ui/column_fitter.py" line="+225"/>
+        <location filename="../../ui/views/column_fitter.py" line="+225"/>
         <source>Đặt lại độ rộng các cột</source>
         <translation>Reset column widths</translation>
     </message>
@@ -2901,7 +3142,7 @@ line):</translation>
 <context>
     <name>directives</name>
     <message>
-        <location filename="../../ui/directive_table_model.py" line="+58"/>
+        <location filename="../../ui/models/directive_table.py" line="+58"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
@@ -3019,7 +3260,7 @@ line):</translation>
 <context>
     <name>meetings</name>
     <message>
-        <location filename="../../ui/meeting_list_model.py" line="+35"/>
+        <location filename="../../ui/models/meeting_list.py" line="+35"/>
         <source>chưa có nội dung</source>
         <translation>no directives yet</translation>
     </message>
@@ -3061,7 +3302,7 @@ line):</translation>
 <context>
     <name>open_failure</name>
     <message>
-        <location filename="../../ui/open_failure_dialog.py" line="+29"/>
+        <location filename="../../ui/dialogs/open_failure.py" line="+29"/>
         <source>Tệp này không bị thay đổi. Bạn muốn làm gì?</source>
         <translation>The file has not been changed. What would you like to do?</translation>
     </message>
