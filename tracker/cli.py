@@ -706,13 +706,11 @@ def _check_report_name(out: str, fmt: str) -> None:
 
 
 def cmd_remind(args: argparse.Namespace) -> int:
-    from tracker import queries
     from tracker.dates import format_date, format_iso
     from tracker.reminders import reminders
 
     _open(args, create=False)
     found = reminders(as_of=args.as_of or date.today(), within_days=args.within)
-    short = {o.id: o.short_name for o in queries.list_organizations()}
     if args.json:
         _print_json(
             {
@@ -720,10 +718,20 @@ def cmd_remind(args: argparse.Namespace) -> int:
                 "within_days": found.within_days,
                 "organizations": [
                     {
-                        "id": g.organization_id,
-                        "short_name": short.get(g.organization_id or 0, ""),
-                        "name": g.heading,
-                        "items": [_reminder_json(r) for r in g.rows],
+                        "id": g.organization.id,
+                        "short_name": g.organization.short_name,
+                        "name": g.organization.name,
+                        "items": [
+                            {
+                                "directive_id": i.directive_id,
+                                "content": i.content,
+                                "due": i.due.iso,
+                                "extended_from": i.original_due.iso if i.original_due else None,
+                                "overdue": i.overdue,
+                                "days_overdue": i.days_overdue,
+                            }
+                            for i in g.items
+                        ],
                     }
                     for g in found.groups
                 ],
@@ -736,34 +744,25 @@ def cmd_remind(args: argparse.Namespace) -> int:
             f"(tính đến ngày {format_date(found.as_of)})."
         )
         return 0
+    soon = len(found.due_soon_ids - found.overdue_ids)
     print(
-        f"{len(found.due_soon_ids)} nội dung đến hạn trong {found.within_days} ngày tới, "
+        f"{soon} nội dung đến hạn trong {found.within_days} ngày tới, "
         f"{len(found.overdue_ids)} nội dung đã quá hạn (tính đến ngày {format_date(found.as_of)})."
     )
+    lines = []
     for g in found.groups:
-        print(f"\n{short.get(g.organization_id or 0, g.heading)}: {len(g.rows)} nội dung")
-        for r in g.rows:
-            late = f", quá hạn {r.days_overdue} ngày" if r.days_overdue else ""
-            carried = f", chuyển từ {r.carried_from}" if r.carried_from else ""
-            print(f"  [{r.directive_id}] {r.due}{late}{carried}: {_one_line(r.content)}")
+        lines.append(f"\n{g.organization.short_name}: {len(g.items)} nội dung")
+        for i in g.items:
+            late = f", quá hạn {i.days_overdue} ngày" if i.overdue else ""
+            extended = f", gia hạn từ {i.original_due}" if i.original_due else ""
+            lines.append(f"  [{i.directive_id}] {i.due}{late}{extended}: {_one_line(i.content)}")
+    sys.stdout.write("\n".join(lines) + "\n")
     return 0
 
 
 def _one_line(text: str, limit: int = 100) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _reminder_json(r: Any) -> dict[str, Any]:
-    return {
-        "directive_id": r.directive_id,
-        "content": r.content,
-        "due": r.due.iso if r.due else None,
-        "extended_from": r.original_due.iso if r.original_due else None,
-        "overdue": r.days_overdue > 0,
-        "days_overdue": r.days_overdue,
-        "status": r.status.value,
-    }
 
 
 def cmd_letter(args: argparse.Namespace) -> int:

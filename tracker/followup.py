@@ -97,33 +97,6 @@ def open_items(*, as_of: date | None = None, group_by: str = GROUP_BY_ORG) -> Fo
     return _build(rows, None, as_of, False, group_by, carried_start=None)
 
 
-def due_items(*, as_of: date, until: date) -> FollowUpReport:
-    """Each organization's own unfinished part of every dated directive whose deadline
-    quarter ends on or before ``until`` (overdue ones included), from giao ban held up
-    to ``as_of``, as it stood then; one section per organization (GROUP_BY_EACH_ORG).
-    Standing (thường xuyên) directives have no deadline and are left out."""
-    last = Quarter.of(until)
-    if last.last_day > until:
-        last = last.previous()
-    maybe_unfinished = Directive.status.in_(
-        [Status.OPEN.value, Status.IN_PROGRESS.value, Status.CANCELLED.value]
-    ) | ((Directive.status == Status.DONE.value) & (Directive.done_on > as_of))
-    ids = [
-        r[0]
-        for r in Directive.select(Directive.id)
-        .join(Meeting)
-        .where(
-            maybe_unfinished
-            & (Meeting.held_on <= as_of)
-            & Directive.due_quarter.is_null(False)
-            & (Directive.due_quarter <= last.iso)
-        )
-        .tuples()
-    ]
-    rows = directive_rows_as_of(ids, as_of)
-    return _build(rows, None, as_of, False, GROUP_BY_EACH_ORG, carried_start=None)
-
-
 def report_quarters() -> list[Quarter]:
     """The quarters some directive is due in, oldest first: the report's usual choices."""
     query = (
