@@ -67,10 +67,9 @@ def chase_data() -> dict[str, int]:
 
 
 def listed(as_of: date, within: int, d: dict[str, int]) -> dict[str, set[str]]:
-    short = {o.id: o.short_name for o in queries.list_organizations()}
     key = {v: k for k, v in d.items()}
     found = reminders(as_of=as_of, within_days=within)
-    return {short[g.organization_id]: {key[r.directive_id] for r in g.rows} for g in found.groups}
+    return {g.organization.short_name: {key[i.directive_id] for i in g.items} for g in found.groups}
 
 
 def test_due_soon_and_overdue_grouped_by_organization(d: dict[str, int]) -> None:
@@ -91,8 +90,8 @@ def test_extended_item_counts_by_its_new_deadline(d: dict[str, int]) -> None:
         "Hội ND": {"shared", "ext"},
     }
     row = next(
-        r for g in reminders(as_of=date(2021, 9, 20)).groups for r in g.rows
-        if r.directive_id == d["ext"]
+        i for g in reminders(as_of=date(2021, 9, 20)).groups for i in g.items
+        if i.directive_id == d["ext"]
     )  # fmt: skip
     assert row.original_due == Q2
 
