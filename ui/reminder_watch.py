@@ -92,6 +92,9 @@ class ReminderWatch(QObject):
             page.show_only(None)
 
     def _show(self, text: str) -> None:
+        if self.banner is not None:  # checked again while shown: one banner, new words
+            self.banner.label.setText(text)
+            return
         self.bar = QToolBar(self.tr("Nhắc việc"), self._window)
         self.bar.setObjectName("reminderBar")
         self.bar.setMovable(False)

@@ -16,6 +16,7 @@ from tracker.reminders import reminders
 from tracker.rows import HistoryKind
 from tracker.settings import ReportSettings
 from ui.main_window.window import TAB_CHASE, MainWindow
+from ui.widgets.reminder_banner import ReminderBanner
 
 
 def test_banner_shows_once_a_day_and_view_narrows_the_list(qtbot, window: MainWindow) -> None:  # noqa: ANN001
@@ -34,6 +35,7 @@ def test_banner_shows_once_a_day_and_view_narrows_the_list(qtbot, window: MainWi
     qtbot.waitUntil(lambda: model.rowCount() == len(expected.directive_ids))
     assert window.chase_page.only_ids == tuple(sorted(expected.directive_ids))
     assert watch.check() is None  # already shown today
+    assert watch.check(force=True) is not None and len(window.findChildren(ReminderBanner)) == 1
     watch.banner.close_button.click()
     assert watch.banner is None and window.chase_page.only_ids is None
 
