@@ -204,6 +204,8 @@ class ReportLayout:
         "dõi, đôn đốc việc thực hiện. Tính đến ngày {date}, {name} còn {count} nội dung chỉ "
         "đạo chưa hoàn thành{details}, cụ thể như sau:"
     )
+    letter_meetings_listed: int = 3  # more giao ban than this are named by their span
+    letter_meetings_span: str = "các hội nghị giao ban từ ngày {first} đến ngày {last}"
     letter_details: str = " (trong đó {parts})"
     letter_overdue: str = "quá hạn {count}"
     letter_carried: str = "chuyển từ quý trước {count}"

@@ -177,7 +177,7 @@ def _document(
     overdue = sum(r.category is Category.OPEN_OVERDUE for r in rows)
     carried = sum(r.carried_from is not None for r in rows)
     lead_in = lay.letter_lead_in.format(
-        meetings=_meetings_phrase(report.meetings, lay) or "các hội nghị giao ban",
+        meetings=_meetings_named(report, lay),
         issuer=issuer, date=document_date(as_of), name=name, count=len(rows),
         details=_details(overdue, carried, lay),
     )  # fmt: skip
@@ -229,3 +229,14 @@ def _details(overdue: int, carried: int, lay: ReportLayout) -> str:
         if n
     ]
     return lay.letter_details.format(parts=", ".join(parts)) if parts else ""
+
+
+def _meetings_named(report: FollowUpReport, lay: ReportLayout) -> str:
+    """The giao ban the items come from: each named, or their span when there are many
+    (a backlog carried over for years would otherwise fill the first page)."""
+    meetings = sorted(report.meetings, key=lambda m: m.held_on)
+    if len(meetings) > lay.letter_meetings_listed:
+        return lay.letter_meetings_span.format(
+            first=format_date(meetings[0].held_on), last=format_date(meetings[-1].held_on)
+        )
+    return _meetings_phrase(report.meetings, lay) or "các hội nghị giao ban"
