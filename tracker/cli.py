@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import re
 import sqlite3
 import sys
@@ -205,15 +206,13 @@ def build_parser() -> argparse.ArgumentParser:
     directives.add_argument(
         "--carried", action="store_true", help="cùng với --quarter: cả nội dung chuyển từ quý trước"
     )
-    directives.add_argument(
-        "--org", metavar="TỔ_CHỨC", help="tên viết tắt của tổ chức, ví dụ MTTQ"
-    )
+    directives.add_argument("--org", metavar="TỔ_CHỨC", help="tên viết tắt của tổ chức, ví dụ MTTQ")
     directives.add_argument(
         "--status",
         type=_status,
         metavar="TRẠNG_THÁI",
         help="chua-xong (chưa hoàn thành), dang-thuc-hien, hoan-thanh, da-huy, qua-han, "
-        "chua-thuc-hien; gõ có dấu cũng được (\"quá hạn\")",
+        'chua-thuc-hien; gõ có dấu cũng được ("quá hạn")',
     )
     directives.add_argument(
         "--search", default="", metavar="CHỮ", help='tìm không dấu: "bau cu" thấy "bầu cử"'
@@ -229,15 +228,11 @@ def build_parser() -> argparse.ArgumentParser:
     done.add_argument(
         "--org", metavar="TỔ_CHỨC", help="chỉ tổ chức này (mặc định: mọi cơ quan chủ trì)"
     )
-    done.add_argument(
-        "--on", type=_date, metavar="NGÀY", help="ngày hoàn thành (mặc định hôm nay)"
-    )
+    done.add_argument("--on", type=_date, metavar="NGÀY", help="ngày hoàn thành (mặc định hôm nay)")
     done.add_argument("--note", default="", metavar="CHỮ", help="kết quả")
 
     reopen = sub.add_parser("reopen", parents=[common], help="mở lại (chưa hoàn thành)")
-    reopen.add_argument(
-        "ids", type=_id, nargs="+", metavar="MÃ_SỐ", help="mã số nội dung chỉ đạo"
-    )
+    reopen.add_argument("ids", type=_id, nargs="+", metavar="MÃ_SỐ", help="mã số nội dung chỉ đạo")
     reopen.add_argument(
         "--org", metavar="TỔ_CHỨC", help="chỉ tổ chức này (mặc định: mọi cơ quan chủ trì)"
     )
@@ -282,6 +277,42 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--without-done", action="store_true", help="không liệt kê nội dung đã hoàn thành"
+    )
+    report.add_argument(
+        "--show-chased", action="store_true", help="ghi số lần đã đôn đốc ở từng nội dung"
+    )
+
+    remind = sub.add_parser(
+        "remind", parents=[common], help="nội dung sắp đến hạn và đã quá hạn, theo tổ chức"
+    )
+    remind.add_argument(
+        "--within", type=int, default=14, metavar="SỐ_NGÀY",
+        help="đến hạn trong bao nhiêu ngày tới (mặc định 14)",
+    )  # fmt: skip
+    remind.add_argument(
+        "--as-of", type=_date, metavar="NGÀY", help="tính đến ngày (mặc định hôm nay)"
+    )
+    remind.add_argument("--json", action="store_true", help="in dạng JSON")
+
+    letter = sub.add_parser("letter", parents=[common], help="in công văn đôn đốc")
+    letter.add_argument(
+        "--org", action="append", required=True, metavar="TỔ_CHỨC",
+        help="tên viết tắt của tổ chức nhận (lặp lại cho nhiều tổ chức)",
+    )  # fmt: skip
+    letter.add_argument(
+        "--quarter", type=_quarter, required=True, metavar="QUÝ", help='ví dụ "Quý II-2021"'
+    )
+    letter.add_argument("--format", choices=["pdf", "docx"], required=True, help="định dạng tệp")
+    letter.add_argument(
+        "--out", required=True, metavar="TỆP_HOẶC_THƯ_MỤC",
+        help="tệp sẽ ghi (một tổ chức) hoặc thư mục có sẵn (mỗi tổ chức một tệp)",
+    )  # fmt: skip
+    letter.add_argument("--number", default="", metavar="SỐ", help="số công văn, ví dụ 15")
+    letter.add_argument(
+        "--report-by", type=_date, metavar="NGÀY", help="hạn báo cáo lại (mặc định sau 10 ngày)"
+    )
+    letter.add_argument(
+        "--issued-on", type=_date, metavar="NGÀY", help="ngày ban hành (mặc định hôm nay)"
     )
 
     backup = sub.add_parser("backup", parents=[common], help="sao lưu dữ liệu")
@@ -656,6 +687,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         fmt=args.format,
         path=args.out,
         issued_on=args.issued_on or date.today(),
+        chased=queries.letters_sent(as_of) if args.show_chased else None,
     )
     print(f"Đã ghi {args.out}.")
     return 0
@@ -674,6 +706,138 @@ def _check_report_name(out: str, fmt: str) -> None:
             f'Tệp "{out}" {named}, không hợp với --format {fmt}: hãy đặt tên có đuôi {wanted} '
             f'(ví dụ "{fixed}"); chưa ghi gì.'
         )
+
+
+def cmd_remind(args: argparse.Namespace) -> int:
+    from tracker.dates import format_date, format_iso
+    from tracker.reminders import reminders
+
+    _open(args, create=False)
+    found = reminders(as_of=args.as_of or date.today(), within_days=args.within)
+    if args.json:
+        _print_json(
+            {
+                "as_of": format_iso(found.as_of),
+                "within_days": found.within_days,
+                "organizations": [
+                    {
+                        "id": g.organization.id,
+                        "short_name": g.organization.short_name,
+                        "name": g.organization.name,
+                        "items": [
+                            {
+                                "directive_id": i.directive_id,
+                                "content": i.content,
+                                "due": i.due.iso,
+                                "extended_from": i.original_due.iso if i.original_due else None,
+                                "overdue": i.overdue,
+                                "days_overdue": i.days_overdue,
+                            }
+                            for i in g.items
+                        ],
+                    }
+                    for g in found.groups
+                ],
+            }
+        )
+        return 0
+    if found.empty:
+        print(
+            f"Không có nội dung nào đến hạn trong {found.within_days} ngày tới hay đã quá hạn "
+            f"(tính đến ngày {format_date(found.as_of)})."
+        )
+        return 0
+    soon = len(found.due_soon_ids - found.overdue_ids)
+    print(
+        f"{soon} nội dung đến hạn trong {found.within_days} ngày tới, "
+        f"{len(found.overdue_ids)} nội dung đã quá hạn (tính đến ngày {format_date(found.as_of)})."
+    )
+    lines = []
+    for g in found.groups:
+        lines.append(f"\n{g.organization.short_name}: {len(g.items)} nội dung")
+        for i in g.items:
+            late = f", quá hạn {i.days_overdue} ngày" if i.overdue else ""
+            extended = f", gia hạn từ {i.original_due}" if i.original_due else ""
+            lines.append(f"  [{i.directive_id}] {i.due}{late}{extended}: {_one_line(i.content)}")
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+def _one_line(text: str, limit: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def cmd_letter(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from tracker import queries, services
+    from tracker.filenames import safe_filename
+    from tracker.reporting.letter import (
+        LetterOptions,
+        build_letter,
+        quarter_report,
+        write_letter,
+    )
+    from tracker.safe_write import check_target
+
+    _open(args, create=False, writing=True)
+    orgs = list(dict.fromkeys(queries.find_organization(name) for name in args.org))
+    suffix = REPORT_SUFFIXES[args.format]
+    out = Path(args.out)
+    if len(orgs) > 1 or out.is_dir() and out.suffix.lower() != suffix:
+        if not out.is_dir():
+            raise TrackerError(
+                f'"{args.out}" không phải là thư mục có sẵn: với nhiều tổ chức, --out là thư mục '
+                "để ghi mỗi tổ chức một tệp; chưa ghi gì."
+            )
+        targets = [
+            out / safe_filename(f"cong-van-don-doc-{o.short_name}-{args.quarter.iso}") for o in orgs
+        ]
+        targets = [t.with_name(t.name + suffix) for t in targets]
+    else:
+        _check_report_name(args.out, args.format)
+        targets = [out]
+    for target in targets:
+        check_target(target)
+        folder = target.parent
+        if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+            raise TrackerError(f'Không ghi được vào thư mục "{folder}"; chưa ghi gì.')
+    issued_on = args.issued_on or date.today()
+    options = LetterOptions(issued_on=issued_on, number=args.number, report_by=args.report_by)
+    settings = queries.load_settings()
+    report = quarter_report(args.quarter, options)
+    letters = [build_letter(o.id, args.quarter, options, settings, report=report) for o in orgs]
+    empty = [x.short_name for x in letters if x.empty]
+    if len(empty) == len(letters):
+        raise TrackerError(
+            f"{', '.join(empty)} không còn nội dung nào chưa hoàn thành có thời hạn đến "
+            f"{args.quarter}; chưa ghi gì."
+        )
+    written: list[Path] = []
+    try:
+        for x, target in zip(letters, targets, strict=True):
+            if not x.empty:
+                write_letter(x, fmt=args.format, path=target)
+                written.append(target)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    for x in letters:
+        if not x.empty:
+            services.record_chase(
+                directive_ids=x.directive_ids,
+                organization_id=x.organization_id,
+                reference=x.reference,
+                on=issued_on,
+            )
+    for x, target in zip(letters, targets, strict=True):
+        if x.empty:
+            print(f"{x.short_name}: không còn nội dung nào cần đôn đốc, không ghi công văn.")
+        else:
+            print(f"Đã ghi {target} ({x.short_name}, {len(x.directive_ids)} nội dung).")
+    return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -713,6 +877,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "import": cmd_import,
     "report": cmd_report,
+    "remind": cmd_remind,
+    "letter": cmd_letter,
     "backup": cmd_backup,
     "restore": cmd_restore,
 }

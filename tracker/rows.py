@@ -37,6 +37,7 @@ class HistoryKind(StrEnum):
     STATUS = "status"
     EXTENSION = "extension"
     NOTE = "note"
+    CHASED = "chased"  # a reminder letter (công văn đôn đốc) listed it
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from tracker.errors import (
 from tracker.quarters import Quarter, format_deadline
 from tracker.rows import HistoryKind, Role, Status
 from tracker.settings import ReportSettings
-from tracker.status import derive_status, status_entry_text
+from tracker.status import chase_entry_text, derive_status, status_entry_text
 from tracker.store import integrity
 from tracker.store.dbfile import SAVED_NOTHING, damaged_error, disk_full_as_message
 from tracker.store.models import (
@@ -593,6 +593,46 @@ def add_note(
     _history(d.id, HistoryKind.NOTE, note, on or date.today(), organization_id)
     Directive.update(version=Directive.version + 1).where(Directive.id == d.id).execute()
     return Changes(meeting_ids=frozenset({d.meeting_id}), directive_ids=frozenset({d.id}))
+
+
+@service
+def record_chase(
+    *, directive_ids: Sequence[int], organization_id: int, reference: str, on: date
+) -> Changes:
+    """Record in each directive's history that a reminder letter ``reference`` issued
+    ``on`` listed it for ``organization_id``: "Đôn đốc lần N — công văn số …", N counting
+    the letters that organization was sent about it."""
+    _get(Organization, organization_id, "tổ chức")
+    ids = list(dict.fromkeys(directive_ids))
+    found = {d.id: d.meeting_id for d in Directive.select(Directive.id, Directive.meeting)
+             .where(Directive.id.in_(ids))}  # fmt: skip
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise NotFoundError(f"Không có nội dung chỉ đạo mã số {missing[0]}.")
+    earlier: dict[int, int] = dict(
+        HistoryEntry.select(HistoryEntry.directive, pw.fn.COUNT(HistoryEntry.id))
+        .where(
+            HistoryEntry.directive.in_(ids)
+            & (HistoryEntry.kind == HistoryKind.CHASED.value)
+            & (HistoryEntry.organization == organization_id)
+        )
+        .group_by(HistoryEntry.directive)
+        .tuples()
+    )
+    day = format_date(on)
+    HistoryEntry.insert_many(
+        [
+            {
+                "directive": i,
+                "kind": HistoryKind.CHASED.value,
+                "text": chase_entry_text(earlier.get(i, 0) + 1, reference, day),
+                "happened_on": on,
+                "organization": organization_id,
+            }
+            for i in ids
+        ]
+    ).execute()
+    return Changes(meeting_ids=frozenset(found.values()), directive_ids=frozenset(ids))
 
 
 @service

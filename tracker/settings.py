@@ -35,6 +35,8 @@ class ReportSettings:
     )
     archive: str = "Lưu Văn phòng Ban"  # last line of "Nơi nhận:"
     default_view: str = "chase"  # the view the window opens on: chase | meetings | directives
+    reminders_on: bool = True  # the window's banner at start of what is due soon
+    reminder_days: int = 14  # "due soon": the deadline quarter ends within this many days
 
     def to_strings(self) -> dict[str, str]:
         """Flatten to key → text, as the settings table stores them."""
@@ -54,6 +56,13 @@ class ReportSettings:
             raw = values[f.name]
             if f.name == "recipients":
                 kwargs[f.name] = tuple(line.strip() for line in raw.splitlines() if line.strip())
+            elif f.name == "reminders_on":
+                kwargs[f.name] = raw.strip() != "False"
+            elif f.name == "reminder_days":
+                try:
+                    kwargs[f.name] = min(max(int(raw), 0), 366)
+                except ValueError:
+                    continue
             elif f.name == "signer_capacity":
                 try:
                     kwargs[f.name] = SignerCapacity(raw)

@@ -24,6 +24,12 @@ def status_entry_text(status: Status, note: str, day: str) -> str:
     return f"{text}: {note}" if note else text
 
 
+def chase_entry_text(count: int, reference: str, day: str) -> str:
+    """The history text of a reminder letter: "Đôn đốc lần 2 — công văn số 15-CV/BDVTU
+    ngày 10/6/2021"."""
+    return f"Đôn đốc lần {count} — công văn số {reference} ngày {day}"
+
+
 def read_status_entry(text: str) -> tuple[Status | None, str]:
     """(status, note) of a status history text; status None when no word matches.
 

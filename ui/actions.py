@@ -118,6 +118,12 @@ class Actions(QObject):
             "",
             self.tr("Mọi nội dung chưa hoàn thành, để rà soát trước cuộc giao ban tới"),
         )
+        self.letter = a(
+            self.tr("&Công văn đôn đốc…"),
+            "",
+            "",
+            self.tr("Công văn đôn đốc gửi các tổ chức: các nội dung chưa hoàn thành của quý"),
+        )
         self.organizations = a(
             self.tr("Tổ &chức…"), "", "", self.tr("Thêm, đổi tên, sắp xếp, ngừng sử dụng tổ chức")
         )

@@ -233,6 +233,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Công văn đôn đốc…</source>
+        <translation>Reminder &amp;letters…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Công văn đôn đốc gửi các tổ chức: các nội dung chưa hoàn thành của quý</source>
+        <translation>Reminder letters to the organizations: the quarter&apos;s directives not yet done</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Tổ &amp;chức…</source>
         <translation>&amp;Organizations…</translation>
     </message>
@@ -316,7 +326,7 @@
 <context>
     <name>ChasePage</name>
     <message>
-        <location filename="../../ui/views/chase_page.py" line="+52"/>
+        <location filename="../../ui/views/chase_page.py" line="+53"/>
         <source>Mỗi nội dung một dòng, kèm các tổ chức chưa xong</source>
         <translation>One row per directive, with the organizations not done yet</translation>
     </message>
@@ -1231,6 +1241,159 @@
     </message>
 </context>
 <context>
+    <name>LetterDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/letter.py" line="+80"/>
+        <location line="+238"/>
+        <source>Công văn đôn đốc</source>
+        <translation>Reminder letters</translation>
+    </message>
+    <message>
+        <location line="-231"/>
+        <source>Tổ chức nhận công văn</source>
+        <translation>Organizations to receive the letter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quý</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Số công văn</source>
+        <translation>Letter number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>để trống: ghi tay sau</source>
+        <translation>empty: written by hand later</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày ban hành</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hạn báo cáo lại</source>
+        <translation>Report back by</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Quý:</source>
+        <translation>&amp;Quarter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Số:</source>
+        <translation>&amp;Number:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày &amp;ban hành:</source>
+        <translation>&amp;Issue date:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hạn báo cáo lại:</source>
+        <translation>&amp;Report back by:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Xem trước</source>
+        <translation>Pre&amp;view</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;In…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu &amp;PDF (mỗi tổ chức một tệp)…</source>
+        <translation>Save &amp;PDF (one file per organization)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu &amp;Word (mỗi tổ chức một tệp)…</source>
+        <translation>Save &amp;Word (one file per organization)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu &amp;một tệp PDF…</source>
+        <translation>Save &amp;one PDF…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Gửi tới:</source>
+        <translation>&amp;Send to:</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Không còn nội dung cần đôn đốc: {names}.</source>
+        <translation>Nothing left to chase: {names}.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Chọn thư mục lưu công văn</source>
+        <translation>Choose the folder for the letters</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+26"/>
+        <source>Không lưu được công văn.</source>
+        <translation>Could not save the letters.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-21"/>
+        <source>Đã lưu %n công văn vào thư mục {folder}.</source>
+        <translation>
+            <numerusform>Saved %n letter in the folder {folder}.</numerusform>
+            <numerusform>Saved %n letters in the folder {folder}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lưu các công văn thành một tệp PDF</source>
+        <translation>Save the letters as one PDF file</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đã lưu {name}.</source>
+        <translation>Saved {name}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hãy chọn ít nhất một tổ chức nhận công văn.</source>
+        <translation>Choose at least one organization to send the letter to.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Các tổ chức đã chọn không còn nội dung nào chưa hoàn thành trong quý này.</source>
+        <translation>The chosen organizations have nothing left open in this quarter.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Không tạo được công văn.</source>
+        <translation>Could not make the letters.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Không in được công văn.</source>
+        <translation>Could not print the letters.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã gửi công văn tới máy in.</source>
+        <translation>The letters were sent to the printer.</translation>
+    </message>
+</context>
+<context>
     <name>ListDelegate</name>
     <message>
         <location filename="../../ui/views/delegates.py" line="+155"/>
@@ -1246,12 +1409,12 @@
         <translation>The new language will be used the next time Giao ban starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/window.py" line="+111"/>
+        <location filename="../../ui/main_window/window.py" line="+114"/>
         <source>Số nội dung đang hiện</source>
         <translation>Number of directives shown</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Các cách xem</source>
         <translation>Views</translation>
     </message>
@@ -1281,7 +1444,7 @@
         <translation>&amp;All directives</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-99"/>
         <source>Theo dõi, đôn đốc nội dung chỉ đạo</source>
         <translation>Following up directives</translation>
     </message>
@@ -1316,7 +1479,7 @@
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Công cụ</source>
         <translation>&amp;Tools</translation>
     </message>
@@ -1337,7 +1500,7 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/window.py" line="+412"/>
+        <location filename="../../ui/main_window/window.py" line="+413"/>
         <source>Mở lại</source>
         <translation>Reopen</translation>
     </message>
@@ -2031,6 +2194,54 @@
     </message>
 </context>
 <context>
+    <name>ReminderBanner</name>
+    <message>
+        <location filename="../../ui/widgets/reminder_banner.py" line="+26"/>
+        <source>&amp;Xem</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xem các nội dung đến hạn</source>
+        <translation>Show the directives falling due</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Đóng lời nhắc</source>
+        <translation>Close the reminder</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWatch</name>
+    <message numerus="yes">
+        <location filename="../../ui/reminder_watch.py" line="+65"/>
+        <source>%n nội dung đến hạn trong {days} ngày tới</source>
+        <translation>
+            <numerusform>%n directive falls due in the next {days} days</numerusform>
+            <numerusform>%n directives fall due in the next {days} days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n nội dung đã quá hạn</source>
+        <translation>
+            <numerusform>%n directive overdue</numerusform>
+            <numerusform>%n directives overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Nhắc việc</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Giao ban — nhắc việc</source>
+        <translation>Giao ban — reminder</translation>
+    </message>
+</context>
+<context>
     <name>ReportChart</name>
     <message>
         <location filename="../../ui/report/chart.py" line="+45"/>
@@ -2531,7 +2742,7 @@ xuyên</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings.py" line="+62"/>
+        <location filename="../../ui/dialogs/settings.py" line="+64"/>
         <source>Thiết lập văn bản</source>
         <translation>Document settings</translation>
     </message>
@@ -2558,12 +2769,12 @@ xuyên</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+52"/>
+        <location line="+60"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-58"/>
         <source>Ký hiệu cơ quan</source>
         <translation>Issuer code</translation>
     </message>
@@ -2584,12 +2795,12 @@ xuyên</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+59"/>
+        <location line="+67"/>
         <source>Số văn bản</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-67"/>
         <source>để trống: ghi tay</source>
         <translation>empty: written by hand</translation>
     </message>
@@ -2610,12 +2821,12 @@ xuyên</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+60"/>
+        <location line="+68"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-68"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -2660,7 +2871,27 @@ xuyên</source>
         <translation>All directives</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>&amp;Nhắc khi mở cửa sổ (mỗi ngày một lần)</source>
+        <translation>&amp;Remind when the window opens (once a day)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhắc nội dung sắp đến hạn khi mở cửa sổ</source>
+        <translation>Remind of directives falling due when the window opens</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> ngày</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhắc trước hạn bao nhiêu ngày</source>
+        <translation>How many days before the deadline to remind</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+51"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
@@ -2730,17 +2961,27 @@ line):</translation>
         <translation>&amp;Filing line:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Cửa sổ</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>&amp;Mở đầu với:</source>
         <translation>&amp;Open on:</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+1"/>
+        <source>Nhắc việc:</source>
+        <translation>Reminders:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhắc &amp;trước hạn:</source>
+        <translation>Remind &amp;before:</translation>
+    </message>
+    <message>
+        <location line="+104"/>
         <source>Số văn bản chỉ gồm chữ số (để trống nếu ghi số bằng tay).</source>
         <translation>The document number is digits only (leave it empty to write the number by hand).</translation>
     </message>

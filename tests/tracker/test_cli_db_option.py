@@ -94,6 +94,17 @@ def _demo(f: Files, out: str) -> None:
     assert _count(f.mine, "directive") == 14
 
 
+def _remind(f: Files, out: str) -> None:
+    assert json.loads(out)["organizations"][0]["items"]
+
+
+def _letter(f: Files, out: str) -> None:
+    assert (f.work / "letter.pdf").read_bytes().startswith(b"%PDF")
+    conn = sqlite3.connect(f.mine)
+    assert conn.execute("SELECT COUNT(*) FROM history_entry WHERE kind = 'chased'").fetchone()[0]
+    conn.close()
+
+
 CASES: dict[str, Case] = {
     "demo": Case(lambda f: ["demo", "--synthetic", "3"], _demo),
     "meetings": Case(lambda f: ["meetings"], _meetings),
@@ -114,6 +125,14 @@ CASES: dict[str, Case] = {
         ],
         _report,
     ),
+    "remind": Case(lambda f: ["remind", "--as-of", "20/07/2021", "--json"], _remind),
+    "letter": Case(
+        lambda f: [
+            "letter", "--org", "MTTQ", "--quarter", "Quý II-2021", "--format", "pdf",
+            "--out", str(f.work / "letter.pdf"), "--issued-on", "20/07/2021",
+        ],
+        _letter,
+    ),  # fmt: skip
     "backup": Case(lambda f: ["backup", str(f.work / "copies")], _backup),
     "restore": Case(lambda f: ["restore", str(f.work / "source.sqlite3")], _restore),
 }

@@ -8,6 +8,7 @@ list (chase). Every public name is importable from ``tracker.queries``.
 from tracker.queries.chase import (
     chase_count,
     chase_counts,
+    chase_due,
     chase_list,
     chase_organizations,
     chase_page,
@@ -21,6 +22,7 @@ from tracker.queries.directives import (
     directive_rows_as_of,
     history,
     latest_notes,
+    letters_sent,
     list_directives,
     seen_by,
 )
@@ -61,6 +63,7 @@ __all__ = [
     "StatusFilter",
     "chase_count",
     "chase_counts",
+    "chase_due",
     "chase_list",
     "chase_organizations",
     "chase_page",
@@ -75,6 +78,7 @@ __all__ = [
     "find_owner_ids",
     "history",
     "latest_notes",
+    "letters_sent",
     "list_directives",
     "list_groups",
     "list_meetings",

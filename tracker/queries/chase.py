@@ -103,6 +103,19 @@ def chase_counts(*, as_of: date | None = None) -> list[tuple[OrganizationRow, in
     return [(org, *counts[org.id]) for org in list_organizations() if org.id in counts]
 
 
+def chase_due(until: Quarter) -> list[tuple[int, int, str, str, str | None]]:
+    """The chase list's (lead organization, directive) pairs whose deadline quarter is
+    ``until`` or earlier, as (organization id, directive id, content, due quarter,
+    original due), oldest deadline first: one statement, no row objects (reminders)."""
+    rows = _chase_sql(
+        "SELECT a.organization_id, d.id, d.content, d.due_quarter, d.original_due", "",
+        (until.iso,),
+    )  # fmt: skip
+    # Sorted here: SQLite's ORDER BY sorts the texts along (a second at 67,000 rows).
+    rows.sort(key=lambda r: (r[3], r[1]))
+    return rows
+
+
 def chase_count(*, as_of: date | None = None, limit: int = -1) -> int:
     """How many rows the chase list has (organization, directive pairs); with
     ``limit``, counting stops there, which walks only that far into the index."""

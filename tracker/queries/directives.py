@@ -520,3 +520,12 @@ def history(directive_id: int) -> list[HistoryRow]:
     ]
 
 
+def letters_sent(as_of: date | None = None) -> dict[int, int]:
+    """Directive id → how many reminder letters listed it (for any organization), up to
+    ``as_of``; directives never chased are absent."""
+    query = HistoryEntry.select(HistoryEntry.directive, pw.fn.COUNT(HistoryEntry.id)).where(
+        HistoryEntry.kind == HistoryKind.CHASED.value
+    )
+    if as_of is not None:
+        query = query.where(HistoryEntry.happened_on <= as_of)
+    return dict(query.group_by(HistoryEntry.directive).tuples())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -92,6 +93,10 @@ class ReportDocument:
     # the optional chart: a PNG picture (drawn by the window) under its heading
     chart_heading: str = ""
     chart_png: bytes | None = None
+    # a letter (công văn) has no title: its "V/v …" subject goes under the number,
+    # then "Kính gửi: …" before the body
+    subject_line: str = ""
+    addressee: tuple[str, ...] = ()
 
     @property
     def summary(self) -> str:
@@ -121,11 +126,14 @@ def build_document(
     layout: ReportLayout = LAYOUT,
     *,
     chart_png: bytes | None = None,
+    chased: Mapping[int, int] | None = None,
 ) -> ReportDocument:
     """Word ``report`` as the Party document issued on ``issued_on`` by ``settings``'s body.
 
     ``chart_png``, a picture of the per-organization counts, is printed with the
-    phụ lục; an empty report prints no chart.
+    phụ lục; an empty report prints no chart. ``chased`` (directive id → reminder
+    letters sent, :func:`tracker.queries.letters_sent`) adds "(đã đôn đốc N lần)" to
+    the result cell of each chased row.
     """
     lay = layout
     ph = lay.placeholder
@@ -174,7 +182,7 @@ def build_document(
         late = _late_organizations(report, lay)
         if late:
             body.append(late)
-        table = _followup_table(report, lay)
+        table = _followup_table(report, lay, chased or {})
         summary_table = _summary_table(report, lay)
         closing_text = (lay.appendix_pointer, closing)
 
@@ -271,24 +279,29 @@ def _late_organizations(report: FollowUpReport, lay: ReportLayout) -> str:
 # --- the tables -----------------------------------------------------------------
 
 
-def _followup_table(report: FollowUpReport, lay: ReportLayout) -> Table:
+def _followup_table(report: FollowUpReport, lay: ReportLayout, chased: Mapping[int, int]) -> Table:
     sections = []
     notices = {m.id: m.notice_ref.strip() for m in report.meetings}
     for index, group in enumerate(g for g in report.groups if g.rows):
         heading = lay.group_number_template.format(
             roman=roman(index + 1), heading=user_text(group.heading)
         )
-        sections.append(Section(heading, _group_rows(group, report, lay, notices)))
+        sections.append(Section(heading, _group_rows(group, report, lay, notices, chased)))
     return Table(lay.columns, tuple(sections))
 
 
 def _group_rows(
-    group: FollowUpGroup, report: FollowUpReport, lay: ReportLayout, notices: dict[int, str]
+    group: FollowUpGroup,
+    report: FollowUpReport,
+    lay: ReportLayout,
+    notices: dict[int, str],
+    chased: Mapping[int, int],
 ) -> tuple[tuple[str, ...], ...]:
     # Standing (thường xuyên) rows after the dated ones; otherwise the query's order.
     ordered = sorted(group.rows, key=lambda r: r.due is None)
-    return tuple(
-        row_cells(
+    rows = []
+    for number, row in enumerate(ordered, start=1):
+        cells = row_cells(
             row,
             number,
             report.as_of,
@@ -296,8 +309,12 @@ def _group_rows(
             open_items=report.quarter is None,
             notice_ref=notices.get(row.meeting_id, ""),
         )
-        for number, row in enumerate(ordered, start=1)
-    )
+        count = chased.get(row.directive_id, 0)
+        if count:
+            note = lay.chased_template.format(count=count)
+            cells = (*cells[:-1], f"{cells[-1]}\n{note}" if cells[-1] else note)
+        rows.append(cells)
+    return tuple(rows)
 
 
 def row_cells(

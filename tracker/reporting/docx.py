@@ -50,12 +50,18 @@ def write_docx(doc: ReportDocument, path: str | Path) -> None:
     _page(word, lay)
     _fonts(word, lay)
     _header_block(word, doc)
-    _titles(word, doc)
+    if doc.title:
+        _titles(word, doc)
+    else:
+        _paragraph(word, "", lay.body_size)
+    for line in doc.addressee:
+        _paragraph(word, line, lay.body_size, center=True, after=10)
     for text in doc.body:
         _paragraph(word, text, lay.body_size, first_line_mm=lay.body_first_line_mm,
                    justify=True, after=6)  # fmt: skip
     if doc.summary_table is not None:
-        _paragraph(word, doc.summary_heading, lay.body_size, bold=True, after=4)
+        if doc.summary_heading:
+            _paragraph(word, doc.summary_heading, lay.body_size, bold=True, after=4)
         _append_table(word, doc.summary_table, lay)
         if doc.summary_note:
             _paragraph(word, doc.summary_note, lay.recipients_size, italic=True, justify=True,
@@ -226,6 +232,8 @@ def _header_block(word: Document, doc: ReportDocument) -> None:
     _paragraph(left, doc.issuing_body_line, lay.issuing_body_size, center=True, bold=True)
     _paragraph(left, doc.star_line, lay.issuing_body_size, center=True)
     _paragraph(left, doc.number_line, lay.number_size, center=True)
+    if doc.subject_line:
+        _paragraph(left, doc.subject_line, lay.letter_subject_size, center=True, italic=True)
     _paragraph(right, doc.party_line, lay.party_size, center=True, bold=True, reuse=True)
     block_mm = lay.text_width_mm * (1 - lay.header_left_share)
     _rule(_paragraph(right, "", 1, center=True), (block_mm - lay.party_rule_mm) / 2)

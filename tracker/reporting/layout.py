@@ -179,6 +179,7 @@ class ReportLayout:
     owner_note_template: str = "{name}: {note}"
     notice_cell_template: str = "(TB số {ref})"  # under the date in "Giao ban ngày"
     days_late_template: str = "quá hạn {days} ngày"
+    chased_template: str = "(đã đôn đốc {count} lần)"  # the report's option, in Kết quả
 
     # --- wording: closing block -----------------------------------------------
     recipients_heading: str = "Nơi nhận:"
@@ -188,6 +189,42 @@ class ReportLayout:
     archive_placeholder: str = "Lưu ……"
     head_capacity: tuple[str, ...] = ("TRƯỞNG BAN",)
     deputy_capacity: tuple[str, ...] = ("K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN")
+
+    # --- the reminder letter (công văn đôn đốc): no type line; its subject, "V/v …",
+    # in 12 pt italic under the number; "Kính gửi:" before the body; portrait ---------
+    letter_code: str = "CV"
+    letter_subject_size: float = 12.0
+    letter_table_size: float = 12.0
+    letter_subject: str = "V/v đôn đốc thực hiện các nội dung chỉ đạo tại hội nghị giao ban {when}"
+    letter_subject_many: str = (
+        "V/v đôn đốc thực hiện các nội dung chỉ đạo tại các hội nghị giao ban, thời hạn {quarter}"
+    )
+    letter_addressee: str = "Kính gửi: {name}."
+    letter_lead_in: str = (
+        "Thực hiện kết luận của Thường trực Tỉnh ủy tại {meetings}, {issuer} có nhiệm vụ theo "
+        "dõi, đôn đốc việc thực hiện. Tính đến ngày {date}, {name} còn {count} nội dung chỉ "
+        "đạo chưa hoàn thành{details}, cụ thể như sau:"
+    )
+    letter_meetings_listed: int = 3  # more giao ban than this are named by their span
+    letter_meetings_span: str = "các hội nghị giao ban từ ngày {first} đến ngày {last}"
+    letter_details: str = " (trong đó {parts})"
+    letter_overdue: str = "quá hạn {count}"
+    letter_carried: str = "chuyển từ quý trước {count}"
+    letter_request: str = (
+        "Đề nghị {name} quan tâm chỉ đạo, khẩn trương thực hiện các nội dung trên và báo cáo "
+        "kết quả về {issuer} trước ngày {date} để tổng hợp, báo cáo Thường trực Tỉnh ủy./."
+    )
+    letter_recipient_first: str = "Như trên"
+    letter_columns: tuple[Column, ...] = (
+        Column("STT", 7.5, "center", numeric=True),
+        Column("Nội dung chỉ đạo", 30.5),
+        Column("Giao ban ngày", 15.0, "center"),
+        Column("Chủ trì", 14.0),
+        Column("Phối hợp", 11.0),
+        Column("Thời hạn", 12.0, "center"),
+        Column("Tình trạng", 16.0),
+    )
+    letter_report_by_days: int = 10  # report back within this many days of the letter
 
     # --- spreadsheet -----------------------------------------------------------
     xlsx_width_chars: float = 150.0  # total width of the table columns, in Excel characters

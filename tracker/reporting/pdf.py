@@ -80,6 +80,25 @@ def write_pdf(document: ReportDocument, target: str | os.PathLike[str] | IO[byte
         ValidationError: neither Times New Roman nor Liberation Serif is installed.
         OSError: the file cannot be written.
     """
+    write_pdfs([document], target)
+
+
+class _Restart(Flowable):
+    """Marks where a document starts in a PDF of several: page numbers count from it."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._giaoban_first_page = self.canv.getPageNumber()
+
+
+def write_pdfs(
+    documents: Sequence[ReportDocument], target: str | os.PathLike[str] | IO[bytes]
+) -> None:
+    """Write several documents of one layout into one PDF, each from a new page and
+    numbered from its own page 2 (letters to several organizations, printed at once)."""
+    document = documents[0]
     lay = document.layout
     fonts = _register_fonts(lay.font_families)
     size = landscape(A4) if lay.landscape else portrait(A4)
@@ -103,7 +122,7 @@ def write_pdf(document: ReportDocument, target: str | os.PathLike[str] | IO[byte
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, 0, 0, 0, 0, id="text")
 
     def number_page(canvas: Any, _doc: Any) -> None:
-        page = canvas.getPageNumber()
+        page = canvas.getPageNumber() - getattr(canvas, "_giaoban_first_page", 1) + 1
         if page >= lay.page_numbers_from:
             canvas.saveState()
             canvas.setFont(fonts.regular, lay.page_number_size)
@@ -111,8 +130,14 @@ def write_pdf(document: ReportDocument, target: str | os.PathLike[str] | IO[byte
             canvas.drawCentredString(doc.leftMargin + doc.width / 2, y, str(page))
             canvas.restoreState()
 
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=number_page)])
-    story = _Story(document, fonts, doc.width, doc.height).build()
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=number_page)])
+    story: list[Flowable] = []
+    for index, each in enumerate(documents):
+        if index:
+            story.append(PageBreak())
+        if len(documents) > 1:
+            story.append(_Restart())
+        story += _Story(each, fonts, doc.width, doc.height).build()
     doc.build(story)
 
 
@@ -527,9 +552,14 @@ class _Story:
     def build(self) -> list[Flowable]:
         doc, lay = self.doc, self.lay
         story: list[Flowable] = [self.header()]
-        story.append(_paragraph(doc.title, self.style(lay.title_size, bold=True, before=18)))
-        story.append(_paragraph(doc.subtitle, self.style(lay.subtitle_size, bold=True)))
-        story.append(_Rule(lay.subject_rule_mm * mm, before=7, after=12, thickness=0.5))
+        if doc.title:
+            story.append(_paragraph(doc.title, self.style(lay.title_size, bold=True, before=18)))
+            story.append(_paragraph(doc.subtitle, self.style(lay.subtitle_size, bold=True)))
+            story.append(_Rule(lay.subject_rule_mm * mm, before=7, after=12, thickness=0.5))
+        else:
+            story.append(Spacer(1, 12))
+        for line in doc.addressee:
+            story.append(_paragraph(line, self.style(lay.body_size, after=10)))
         body = self.style(
             lay.body_size, align=TA_JUSTIFY, after=6, indent=lay.body_first_line_mm * mm,
             leading=lay.body_leading,
@@ -537,18 +567,21 @@ class _Story:
         for text in doc.body:
             story.append(_paragraph(text, body))
         if doc.summary_table is not None:
-            story.append(
-                _paragraph(
-                    doc.summary_heading,
-                    self.style(lay.body_size, align=TA_LEFT, after=4, bold=True),
-                )  # fmt: skip
-            )
+            if doc.summary_heading:
+                story.append(
+                    _paragraph(
+                        doc.summary_heading,
+                        self.style(lay.body_size, align=TA_LEFT, after=4, bold=True),
+                    )  # fmt: skip
+                )
             story.append(_paged_table(doc.summary_table, lay, self.fonts, self.width, self.height))
             if doc.summary_note:
                 note = self.style(
                     lay.recipients_size, italic=True, align=TA_JUSTIFY, before=4, after=8
                 )
                 story.append(_paragraph(doc.summary_note, note))
+        if doc.summary_table is not None and not doc.summary_heading:
+            story.append(Spacer(1, 6))  # the letter's table, then its request
         closing = [_paragraph(text, body) for text in doc.closing_text]
         # The last lines, Nơi nhận and the signature: one block, never split.
         story.append(KeepTogether([*closing, Spacer(1, 6), self.signature()]))
@@ -604,6 +637,10 @@ class _Story:
             _paragraph(doc.star_line, self.style(lay.issuing_body_size)),
             _paragraph(doc.number_line, self.style(lay.number_size)),
         ]
+        if doc.subject_line:
+            left.append(
+                _paragraph(doc.subject_line, self.style(lay.letter_subject_size, italic=True))
+            )
         right: list[Flowable] = [
             _paragraph(doc.party_line, self.style(lay.party_size, bold=True)),
             _Rule(lay.party_rule_mm * mm, lay.party_rule_gap_pt, lay.party_rule_after_pt),

@@ -6,7 +6,7 @@ Each writer's library (ReportLab, openpyxl, python-docx) is imported only when u
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -31,11 +31,14 @@ def write_report(
     issued_on: date,
     layout: ReportLayout = LAYOUT,
     chart_png: bytes | None = None,
+    chased: Mapping[int, int] | None = None,
 ) -> None:
     """Write ``report`` to ``path`` as ``fmt`` ("pdf", "xlsx" or "docx").
 
     ``chart_png`` (a picture of the per-organization counts) is printed in the
     PDF and the Word file; a spreadsheet has no room for it and leaves it out.
+    ``chased`` (directive id → reminder letters sent) adds "(đã đôn đốc N lần)" to
+    each chased row's result (off by default: the report is then as before).
 
     The file is written and checked beside its target, then moved into place
     (tracker.safe_write), so a failure never leaves half a report behind nor
@@ -49,7 +52,7 @@ def write_report(
         raise ValidationError(
             f'Không hỗ trợ định dạng "{fmt}": hãy chọn pdf, xlsx hoặc docx.', field="format"
         )
-    doc = build_document(report, settings, issued_on, layout, chart_png=chart_png)
+    doc = build_document(report, settings, issued_on, layout, chart_png=chart_png, chased=chased)
     write_verified(path, _writer(fmt, doc), fmt)
 
 

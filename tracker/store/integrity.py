@@ -112,4 +112,3 @@ def verify_before_writing(path: str | os.PathLike[str] | None) -> None:
     if problem is not None:
         mark_damaged(path, problem)
         raise damaged_error(path)
-

@@ -121,7 +121,7 @@ class DirectiveTopic(BaseModel):
 
 class HistoryEntry(BaseModel):
     directive = pw.ForeignKeyField(Directive, backref="history", on_delete="CASCADE")
-    kind = pw.CharField()  # created | edited | status | extension | note
+    kind = pw.CharField()  # created | edited | status | extension | note | chased
     happened_on = pw.DateField()
     organization = pw.ForeignKeyField(Organization, null=True, on_delete="SET NULL")
     text = pw.TextField(default="")

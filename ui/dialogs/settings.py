@@ -23,12 +23,14 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -109,6 +111,14 @@ class SettingsDialog(FormDialog):
         ):
             self.default_view.addItem(text, key)
 
+        self.reminders_on = QCheckBox(self.tr("&Nhắc khi mở cửa sổ (mỗi ngày một lần)"))
+        self.reminders_on.setAccessibleName(self.tr("Nhắc nội dung sắp đến hạn khi mở cửa sổ"))
+        self.reminder_days = QSpinBox()
+        self.reminder_days.setRange(0, 366)
+        self.reminder_days.setSuffix(self.tr(" ngày"))
+        self.reminder_days.setAccessibleName(self.tr("Nhắc trước hạn bao nhiêu ngày"))
+        self.reminders_on.toggled.connect(self.reminder_days.setEnabled)
+
         self.preview = QLabel()
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setAccessibleName(self.tr("Xem trước"))
@@ -178,7 +188,14 @@ class SettingsDialog(FormDialog):
             )
         )
         right.addWidget(
-            group(self.tr("Cửa sổ"), [(self.tr("&Mở đầu với:"), self.default_view, "default_view")])
+            group(
+                self.tr("Cửa sổ"),
+                [
+                    (self.tr("&Mở đầu với:"), self.default_view, "default_view"),
+                    (self.tr("Nhắc việc:"), self.reminders_on, "reminders_on"),
+                    (self.tr("Nhắc &trước hạn:"), self.reminder_days, "reminder_days"),
+                ],
+            )
         )
         right.addStretch(1)
         columns = QHBoxLayout()
@@ -217,6 +234,9 @@ class SettingsDialog(FormDialog):
             self.default_view.addItem(settings.default_view, settings.default_view)
             found = self.default_view.count() - 1
         self.default_view.setCurrentIndex(found)
+        self.reminders_on.setChecked(settings.reminders_on)
+        self.reminder_days.setValue(settings.reminder_days)
+        self.reminder_days.setEnabled(settings.reminders_on)
         self._update_preview()
 
     def settings(self) -> ReportSettings:
@@ -236,6 +256,8 @@ class SettingsDialog(FormDialog):
             recipients=recipients,
             archive=clean(self.archive.text()),
             default_view=str(self.default_view.currentData()),
+            reminders_on=self.reminders_on.isChecked(),
+            reminder_days=self.reminder_days.value(),
         )
 
     def _update_preview(self, *_args: object) -> None:

@@ -322,6 +322,11 @@ class Commands(QObject):
 
         ReportDialog.ask(self.window, kind=OPEN_ITEMS, as_of=self.window.as_of)
 
+    def open_letter(self) -> None:
+        from ui.dialogs.letter import LetterDialog
+
+        LetterDialog.ask(self.window, run=self.window.bus, as_of=self.window.as_of)
+
     def open_organizations(self) -> None:
         from ui.dialogs.organizations import OrganizationsDialog
 

@@ -53,6 +53,7 @@ def build_menus(window: MainWindow) -> None:
     report = bar.addMenu(QCoreApplication.translate("MainWindow", "&Báo cáo"))
     report.addAction(a.report)
     report.addAction(a.open_items_report)
+    report.addAction(a.letter)
 
     tools = bar.addMenu(QCoreApplication.translate("MainWindow", "&Công cụ"))
     tools.addActions([a.organizations, a.settings])
@@ -113,6 +114,7 @@ def connect_actions(window: MainWindow) -> None:
     a.view_all.triggered.connect(lambda: window.tabs.setCurrentIndex(TAB_ALL))
     a.report.triggered.connect(c.open_report)
     a.open_items_report.triggered.connect(c.open_open_items_report)
+    a.letter.triggered.connect(c.open_letter)
     a.organizations.triggered.connect(c.open_organizations)
     a.settings.triggered.connect(c.open_settings)
     a.load_sample.triggered.connect(c.load_sample)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -36,6 +36,7 @@ from ui.main_window.operations import Operations
 from ui.main_window.tabs import TAB_ALL, TAB_CHASE, TAB_MEETING, VIEW_KEYS
 from ui.models.directive_table import ROW_ROLE, Column, DirectiveTableModel
 from ui.models.store_bus import Follower, StoreBus
+from ui.reminder_watch import ReminderWatch
 from ui.views.chase_page import ChasePage
 from ui.views.chase_view import ChaseView
 from ui.views.details_panel import DetailsPanel
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self.load()
+        self.reminder_watch = ReminderWatch(self, as_of=as_of)
+        QTimer.singleShot(0, self, self.reminder_watch.check)
 
     # --- building -------------------------------------------------------------------------
 

@@ -47,6 +47,7 @@ class ChasePage(QWidget):
         self._as_of = as_of
         self._stale = {False: True, True: True}  # by_organization → not read yet (or F5)
         self._overdue: int | None = None
+        self._only: tuple[int, ...] | None = None  # narrowed by the reminder banner
         self.by_directive = QRadioButton(self.tr("Mỗi nội d&ung một dòng"), self)
         self.by_directive.setAccessibleName(
             self.tr("Mỗi nội dung một dòng, kèm các tổ chức chưa xong")
@@ -100,7 +101,23 @@ class ChasePage(QWidget):
         return self.tree if self.is_by_organization else self.table
 
     def filter(self) -> DirectiveFilter:
+        if self._only is not None:  # the reminder's items, whatever quarter they end in
+            return DirectiveFilter(as_of=self._as_of, ids=self._only)
         return DirectiveFilter(status=StatusFilter.TO_CHASE, as_of=self._as_of)
+
+    def show_only(self, ids: frozenset[int] | None) -> None:
+        """List only ``ids`` (the reminder's items), each directive once; None lists all."""
+        self._only = tuple(sorted(ids)) if ids is not None else None
+        if ids is not None:
+            self.by_directive.setChecked(True)
+        self._stale[False] = True
+        self._overdue = None
+        self._load_current()
+
+    @property
+    def only_ids(self) -> tuple[int, ...] | None:
+        """The directives the list is narrowed to, or None."""
+        return self._only
 
     def reload(self) -> None:
         """Read the list on show again; the other is read when it is shown."""
