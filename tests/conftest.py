@@ -34,3 +34,25 @@ def sample_db(db_path: Path) -> Path:
 
     load_sample()
     return db_path
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[object]:
+    """A PostgreSQL server of its own for the session (tests/pgserver.py); skips with the
+    reason where PostgreSQL or psycopg is not installed."""
+    from tests.pgserver import running_server, unavailable_reason
+
+    why = unavailable_reason()
+    if why:
+        pytest.skip(why)
+    with running_server() as server:
+        yield server
+
+
+@pytest.fixture
+def pg_url(pg_server) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The URL of a new, empty database on the test server, dropped afterwards."""
+    name = pg_server.create_database()
+    yield pg_server.url(name)
+    close_db()
+    pg_server.drop_database(name)
