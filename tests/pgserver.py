@@ -43,7 +43,7 @@ def unavailable_reason() -> str | None:
     if os.name != "posix":
         return "the PostgreSQL test server runs on a Unix socket (POSIX only)"
     if find_bin_dir() is None:
-        return "PostgreSQL is not installed (initdb/pg_ctl not found; Debian: apt-get install postgresql)"
+        return "PostgreSQL is not installed (no initdb/pg_ctl; Debian: apt-get install postgresql)"
     try:
         import psycopg  # noqa: F401
     except ImportError:

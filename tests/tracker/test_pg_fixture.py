@@ -1,4 +1,4 @@
-"""The PostgreSQL test server itself: it runs on a socket only and each test gets its own database."""
+"""The PostgreSQL test server: a socket only, and a database of its own for each test."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ def test_server_answers_on_its_socket_only(pg_server) -> None:  # type: ignore[n
     """The server answers on its Unix socket and has TCP switched off."""
     with pg_server.connect() as conn:
         assert conn.execute("SHOW listen_addresses").fetchone()[0] == ""
-        assert conn.execute("SELECT current_setting('server_version_num')::int").fetchone()[0] >= 150000
+        version = conn.execute("SELECT current_setting('server_version_num')::int").fetchone()
+        assert version[0] >= 150000
     assert (pg_server.socket_dir / f".s.PGSQL.{pg_server.port}").exists()
 
 
