@@ -41,6 +41,7 @@ from tracker.store.models import (
     Setting,
     Topic,
 )
+from tracker.store.pg import is_postgres, search_sql
 from tracker.text import fold
 
 # --- organizations --------------------------------------------------------------------------
@@ -293,9 +294,7 @@ def search_condition(text: str) -> pw.Expression | None:
     if not key:
         return None
     if len(key) >= 3:
-        phrase = _fts_phrase(key)
-        sub = pw.SQL("(SELECT rowid FROM directive_fts WHERE directive_fts MATCH ?)", (phrase,))
-        return Directive.id.in_(sub)
+        return Directive.id.in_(pw.SQL(*search_sql(database, key)))
     return Directive.content_folded.contains(key)
 
 
@@ -450,7 +449,7 @@ def _search_alone(flt: DirectiveFilter) -> str | None:
 
 def count_directives(flt: DirectiveFilter = DirectiveFilter()) -> int:
     phrase = _search_alone(flt)
-    if phrase is not None:
+    if phrase is not None and not is_postgres(database):
         # A text search alone: the search index counts its matches itself.
         return int(
             database.execute_sql(
@@ -546,7 +545,7 @@ def directive_page(
     """One page of what the filter selects; with an organization chosen, as that
     organization sees it (seen_by)."""
     phrase = _search_alone(flt)
-    if phrase is not None and SortKey(sort) is SortKey.MEETING:
+    if phrase is not None and SortKey(sort) is SortKey.MEETING and not is_postgres(database):
         # Typing in the search field: the page's rows in one statement that starts
         # from the search index's matches (not from the directive table), sorts
         # them and reads the rows' columns; no ids query and no peewee query.

@@ -67,11 +67,14 @@ def open_db(
     *,
     create: bool = True,
     busy_timeout_ms: int | None = None,
+    password: str | None = None,
 ) -> pw.Database:
     """Open (and create or migrate) the database named by a path or URL.
 
     Raises DatabaseOpenError with a plain one-line message when the file is
-    not a usable Giao ban database; the file is then left untouched.
+    not a usable Giao ban database; the file is then left untouched. A
+    ``postgresql://`` URL opens a server database (tracker.store.pg); ``password``
+    is used for that connection only, else libpq's password file is read.
     """
     from tracker.store import migrations
 
@@ -80,9 +83,30 @@ def open_db(
     resolved = resolve_target(target)
     path = sqlite_path(resolved)
     if path is None:
-        from playhouse.db_url import connect
+        from tracker.store import pg
 
-        db = connect(resolved)
+        if not pg.is_pg_url(resolved):
+            raise DatabaseOpenError(
+                f'"{resolved}" không phải tệp dữ liệu hay địa chỉ máy chủ postgresql://.'
+            )
+        target_pg = pg.parse_url(resolved)
+        db = pg.PgDatabase(target_pg, password)
+        database.initialize(db)
+        try:
+            db.connect(reuse_if_open=True)
+        except pw.DatabaseError as exc:
+            raise pg.ConnectError(pg.connect_error_message(target_pg, exc), exc) from exc
+        try:
+            migrations.ensure_schema(db, None)
+        except DatabaseOpenError:
+            db.close()
+            raise
+        except pw.DatabaseError as exc:
+            db.close()
+            raise DatabaseOpenError(
+                f"Cơ sở dữ liệu {target_pg.display()} không dùng được cho Giao ban ({exc})."
+            ) from exc
+        return db
     else:
         if path != ":memory:":
             refuse_network_location(path)  # before anything is created or read

@@ -1,0 +1,169 @@
+"""The PostgreSQL server mode: the URL, the connection, and the small SQL dialect layer.
+
+``--db postgresql://USER@HOST[:PORT]/DBNAME`` names a database on a server. The
+password is never part of what the app stores: libpq reads it from the standard
+password file (~/.pgpass, %APPDATA%\\postgresql\\pgpass.conf), or the caller asks
+for it and passes it in for this connection only. HOST may be a Unix socket folder,
+written percent-encoded (``%2Fvar%2Frun%2Fpostgresql``).
+
+The app's hand-written statements are SQLite's (``?`` placeholders, ``IFNULL``,
+``INDEXED BY`` hints, id lists as one JSON parameter). Rather than a second copy
+of each, ``PgDatabase.execute_sql`` rewrites those few forms for PostgreSQL in one
+place (``translate``); peewee's own statements already come in PostgreSQL's form.
+The one real difference, the text search, is ``search_sql``. Raw statements read
+dates back as ISO text, as SQLite gives them, so the row code is the same for both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import peewee as pw
+
+from tracker.errors import DatabaseOpenError
+
+SCHEMES = ("postgresql://", "postgres://")
+DEFAULT_PORT = 5432
+
+
+def is_pg_url(target: str) -> bool:
+    return target.startswith(SCHEMES)
+
+
+@dataclass(frozen=True)
+class PgTarget:
+    """Where a server database is: what ``--db postgresql://...`` says."""
+
+    user: str
+    host: str
+    port: int
+    dbname: str
+
+    def display(self) -> str:
+        """The URL without any password, for messages and the window title."""
+        return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}"
+
+
+def parse_url(url: str) -> PgTarget:
+    """Split ``postgresql://USER@HOST[:PORT]/DBNAME``; a password in it is refused
+    (the app never takes one where it could be stored or shown)."""
+    bad = DatabaseOpenError(
+        f'Địa chỉ máy chủ "{url}" không đúng dạng postgresql://NGƯỜI_DÙNG@MÁY_CHỦ[:CỔNG]/TÊN_CSDL.'
+    )
+    try:
+        parts = urlsplit(url)
+        port = parts.port or DEFAULT_PORT
+    except ValueError as exc:
+        raise bad from exc
+    if parts.password is not None:
+        raise DatabaseOpenError(
+            "Không ghi mật khẩu vào địa chỉ máy chủ: chương trình sẽ hỏi mật khẩu, "
+            "hoặc đọc từ tệp mật khẩu chuẩn của PostgreSQL (pgpass)."
+        )
+    dbname = unquote(parts.path.lstrip("/"))
+    if not parts.username or not parts.hostname or not dbname or "/" in dbname:
+        raise bad
+    # urlsplit lower-cases the host; a socket folder keeps its case.
+    netloc_host = parts.netloc.rsplit("@", 1)[-1]
+    if parts.port is not None:
+        netloc_host = netloc_host.rsplit(":", 1)[0]
+    return PgTarget(unquote(parts.username), unquote(netloc_host), port, dbname)
+
+
+# --- the dialect layer --------------------------------------------------------------------
+
+_IN_IDS_SQLITE = "(SELECT value FROM json_each(?))"
+_IN_IDS_PG = "(SELECT value::bigint FROM json_array_elements_text(%s::json))"
+_INDEXED_BY = re.compile(r"\s+INDEXED BY \w+")
+_IFNULL = re.compile(r"\bIFNULL\(")
+_PERCENT = re.compile(r"%(?!s)")
+
+
+def translate(sql: str) -> str:
+    """A hand-written SQLite statement in PostgreSQL's words (see the module docstring)."""
+    sql = sql.replace(_IN_IDS_SQLITE, "\0IDS\0")
+    # A peewee statement with a hand-written fragment already has %s placeholders.
+    sql = _PERCENT.sub("%%", sql).replace("?", "%s")
+    sql = sql.replace("\0IDS\0", _IN_IDS_PG)
+    sql = _INDEXED_BY.sub("", sql)
+    return _IFNULL.sub("COALESCE(", sql)
+
+
+def like_pattern(key: str) -> str:
+    """A LIKE pattern for "contains ``key``" (``\\`` is PostgreSQL's LIKE escape)."""
+    escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search_sql(db: pw.Database, key: str) -> tuple[str, tuple[Any, ...]]:
+    """The ids of directives whose folded content contains the folded ``key``, as a
+    subquery (SQLite's FTS5 trigram index, or PostgreSQL's pg_trgm index)."""
+    if is_postgres(db):
+        return "(SELECT id FROM directive WHERE content_folded LIKE ?)", (like_pattern(key),)
+    phrase = '"' + key.replace('"', '""') + '"'
+    return "(SELECT rowid FROM directive_fts WHERE directive_fts MATCH ?)", (phrase,)
+
+
+def is_postgres(db: pw.Database | pw.DatabaseProxy | None) -> bool:
+    obj = db.obj if isinstance(db, pw.DatabaseProxy) else db
+    return isinstance(obj, pw.PostgresqlDatabase)
+
+
+class PgDatabase(pw.PostgresqlDatabase):
+    """peewee's PostgreSQL database on psycopg 3, reading the app's SQLite-worded statements."""
+
+    def __init__(self, target: PgTarget, password: str | None = None) -> None:
+        params: dict[str, Any] = {
+            "user": target.user,
+            "host": target.host,
+            "port": target.port,
+            "connect_timeout": 10,
+            "application_name": "giaoban",
+        }
+        if password is not None:
+            params["password"] = password
+        super().__init__(target.dbname, prefer_psycopg3=True, **params)
+        self.target = target
+
+    def _connect(self) -> Any:
+        conn = super()._connect()
+        from psycopg.types.string import TextLoader
+
+        # Dates come back as ISO text, as from SQLite; peewee's DateField parses them.
+        conn.adapters.register_loader("date", TextLoader)
+        return conn
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        if "?" in sql or "INDEXED BY" in sql or "IFNULL" in sql:
+            sql = translate(sql)
+        return super().execute_sql(sql, params)
+
+
+class ConnectError(DatabaseOpenError):
+    """The server could not be reached or refused the login; ``needs_password`` says
+    whether asking for a password could help."""
+
+    def __init__(self, message: str, cause: BaseException) -> None:
+        super().__init__(message)
+        self.needs_password = needs_password(cause)
+
+
+def connect_error_message(target: PgTarget, exc: BaseException) -> str:
+    """A one-line Vietnamese message for a failed connection (never the driver's traceback)."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    low = str(exc).lower()
+    if "password authentication failed" in low or "no password supplied" in low:
+        return f'Sai mật khẩu hoặc thiếu mật khẩu cho người dùng "{target.user}" ({text}).'
+    if "does not exist" in low and "database" in low:
+        return f'Máy chủ không có cơ sở dữ liệu "{target.dbname}" ({text}).'
+    if "role" in low and "does not exist" in low:
+        return f'Máy chủ không có người dùng "{target.user}" ({text}).'
+    return f"Không kết nối được máy chủ {target.host}:{target.port} ({text})."
+
+
+def needs_password(exc: BaseException) -> bool:
+    low = str(exc).lower()
+    return "no password supplied" in low or "password authentication failed" in low
