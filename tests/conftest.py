@@ -17,10 +17,32 @@ import pytest  # noqa: E402
 
 from tracker.store.db import close_db, open_db  # noqa: E402
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test module with ``BOTH_BACKENDS = True`` runs each test that opens a database
+    (db_path, sample_db) once on SQLite and once on the PostgreSQL test server."""
+    if getattr(metafunc.module, "BOTH_BACKENDS", False) and "backend" in metafunc.fixturenames:
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Iterator[Path]:
-    """A new database file, opened, with the standard organizations."""
+def backend(request: pytest.FixtureRequest) -> str:
+    """Which database the test runs on: "sqlite" unless the module asks for both."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """A new database file, opened, with the standard organizations (on the PostgreSQL
+    backend: a new server database, and its URL in place of the path)."""
+    if backend == "postgresql":
+        url = request.getfixturevalue("pg_url")
+        open_db(url)
+        yield url  # type: ignore[misc]
+        close_db()
+        return
     path = tmp_path / "giaoban.sqlite3"
     open_db(str(path))
     yield path

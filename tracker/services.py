@@ -720,5 +720,7 @@ def delete_organization(*, organization_id: int) -> Changes:
 def save_settings(*, settings: ReportSettings) -> Changes:
     for key, value in settings.to_strings().items():
         _notes(value, field=key, label="Thiết lập")
-        Setting.insert(key=key, value=value).on_conflict_replace().execute()
+        Setting.insert(key=key, value=value).on_conflict(
+            conflict_target=[Setting.key], update={Setting.value: value}
+        ).execute()
     return Changes(settings=True)

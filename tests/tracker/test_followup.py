@@ -485,3 +485,6 @@ def test_each_organization_shows_only_its_own_result(d: dict[str, int]) -> None:
     for org in ("LĐLĐ tỉnh", "Tỉnh đoàn", "Hội LHPN"):
         r = row(report, d["g"], org)
         assert (r.category, r.latest_note) == (C.OPEN_OVERDUE, "")
+
+
+BOTH_BACKENDS = True  # conftest: each test on SQLite and on PostgreSQL

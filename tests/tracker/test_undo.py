@@ -288,3 +288,6 @@ def test_undo_against_another_process_never_loses_its_work(sample_db: Path) -> N
         f"then undo): {refused} refused as stale, {undone} undone without touching the other "
         f"change, data lost: {lost}"
     )
+
+
+BOTH_BACKENDS = True  # conftest: each test on SQLite and on PostgreSQL

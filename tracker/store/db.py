@@ -117,7 +117,7 @@ def open_db(
                 _create_file(file, timeout)
             inspect_file(file, timeout_ms=timeout)
             remove_leftovers(file)
-        db = _sqlite(path, timeout)
+        db: pw.Database = _sqlite(path, timeout)
     database.initialize(db)
     try:
         db.connect(reuse_if_open=True)

@@ -116,6 +116,9 @@ def create_schema(db: pw.Database) -> None:
     for sql in (PG_SEARCH_SQL if pg else FTS_SQL) + EXTRA_INDEXES:
         db.execute_sql(sql)
     if pg:
+        from tracker.store.pg import widen_text_columns
+
+        widen_text_columns(db)
         db.execute_sql(f"CREATE TABLE {PG_VERSION_TABLE} (version INTEGER NOT NULL)")
         db.execute_sql(f"INSERT INTO {PG_VERSION_TABLE} (version) VALUES (1)")
     else:

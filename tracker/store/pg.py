@@ -80,6 +80,9 @@ _IN_IDS_PG = "(SELECT value::bigint FROM json_array_elements_text(%s::json))"
 _INDEXED_BY = re.compile(r"\s+INDEXED BY \w+")
 _IFNULL = re.compile(r"\bIFNULL\(")
 _PERCENT = re.compile(r"%(?!s)")
+# SUM(a = b): SQLite sums the comparison's 0 or 1; PostgreSQL has no SUM(boolean).
+_SUM_OF_TEST = re.compile(r"\bSUM\(([^()]*?(?:=|<|>)[^()]*?)\)")
+_LIMIT_PARAM = re.compile(r"\bLIMIT %s")
 
 
 def translate(sql: str) -> str:
@@ -89,7 +92,20 @@ def translate(sql: str) -> str:
     sql = _PERCENT.sub("%%", sql).replace("?", "%s")
     sql = sql.replace("\0IDS\0", _IN_IDS_PG)
     sql = _INDEXED_BY.sub("", sql)
+    sql = _SUM_OF_TEST.sub(r"SUM(CASE WHEN \1 THEN 1 ELSE 0 END)", sql)
     return _IFNULL.sub("COALESCE(", sql)
+
+
+def no_negative_limit(sql: str, params: Any) -> Any:
+    """SQLite's ``LIMIT -1`` (no limit) as PostgreSQL's ``LIMIT NULL``."""
+    if not params or "LIMIT %s" not in sql:
+        return params
+    out = list(params)
+    for m in _LIMIT_PARAM.finditer(sql):
+        i = sql.count("%s", 0, m.start())
+        if i < len(out) and isinstance(out[i], int) and out[i] < 0:
+            out[i] = None
+    return out
 
 
 def like_pattern(key: str) -> str:
@@ -137,9 +153,9 @@ class PgDatabase(pw.PostgresqlDatabase):
         return conn
 
     def execute_sql(self, sql: str, params: Any = None) -> Any:
-        if "?" in sql or "INDEXED BY" in sql or "IFNULL" in sql:
+        if "?" in sql or "INDEXED BY" in sql or "IFNULL" in sql or "SUM(" in sql:
             sql = translate(sql)
-        return super().execute_sql(sql, params)
+        return super().execute_sql(sql, no_negative_limit(sql, params))
 
 
 class ConnectError(DatabaseOpenError):
@@ -149,6 +165,17 @@ class ConnectError(DatabaseOpenError):
     def __init__(self, message: str, cause: BaseException) -> None:
         super().__init__(message)
         self.needs_password = needs_password(cause)
+
+
+def widen_text_columns(db: pw.Database) -> None:
+    """SQLite never enforces VARCHAR(255); PostgreSQL would refuse a long title or
+    topic that SQLite keeps. Every such column becomes TEXT, as SQLite treats it."""
+    rows = db.execute_sql(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND data_type = 'character varying'"
+    ).fetchall()
+    for table, column in rows:
+        db.execute_sql(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE TEXT')
 
 
 def connect_error_message(target: PgTarget, exc: BaseException) -> str:
