@@ -167,6 +167,22 @@ class ConnectError(DatabaseOpenError):
         self.needs_password = needs_password(cause)
 
 
+def advance_sequences(db: pw.Database) -> None:
+    """After rows were written with their own ids (bulk load, copy): each table's id
+    sequence moved past its largest id, so the next ordinary insert gets a free one."""
+    if not is_postgres(db):
+        return
+    rows = db.execute_sql(
+        "SELECT table_name FROM information_schema.columns WHERE table_schema = "
+        "current_schema() AND column_name = 'id' AND column_default LIKE 'nextval%%'"
+    ).fetchall()
+    for (table,) in rows:
+        db.execute_sql(
+            f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+            f'COALESCE((SELECT MAX(id) FROM "{table}"), 0) + 1, false)'
+        )
+
+
 def widen_text_columns(db: pw.Database) -> None:
     """SQLite never enforces VARCHAR(255); PostgreSQL would refuse a long title or
     topic that SQLite keeps. Every such column becomes TEXT, as SQLite treats it."""
