@@ -340,8 +340,19 @@ def _open(args: argparse.Namespace, *, create: bool = True, writing: bool = Fals
     """Open ``args.db``. A command that writes into a large file (opened without its
     integrity check, for speed) first runs that check: ~0.1–0.3 s for 70 MB."""
     from tracker.store.db import open_db
+    from tracker.store.pg import ConnectError, is_postgres
 
-    db = open_db(args.db, create=create)
+    try:
+        db = open_db(args.db, create=create)
+    except ConnectError as exc:
+        # No password in libpq's password file: asked here, used for this run only.
+        if not (exc.needs_password and sys.stdin.isatty()):
+            raise
+        import getpass
+
+        db = open_db(args.db, create=create, password=getpass.getpass("Mật khẩu máy chủ: "))
+    if is_postgres(db):
+        return  # the server keeps its own integrity; the file checks are SQLite's
     if writing:
         from tracker.store import integrity
 
@@ -486,6 +497,7 @@ def _directives_json(args: argparse.Namespace) -> int:
         status=args.status or "all",
         search=args.search,
         as_of=as_of,
+        postgres=not isinstance(conn, sqlite3.Connection),
     )
     text = listing.directives_json(conn, where, params, walk=walk, as_of=as_of)
     sys.stdout.write(text + "\n")
