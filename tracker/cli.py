@@ -282,6 +282,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--without-done", action="store_true", help="không liệt kê nội dung đã hoàn thành"
     )
 
+    copy_db = sub.add_parser(
+        "copy-db", help="chép toàn bộ dữ liệu sang cơ sở dữ liệu khác (SQLite ↔ PostgreSQL)"
+    )
+    copy_db.add_argument("source", metavar="NGUỒN", help="tệp dữ liệu hoặc postgresql://...")
+    copy_db.add_argument("dest", metavar="ĐÍCH", help="tệp dữ liệu hoặc postgresql://... (mới)")
+    copy_db.set_defaults(db=None)
     backup = sub.add_parser("backup", parents=[common], help="sao lưu dữ liệu")
     backup.add_argument(
         "dest",
@@ -685,10 +691,30 @@ def _check_report_name(out: str, fmt: str) -> None:
         )
 
 
+def cmd_copy_db(args: argparse.Namespace) -> int:
+    from tracker.store.copy import copy_database
+
+    counts = copy_database(args.source, args.dest)
+    print(
+        f"Đã chép {counts['meeting']} cuộc giao ban, {counts['directive']} nội dung chỉ đạo, "
+        f"{counts['history_entry']} mục lịch sử sang {args.dest}."
+    )
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from tracker.store.backup import backup_now
 
     _open(args, create=False)
+    from tracker.store.db import database
+    from tracker.store.pg import is_postgres
+
+    if is_postgres(database):
+        from tracker.server_backup import backup_server
+
+        path, how = backup_server(args.dest)
+        print(f"Đã sao lưu ({how}) vào {path}.")
+        return 0
     path = backup_now(args.dest)
     print(f"Đã sao lưu vào {path}.")
     return 0
@@ -723,4 +749,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": cmd_report,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "copy-db": cmd_copy_db,
 }
