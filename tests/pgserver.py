@@ -65,6 +65,16 @@ class Server:
     socket_dir: Path
     port: int
     bin_dir: Path
+    data_dir: Path
+    options: str
+
+    def stop(self) -> None:
+        """Stop the server now (as a crash or an administrator would), files kept."""
+        _pg_ctl(self, "-m", "immediate", "stop")
+
+    def start(self) -> None:
+        _pg_ctl(self, "-o", self.options, "-l", str(self.data_dir.parent / "server.log"), "-w",
+                "start")
 
     def url(self, dbname: str, user: str = SUPERUSER) -> str:
         """The app's ``postgresql://USER@HOST:PORT/DB`` form, HOST being the socket folder."""
@@ -100,6 +110,14 @@ def _as_server_user(cmd: list[str]) -> list[str]:
     return cmd
 
 
+def _pg_ctl(server: Server, *args: str) -> None:
+    env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+    subprocess.run(
+        _as_server_user([str(server.bin_dir / "pg_ctl"), "-D", str(server.data_dir), *args]),
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+    )
+
+
 @contextmanager
 def running_server() -> Iterator[Server]:
     """Start a fresh server for the block's duration, then stop it and delete its files."""
@@ -123,15 +141,10 @@ def running_server() -> Iterator[Server]:
         check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
     )
     options = f"-c listen_addresses='' -k {sock} -p {port} -c fsync=off -c full_page_writes=off"
-    subprocess.run(
-        _as_server_user(
-            [str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l",
-             str(base / "server.log"), "-w", "start"]
-        ),
-        check=True, stdout=subprocess.DEVNULL, env=env,
-    )
+    server = Server(sock, port, bin_dir, data, options)
+    server.start()
     try:
-        yield Server(sock, port, bin_dir)
+        yield server
     finally:
         subprocess.run(
             _as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),

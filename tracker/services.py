@@ -40,6 +40,7 @@ from tracker.store.models import (
     Setting,
     Topic,
 )
+from tracker.store.pg import is_postgres, server_error
 from tracker.text import clean, fold, unprintable
 
 P = ParamSpec("P")
@@ -64,7 +65,10 @@ def service(fn: Callable[P, R]) -> Callable[P, R]:
         try:
             with disk_full_as_message(where, SAVED_NOTHING), _write_transaction():
                 return fn(*args, **kwargs)
-        except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+        except (pw.DatabaseError, pw.InterfaceError, sqlite3.DatabaseError) as exc:
+            server = server_error(database.obj, exc)
+            if server is not None:
+                raise server from exc
             if integrity.note_damage(exc, where):
                 raise damaged_error(where) from exc
             if "locked" in str(exc) or "busy" in str(exc):
@@ -78,6 +82,8 @@ def service(fn: Callable[P, R]) -> Callable[P, R]:
 
 
 def _db_file() -> str | None:
+    if is_postgres(database):
+        return None  # a server database: no file to check
     return getattr(database.obj, "database", None)
 
 

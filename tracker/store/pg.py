@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 import peewee as pw
 
-from tracker.errors import DatabaseOpenError
+from tracker.errors import DatabaseOpenError, TrackerError
 
 SCHEMES = ("postgresql://", "postgres://")
 DEFAULT_PORT = 5432
@@ -205,6 +205,57 @@ def connect_error_message(target: PgTarget, exc: BaseException) -> str:
     if "role" in low and "does not exist" in low:
         return f'Máy chủ không có người dùng "{target.user}" ({text}).'
     return f"Không kết nối được máy chủ {target.host}:{target.port} ({text})."
+
+
+class ServerLostError(TrackerError):
+    """The server stopped answering mid-session; the next action reconnects."""
+
+
+class ReadOnlyError(TrackerError):
+    """The login has no write grants on the server database."""
+
+
+_LOST = (
+    "server closed the connection",
+    "connection is closed",
+    "the connection is lost",
+    "terminating connection",
+    "consuming input failed",
+    "connection refused",
+    "no such file or directory",
+    "could not receive data",
+    "could not send data",
+)
+
+
+def server_error(db: pw.Database | None, exc: BaseException) -> TrackerError | None:
+    """A server failure a person can act on, in Vietnamese, or None. A lost
+    connection is dropped here, so the next action opens a new one: the app carries
+    on by itself when the server is back."""
+    if not is_postgres(db):
+        return None
+    low = str(exc).lower()
+    if "permission denied" in low or "read-only" in low:
+        return ReadOnlyError(
+            "Tài khoản này chỉ có quyền xem dữ liệu trên máy chủ; chưa lưu gì. "
+            "Hãy nhờ người quản trị cấp quyền ghi nếu cần sửa."
+        )
+    if any(s in low for s in _LOST):
+        assert db is not None
+        _drop_connection(db)
+        return ServerLostError(
+            "Mất kết nối tới máy chủ cơ sở dữ liệu; thao tác vừa rồi chưa được lưu. "
+            "Nội dung đang nhập vẫn giữ nguyên: hãy thử lại khi máy chủ hoạt động trở lại."
+        )
+    return None
+
+
+def _drop_connection(db: pw.Database) -> None:
+    try:
+        db.close()
+    except Exception:  # noqa: BLE001 (a dead socket: forget it whatever it says)
+        pass
+    db._state.reset()
 
 
 def needs_password(exc: BaseException) -> bool:
