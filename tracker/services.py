@@ -7,7 +7,7 @@ import functools
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import peewee as pw
 
@@ -40,7 +40,7 @@ from tracker.store.models import (
     Setting,
     Topic,
 )
-from tracker.store.pg import is_postgres, server_error
+from tracker.store.pg import is_postgres, notify_changes, server_error
 from tracker.text import clean, fold, unprintable
 
 P = ParamSpec("P")
@@ -64,7 +64,10 @@ def service(fn: Callable[P, R]) -> Callable[P, R]:
         integrity.refuse_if_damaged(where)  # a large file found damaged after opening
         try:
             with disk_full_as_message(where, SAVED_NOTHING), _write_transaction():
-                return fn(*args, **kwargs)
+                result = fn(*args, **kwargs)
+                if isinstance(result, Changes) and is_postgres(database):
+                    _tell_other_clients(result)
+                return result
         except (pw.DatabaseError, pw.InterfaceError, sqlite3.DatabaseError) as exc:
             server = server_error(database.obj, exc)
             if server is not None:
@@ -79,6 +82,33 @@ def service(fn: Callable[P, R]) -> Callable[P, R]:
             raise
 
     return wrapper
+
+
+def _tell_other_clients(changes: Changes) -> None:
+    """Other windows on the same server refresh what this write touched (pg.Listener)."""
+    if changes.empty:
+        return
+    notify_changes(
+        database.obj,
+        {
+            "m": sorted(changes.meeting_ids),
+            "d": sorted(changes.directive_ids),
+            "o": sorted(changes.organization_ids),
+            "s": changes.settings,
+        },
+    )
+
+
+def changes_from_payload(payload: dict[str, Any]) -> Changes | None:
+    """The Changes another client's write announced; None for "reread everything"."""
+    if payload.get("all"):
+        return None
+    return Changes(
+        meeting_ids=frozenset(int(i) for i in payload.get("m", ())),
+        directive_ids=frozenset(int(i) for i in payload.get("d", ())),
+        organization_ids=frozenset(int(i) for i in payload.get("o", ())),
+        settings=bool(payload.get("s")),
+    )
 
 
 def _db_file() -> str | None:

@@ -44,7 +44,10 @@ class PgTarget:
 
     def display(self) -> str:
         """The URL without any password, for messages and the window title."""
-        return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}"
+        from urllib.parse import quote
+
+        host = quote(self.host, safe="") if "/" in self.host else self.host
+        return f"postgresql://{quote(self.user, safe='')}@{host}:{self.port}/{self.dbname}"
 
 
 def parse_url(url: str) -> PgTarget:
@@ -256,6 +259,68 @@ def _drop_connection(db: pw.Database) -> None:
     except Exception:  # noqa: BLE001 (a dead socket: forget it whatever it says)
         pass
     db._state.reset()
+
+
+# --- live refresh: LISTEN/NOTIFY -----------------------------------------------------------
+
+CHANNEL = "giaoban_changes"
+_PAYLOAD_MAX = 7900  # NOTIFY's payload limit is 8000 bytes
+
+
+def notify_changes(db: pw.Database, payload: dict[str, Any]) -> None:
+    """Tell every other client what this write changed. Sent inside the write's
+    transaction, so PostgreSQL delivers it at commit, and never for a rollback."""
+    import json
+
+    text = json.dumps(payload, separators=(",", ":"))
+    if len(text) > _PAYLOAD_MAX:
+        text = '{"all":true}'  # too many ids to name: the others reread what they show
+    db.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, text))
+
+
+class Listener:
+    """A connection of its own that LISTENs for other clients' writes. No thread and
+    no polling: the caller watches ``fileno()`` (the window with a QSocketNotifier)
+    and calls ``read()`` when it becomes readable."""
+
+    def __init__(self, target: PgTarget, password: str | None = None) -> None:
+        import psycopg
+
+        params: dict[str, Any] = {
+            "user": target.user, "host": target.host, "port": target.port,
+            "dbname": target.dbname, "autocommit": True, "connect_timeout": 10,
+            "application_name": "giaoban-listen",
+        }
+        if password is not None:
+            params["password"] = password
+        self._conn = psycopg.connect(**params)
+        self._conn.execute(f"LISTEN {CHANNEL}")
+
+    def fileno(self) -> int:
+        return int(self._conn.pgconn.socket)
+
+    def read(self, ignore_pid: int | None = None) -> list[dict[str, Any]]:
+        """The payloads that arrived (none of ``ignore_pid``'s: this window's own writes).
+        Raises psycopg.OperationalError when the server went away."""
+        import json
+
+        pgconn = self._conn.pgconn
+        pgconn.consume_input()
+        out = []
+        while (n := pgconn.notifies()) is not None:
+            if n.be_pid != ignore_pid:
+                out.append(json.loads(n.extra.decode("utf-8")))
+        return out
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def backend_pid(db: pw.Database) -> int | None:
+    """The server process of ``db``'s connection (its own NOTIFYs carry it)."""
+    if db.is_closed():
+        return None
+    return int(db.connection().info.backend_pid)
 
 
 def needs_password(exc: BaseException) -> bool:
