@@ -1239,6 +1239,14 @@
     </message>
 </context>
 <context>
+    <name>LiveRefresh</name>
+    <message>
+        <location filename="../../ui/models/live_refresh.py" line="+118"/>
+        <source>Chỉ xem: tài khoản này không có quyền ghi trên máy chủ</source>
+        <translation>Read only: this account may not write on the server</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window/menus.py" line="+18"/>
@@ -1246,12 +1254,12 @@
         <translation>The new language will be used the next time Giao ban starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/window.py" line="+111"/>
+        <location filename="../../ui/main_window/window.py" line="+113"/>
         <source>Số nội dung đang hiện</source>
         <translation>Number of directives shown</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Các cách xem</source>
         <translation>Views</translation>
     </message>
@@ -1281,7 +1289,7 @@
         <translation>&amp;All directives</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-98"/>
         <source>Theo dõi, đôn đốc nội dung chỉ đạo</source>
         <translation>Following up directives</translation>
     </message>
@@ -1337,7 +1345,7 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/window.py" line="+412"/>
+        <location filename="../../ui/main_window/window.py" line="+425"/>
         <source>Mở lại</source>
         <translation>Reopen</translation>
     </message>

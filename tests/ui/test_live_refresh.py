@@ -56,3 +56,31 @@ def test_own_saves_are_not_announced_back(qtbot, window) -> None:  # noqa: ANN00
     window.bus.run(services.mark_done, directive_ids=[target], on=window._as_of)
     qtbot.wait(300)  # the NOTIFY, if it were not skipped, is here by now
     assert len(seen) == 1
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_read_only_login_opens_read_only(qtbot, sample_db, pg_server) -> None:  # noqa: ANN001
+    """A login with SELECT only: the window opens, says it is read-only and its write
+    actions are disabled."""
+    from PySide6.QtWidgets import QLabel
+
+    from tracker.store.db import close_db, open_db
+    from ui.main_window.window import MainWindow
+
+    from .conftest import AS_OF
+
+    url = str(sample_db)
+    dbname = url.rsplit("/", 1)[1]
+    pg_server.sql("DO $$ BEGIN CREATE ROLE chi_xem LOGIN; EXCEPTION WHEN duplicate_object "
+                  "THEN NULL; END $$")
+    pg_server.sql("GRANT SELECT ON ALL TABLES IN SCHEMA public TO chi_xem", dbname)
+    close_db()
+    open_db(pg_server.url(dbname, user="chi_xem"))
+    w = MainWindow(as_of=AS_OF)
+    qtbot.addWidget(w)
+    banner = w.findChild(QLabel, "readOnlyBanner")
+    assert banner is not None and "Chỉ xem" in banner.text()
+    assert not w.actions.mark_done_today.isEnabled() and not w.actions.new_meeting.isEnabled()
+    assert w.meeting_model.total > 0  # it reads
+    w.actions.mark_done_today.setEnabled(True)  # a selection change re-enabling it
+    assert not w.actions.mark_done_today.isEnabled()

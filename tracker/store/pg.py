@@ -316,6 +316,15 @@ class Listener:
         self._conn.close()
 
 
+def can_write(db: pw.Database | None) -> bool:
+    """False for a server login without write grants (the window then opens read-only)."""
+    if not is_postgres(db):
+        return True
+    assert db is not None
+    row = db.execute_sql("SELECT has_table_privilege('directive', 'UPDATE')").fetchone()
+    return bool(row[0])
+
+
 def backend_pid(db: pw.Database) -> int | None:
     """The server process of ``db``'s connection (its own NOTIFYs carry it)."""
     if db.is_closed():

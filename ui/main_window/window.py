@@ -316,6 +316,9 @@ class MainWindow(QMainWindow):
             self.live_refresh = LiveRefresh(self.bus, self)
             self.live_refresh.reload.connect(self.load)
             self.live_refresh.start()
+            from ui.models.live_refresh import apply_read_only
+
+            apply_read_only(self)
 
     # --- loading --------------------------------------------------------------------------
 

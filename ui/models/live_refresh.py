@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer, Signal
+from PySide6.QtWidgets import QLabel
 
 from tracker import services
 from tracker.store.db import database
-from tracker.store.pg import Listener, PgDatabase, backend_pid
+from tracker.store.pg import Listener, PgDatabase, backend_pid, can_write
 from ui.models.store_bus import StoreBus
 
 RETRY_MS = 3000
@@ -93,3 +94,32 @@ class LiveRefresh(QObject):
             return
         self.lost.emit(False)
         self.reload.emit()
+
+
+# The actions that write; a read-only login sees them disabled.
+WRITE_ACTIONS = (
+    "new_meeting", "add_directive", "edit", "delete", "mark_done_today", "mark_done", "reopen",
+    "cancel", "add_note", "extend", "load_sample", "restore",
+)
+
+
+def apply_read_only(window: Any) -> bool:
+    """A server login without write grants: a banner says so and the write actions are
+    disabled (the services refuse a write anyway, with a message). True when applied."""
+    if can_write(database.obj):
+        return False
+    actions = window.actions  # MainWindow's ui.actions.Actions
+    for name in WRITE_ACTIONS:
+        act = getattr(actions, name, None)
+        if act is not None:
+            act.setEnabled(False)
+            act.changed.connect(lambda a=act: a.isEnabled() and a.setEnabled(False))
+    banner = QLabel(
+        QCoreApplication.translate(
+            "LiveRefresh", "Chỉ xem: tài khoản này không có quyền ghi trên máy chủ"
+        ),
+        window,
+    )
+    banner.setObjectName("readOnlyBanner")
+    window.statusBar().addPermanentWidget(banner)
+    return True
