@@ -315,6 +315,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--issued-on", type=_date, metavar="NGÀY", help="ngày ban hành (mặc định hôm nay)"
     )
 
+    copy_db = sub.add_parser(
+        "copy-db", help="chép toàn bộ dữ liệu sang cơ sở dữ liệu khác (SQLite ↔ PostgreSQL)"
+    )
+    copy_db.add_argument("source", metavar="NGUỒN", help="tệp dữ liệu hoặc postgresql://...")
+    copy_db.add_argument("dest", metavar="ĐÍCH", help="tệp dữ liệu hoặc postgresql://... (mới)")
+    copy_db.set_defaults(db=None)
     backup = sub.add_parser("backup", parents=[common], help="sao lưu dữ liệu")
     backup.add_argument(
         "dest",
@@ -373,8 +379,19 @@ def _open(args: argparse.Namespace, *, create: bool = True, writing: bool = Fals
     """Open ``args.db``. A command that writes into a large file (opened without its
     integrity check, for speed) first runs that check: ~0.1–0.3 s for 70 MB."""
     from tracker.store.db import open_db
+    from tracker.store.pg import ConnectError, is_postgres
 
-    db = open_db(args.db, create=create)
+    try:
+        db = open_db(args.db, create=create)
+    except ConnectError as exc:
+        # No password in libpq's password file: asked here, used for this run only.
+        if not (exc.needs_password and sys.stdin.isatty()):
+            raise
+        import getpass
+
+        db = open_db(args.db, create=create, password=getpass.getpass("Mật khẩu máy chủ: "))
+    if is_postgres(db):
+        return  # the server keeps its own integrity; the file checks are SQLite's
     if writing:
         from tracker.store import integrity
 
@@ -519,6 +536,7 @@ def _directives_json(args: argparse.Namespace) -> int:
         status=args.status or "all",
         search=args.search,
         as_of=as_of,
+        postgres=not isinstance(conn, sqlite3.Connection),
     )
     text = listing.directives_json(conn, where, params, walk=walk, as_of=as_of)
     sys.stdout.write(text + "\n")
@@ -840,10 +858,30 @@ def cmd_letter(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_copy_db(args: argparse.Namespace) -> int:
+    from tracker.store.copy import copy_database
+
+    counts = copy_database(args.source, args.dest)
+    print(
+        f"Đã chép {counts['meeting']} cuộc giao ban, {counts['directive']} nội dung chỉ đạo, "
+        f"{counts['history_entry']} mục lịch sử sang {args.dest}."
+    )
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from tracker.store.backup import backup_now
 
     _open(args, create=False)
+    from tracker.store.proxy import database
+    from tracker.store.pg import is_postgres
+
+    if is_postgres(database):
+        from tracker.server_backup import backup_server
+
+        path, how = backup_server(args.dest)
+        print(f"Đã sao lưu ({how}) vào {path}.")
+        return 0
     path = backup_now(args.dest)
     print(f"Đã sao lưu vào {path}.")
     return 0
@@ -881,4 +919,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "letter": cmd_letter,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "copy-db": cmd_copy_db,
 }

@@ -88,6 +88,7 @@ def directive_conditions(
     status: str = "all",
     search: str = "",
     as_of: date,
+    postgres: bool = False,
 ) -> tuple[list[str], list[Any], bool]:
     """SQL conditions on ``directive d`` and their parameters, and whether the
     filter may select a large share of all directives (then a listing walks the
@@ -125,7 +126,11 @@ def directive_conditions(
             where.append(cond)
             params += cond_params
     key = fold(search)
-    if len(key) >= 3:
+    if len(key) >= 3 and postgres:
+        # The pg_trgm index, as queries.search_condition (tracker.store.pg.search_sql).
+        where.append("d.content_folded LIKE ?")
+        params.append(_pg_like(key))
+    elif len(key) >= 3:
         # The FTS5 trigram index, as queries.search_condition.
         where.append("d.id IN (SELECT rowid FROM directive_fts WHERE directive_fts MATCH ?)")
         params.append('"' + key.replace('"', '""') + '"')
@@ -159,6 +164,38 @@ _OBJECT = (
 )
 
 
+def _pg_like(key: str) -> str:
+    from tracker.store.pg import like_pattern
+
+    return like_pattern(key)
+
+
+# The same object on PostgreSQL, built by the server and encoded here as SQLite
+# encodes it (compact, UTF-8 as is), so both backends give the same text.
+_PG_OBJECT = (
+    "json_build_object("
+    "'id', d.id, 'meeting_id', d.meeting_id, 'position', d.position, 'content', d.content, "
+    "'owners', (SELECT COALESCE(json_agg(json_build_object("
+    "  'org', o.short_name, 'role', a.role, 'status', a.status, 'done_on', a.done_on) "
+    "  ORDER BY a.role, o.position, a.position, o.id), '[]'::json) FROM assignment a "
+    "  JOIN organization o ON o.id = a.organization_id WHERE a.directive_id = d.id), "
+    "'due_quarter', d.due_quarter, 'original_due', d.original_due, 'status', d.status, "
+    "'done_on', d.done_on, "
+    "'overdue', COALESCE(d.status IN ('open', 'in_progress') AND d.due_quarter < ?, false), "
+    "'topics', (SELECT COALESCE(json_agg(t.name ORDER BY t.name), '[]'::json) "
+    "  FROM directive_topic dt JOIN topic t ON t.id = dt.topic_id WHERE dt.directive_id = d.id))"
+)
+
+
+def _pg_directives_json(conn: Any, sql: str, params: Sequence[Any]) -> str:
+    import json
+
+    from tracker.store.pg import translate
+
+    rows = conn.execute(translate(sql), params).fetchall()
+    return json.dumps([r[0] for r in rows], ensure_ascii=False, separators=(",", ":"))
+
+
 def directives_json(
     conn: sqlite3.Connection,
     where: Sequence[str],
@@ -175,11 +212,15 @@ def directives_json(
         source = "FROM meeting m CROSS JOIN directive d WHERE d.meeting_id = m.id"
     else:
         source = "FROM directive d JOIN meeting m ON m.id = d.meeting_id WHERE 1"
+    postgres = not isinstance(conn, sqlite3.Connection)
     sql = (
-        f"SELECT {_OBJECT} {source} "
+        f"SELECT {_PG_OBJECT if postgres else _OBJECT} {source} "
         + "".join(f" AND {w}" for w in where)
         + " ORDER BY m.held_on, m.id, d.position, d.id"
     )
+    if postgres:  # a psycopg connection (tracker.store.pg)
+        return _pg_directives_json(conn, sql.replace("WHERE 1", "WHERE true"), (
+            _quarter_iso(as_of), *params))
     factory = conn.text_factory
     conn.text_factory = bytes  # joined as bytes: a 3 MB str join is 10 ms, bytes 1
     try:

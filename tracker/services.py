@@ -11,7 +11,7 @@ import functools
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import peewee as pw
 
@@ -42,6 +42,7 @@ from tracker.store.models import (
     Setting,
     Topic,
 )
+from tracker.store.pg import is_postgres, notify_changes, server_error
 from tracker.store.proxy import database
 from tracker.store.transaction import writing
 from tracker.text import clean, fold, unprintable
@@ -67,8 +68,14 @@ def service(fn: Callable[P, R]) -> Callable[P, R]:
         integrity.refuse_if_damaged(where)  # a large file found damaged after opening
         try:
             with disk_full_as_message(where, SAVED_NOTHING), writing("Chưa lưu được"):
-                return fn(*args, **kwargs)
-        except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+                result = fn(*args, **kwargs)
+                if isinstance(result, Changes) and is_postgres(database):
+                    _tell_other_clients(result)
+                return result
+        except (pw.DatabaseError, pw.InterfaceError, sqlite3.DatabaseError) as exc:
+            server = server_error(database.obj, exc)
+            if server is not None:
+                raise server from exc
             if integrity.note_damage(exc, where):
                 raise damaged_error(where) from exc
             raise
@@ -76,7 +83,36 @@ def service(fn: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def _tell_other_clients(changes: Changes) -> None:
+    """Other windows on the same server refresh what this write touched (pg.Listener)."""
+    if changes.empty:
+        return
+    notify_changes(
+        database.obj,
+        {
+            "m": sorted(changes.meeting_ids),
+            "d": sorted(changes.directive_ids),
+            "o": sorted(changes.organization_ids),
+            "s": changes.settings,
+        },
+    )
+
+
+def changes_from_payload(payload: dict[str, Any]) -> Changes | None:
+    """The Changes another client's write announced; None for "reread everything"."""
+    if payload.get("all"):
+        return None
+    return Changes(
+        meeting_ids=frozenset(int(i) for i in payload.get("m", ())),
+        directive_ids=frozenset(int(i) for i in payload.get("d", ())),
+        organization_ids=frozenset(int(i) for i in payload.get("o", ())),
+        settings=bool(payload.get("s")),
+    )
+
+
 def _db_file() -> str | None:
+    if is_postgres(database):
+        return None  # a server database: no file to check
     return getattr(database.obj, "database", None)
 
 
@@ -750,5 +786,7 @@ def delete_organization(*, organization_id: int) -> Changes:
 def save_settings(*, settings: ReportSettings) -> Changes:
     for key, value in settings.to_strings().items():
         _notes(value, field=key, label="Thiết lập")
-        Setting.insert(key=key, value=value).on_conflict_replace().execute()
+        Setting.insert(key=key, value=value).on_conflict(
+            conflict_target=[Setting.key], update={Setting.value: value}
+        ).execute()
     return Changes(settings=True)

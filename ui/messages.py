@@ -123,7 +123,7 @@ def _damage(error: BaseException) -> str:
     """The damaged-file message when a read met a damaged page of the open file (which
     is then remembered as damaged: writes refused), else ""."""
     from tracker.store import integrity
-    from tracker.store.db import database
+    from tracker.store.proxy import database
     from tracker.store.dbfile import damaged_error
 
     path = getattr(database.obj, "database", None)

@@ -1402,6 +1402,14 @@
     </message>
 </context>
 <context>
+    <name>LiveRefresh</name>
+    <message>
+        <location filename="../../ui/models/live_refresh.py" line="+118"/>
+        <source>Chỉ xem: tài khoản này không có quyền ghi trên máy chủ</source>
+        <translation>Read only: this account may not write on the server</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window/menus.py" line="+18"/>
@@ -1414,7 +1422,7 @@
         <translation>Number of directives shown</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Các cách xem</source>
         <translation>Views</translation>
     </message>
@@ -1444,7 +1452,7 @@
         <translation>&amp;All directives</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-100"/>
         <source>Theo dõi, đôn đốc nội dung chỉ đạo</source>
         <translation>Following up directives</translation>
     </message>
@@ -1500,7 +1508,7 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/window.py" line="+413"/>
+        <location filename="../../ui/main_window/window.py" line="+427"/>
         <source>Mở lại</source>
         <translation>Reopen</translation>
     </message>

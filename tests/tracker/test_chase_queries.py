@@ -116,3 +116,6 @@ def test_deadline_order_pages_walk_in_deadline_then_id_order(sample_db: Path) ->
             for o in range(0, len(want) + 50, 50)
         ]
         assert len(want) > 50 and [i for p in pages for i in p] == want
+
+
+BOTH_BACKENDS = True  # conftest: each test on SQLite and on PostgreSQL

@@ -168,3 +168,6 @@ def test_synthetic_data_round_trip(sample_db: Path, tmp_path: Path) -> None:
     exchange.import_data(exchange.parse_text(first))
     assert exported() == first
     assert queries.count_directives() == 311
+
+
+BOTH_BACKENDS = True  # conftest: each test on SQLite and on PostgreSQL

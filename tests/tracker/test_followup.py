@@ -489,6 +489,9 @@ def test_each_organization_shows_only_its_own_result(d: dict[str, int]) -> None:
         assert (r.category, r.latest_note) == (C.OPEN_OVERDUE, "")
 
 
+BOTH_BACKENDS = True  # conftest: each test on SQLite and on PostgreSQL
+
+
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 def test_meeting_grouped_pdf_prints_each_meeting_with_its_own_rows(
     d: dict[str, int], tmp_path: Path

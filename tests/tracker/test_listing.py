@@ -56,7 +56,7 @@ def _expected(flt: queries.DirectiveFilter) -> list[dict]:
     return json.loads(json.dumps([cli.directive_json(d) for d in rows], ensure_ascii=False))
 
 
-def _listed(flt: queries.DirectiveFilter) -> list[dict]:
+def _listed(flt: queries.DirectiveFilter, postgres: bool = False) -> list[dict]:
     where, params, walk = listing.directive_conditions(
         meeting_id=flt.meeting_id,
         quarter=flt.quarter.iso if flt.quarter else None,
@@ -66,6 +66,7 @@ def _listed(flt: queries.DirectiveFilter) -> list[dict]:
         status=str(flt.status),
         search=flt.search,
         as_of=flt.as_of or date.today(),
+        postgres=postgres,
     )
     conn = database.connection()
     return json.loads(

@@ -472,3 +472,6 @@ def test_search_follows_edits_and_deletes(data: dict[str, int]) -> None:
     assert ids_for(DirectiveFilter(search="viec quy iii")) == set()
     services.delete_directive(directive_id=data["e"])
     assert ids_for(DirectiveFilter(search="thang thanh nien")) == set()
+
+
+BOTH_BACKENDS = True  # conftest: each test on SQLite and on PostgreSQL

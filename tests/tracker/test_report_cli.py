@@ -415,3 +415,6 @@ def test_chart_png_goes_into_the_word_file(sample_db: Path, tmp_path: Path) -> N
     texts = [p.text for p in word.paragraphs]
     assert LAYOUT.chart_heading in texts
     assert texts.index("PHỤ LỤC") < texts.index(LAYOUT.chart_heading)
+
+
+BOTH_BACKENDS = True  # conftest: each test on SQLite and on PostgreSQL

@@ -891,3 +891,6 @@ def test_corrected_meeting_date_moves_the_task_entries(db_path: Path) -> None:
     ids = directive_ids_of(mid)
     assert changes.directive_ids == set(ids)
     assert [_created_days(i) for i in ids] == [[date(2021, 3, 31)], [date(2021, 3, 31)]]
+
+
+BOTH_BACKENDS = True  # conftest: each test on SQLite and on PostgreSQL

@@ -23,6 +23,8 @@ from tracker.store.models import (
     Meeting,
     Topic,
 )
+from tracker.store.pg import search_sql
+from tracker.store.proxy import database
 from tracker.text import fold
 
 # --- directives -----------------------------------------------------------------------------
@@ -79,9 +81,7 @@ def search_condition(text: str) -> pw.Expression | None:
     if not key:
         return None
     if len(key) >= 3:
-        phrase = _fts_phrase(key)
-        sub = pw.SQL("(SELECT rowid FROM directive_fts WHERE directive_fts MATCH ?)", (phrase,))
-        return Directive.id.in_(sub)
+        return Directive.id.in_(pw.SQL(*search_sql(database, key)))
     return Directive.content_folded.contains(key)
 
 

@@ -20,6 +20,7 @@ from tracker.rows import (
 from tracker.store.models import (
     Meeting,
 )
+from tracker.store.pg import is_postgres
 from tracker.store.proxy import database
 from tracker.text import fold
 
@@ -70,6 +71,13 @@ def list_meetings(flt: MeetingFilter = MeetingFilter()) -> list[MeetingRow]:
 def meeting_years() -> list[int]:
     """Years that have a meeting, newest first: one held_on index seek per year
     (a recursive skip-scan), not a read of every meeting."""
+    if is_postgres(database):
+        return [
+            int(y)
+            for (y,) in database.execute_sql(
+                "SELECT DISTINCT EXTRACT(YEAR FROM held_on)::int FROM meeting ORDER BY 1 DESC"
+            )
+        ]
     return [
         int(y)
         for (y,) in database.execute_sql(

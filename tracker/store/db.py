@@ -67,20 +67,44 @@ def open_db(
     *,
     create: bool = True,
     busy_timeout_ms: int | None = None,
+    password: str | None = None,
 ) -> pw.Database:
     """Open (and create or migrate) the database named by a path or URL.
 
     Raises DatabaseOpenError with a plain one-line message when the file is
-    not a usable Giao ban database; the file is then left untouched.
+    not a usable Giao ban database; the file is then left untouched. A
+    ``postgresql://`` URL opens a server database (tracker.store.pg); ``password``
+    is used for that connection only, else libpq's password file is read.
     """
     close_db()
     timeout = resolve_busy_timeout(busy_timeout_ms)
     resolved = resolve_target(target)
     path = sqlite_path(resolved)
     if path is None:
-        from playhouse.db_url import connect
+        from tracker.store import pg
 
-        db = connect(resolved)
+        if not pg.is_pg_url(resolved):
+            raise DatabaseOpenError(
+                f'"{resolved}" không phải tệp dữ liệu hay địa chỉ máy chủ postgresql://.'
+            )
+        target_pg = pg.parse_url(resolved)
+        server = pg.PgDatabase(target_pg, password)
+        database.initialize(server)
+        try:
+            server.connect(reuse_if_open=True)
+        except pw.DatabaseError as exc:
+            raise pg.ConnectError(pg.connect_error_message(target_pg, exc), exc) from exc
+        try:
+            ensure_schema(server, None)
+        except DatabaseOpenError:
+            server.close()
+            raise
+        except pw.DatabaseError as exc:
+            server.close()
+            raise DatabaseOpenError(
+                f"Cơ sở dữ liệu {target_pg.display()} không dùng được cho Giao ban ({exc})."
+            ) from exc
+        return server
     else:
         if path != ":memory:":
             refuse_network_location(path)  # before anything is created or read
@@ -91,7 +115,7 @@ def open_db(
                 _create_file(file, timeout)
             inspect_file(file, timeout_ms=timeout)
             remove_leftovers(file)
-        db = _sqlite(path, timeout)
+        db: pw.Database = _sqlite(path, timeout)
     database.initialize(db)
     try:
         db.connect(reuse_if_open=True)

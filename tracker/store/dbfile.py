@@ -153,7 +153,13 @@ def damaged_error(path: str | os.PathLike[str] | None) -> DamagedFileError:
 
 def known_error(exc: BaseException, target: str | os.PathLike[str] | None) -> TrackerError | None:
     """A database error a person can act on, in Vietnamese, or None (a bug: let it show)."""
-    path = sqlite_path(resolve_target(target)) if not isinstance(target, Path) else str(target)
+    resolved = resolve_target(target) if not isinstance(target, Path) else str(target)
+    path = sqlite_path(resolved)
+    if path is None:  # a server database (tracker.store.pg)
+        from tracker.store.proxy import database
+        from tracker.store.pg import server_error
+
+        return server_error(database.obj, exc)
     if is_disk_full(exc, path):
         return disk_full_error(path, "chưa thực hiện được lệnh; dữ liệu đã lưu vẫn nguyên vẹn")
     if is_damage(exc):

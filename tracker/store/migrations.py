@@ -8,6 +8,12 @@ Schema history:
 
 A new database is made at schema 1 by ``create_tables`` and then runs the same
 steps an old file does, so both end with the same schema.
+
+Both backends come from these models and steps. What only SQLite has is kept
+here beside its PostgreSQL counterpart: the version is ``PRAGMA user_version`` on
+SQLite and the one row of table ``giaoban_schema`` on PostgreSQL; the text search
+index is FTS5 (trigram) on SQLite and a pg_trgm GIN index on the same folded column
+on PostgreSQL; ``application_id`` is SQLite's file header only.
 """
 
 from __future__ import annotations
@@ -48,18 +54,49 @@ EXTRA_INDEXES = (
 )
 
 
+PG_VERSION_TABLE = "giaoban_schema"
+PG_SEARCH_SQL = (
+    # pg_trgm is a trusted extension: the database's owner may create it.
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE INDEX IF NOT EXISTS directive_content_trgm ON directive "
+    "USING gin (content_folded gin_trgm_ops)",
+)
+# Two clients opening a new, empty server database at once: one creates, one waits.
+_PG_SCHEMA_LOCK = 0x47424E31
+
+
+def _is_pg(db: pw.Database) -> bool:
+    from tracker.store.pg import is_postgres
+
+    return is_postgres(db)
+
+
 def schema_version(db: pw.Database) -> int:
+    if _is_pg(db):
+        exists = db.execute_sql("SELECT to_regclass(%s)", (PG_VERSION_TABLE,)).fetchone()[0]
+        if exists is None:
+            return 0
+        row = db.execute_sql(f"SELECT version FROM {PG_VERSION_TABLE}").fetchone()
+        return int(row[0]) if row else 0
     return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def _set_version(db: pw.Database, version: int) -> None:
+    if _is_pg(db):
+        db.execute_sql(f"UPDATE {PG_VERSION_TABLE} SET version = %s", (version,))
+    else:
+        db.execute_sql(f"PRAGMA user_version = {int(version)}")
 
 
 def _to_2(db: pw.Database) -> None:
     # Imported here: playhouse.migrate pulls in the Postgres and CockroachDB
     # modules (3.5 ms of every start), and only an old file needs it.
-    from playhouse.migrate import SqliteMigrator, migrate
+    from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
-    migrator = SqliteMigrator(db)
+    migrator: SchemaMigrator = PostgresqlMigrator(db) if _is_pg(db) else SqliteMigrator(db)
     migrate(migrator.add_index("history_entry", ("directive_id", "kind"), False))
-    db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    if not _is_pg(db):
+        db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 # from-version → the step that makes it from-version + 1
@@ -73,18 +110,39 @@ def create_schema(db: pw.Database) -> None:
     """
     with db.bind_ctx(ALL_MODELS):
         db.create_tables(ALL_MODELS)
-    for sql in FTS_SQL + EXTRA_INDEXES:
+    pg = _is_pg(db)
+    for sql in (PG_SEARCH_SQL if pg else FTS_SQL) + EXTRA_INDEXES:
         db.execute_sql(sql)
-    db.execute_sql("PRAGMA user_version = 1")
+    if pg:
+        from tracker.store.pg import widen_text_columns
+
+        widen_text_columns(db)
+        db.execute_sql(f"CREATE TABLE {PG_VERSION_TABLE} (version INTEGER NOT NULL)")
+        db.execute_sql(f"INSERT INTO {PG_VERSION_TABLE} (version) VALUES (1)")
+    else:
+        db.execute_sql("PRAGMA user_version = 1")
     _run_steps(db, 1)
 
 
 def ensure_schema(db: pw.Database, path: str | None) -> None:
     """Create a new database, or migrate an older one forward (backup first)."""
     version = schema_version(db)
+    if version == 0 and _is_pg(db):
+        with db.atomic():
+            db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_PG_SCHEMA_LOCK,))
+            version = schema_version(db)
+            if version == 0:
+                if db.get_tables():
+                    raise DatabaseOpenError(
+                        "Cơ sở dữ liệu trên máy chủ đã có bảng khác, không phải của Giao ban."
+                    )
+                create_schema(db)
+                load_standard_organizations()
+                return
     if version > SCHEMA_VERSION:
+        where = "Cơ sở dữ liệu trên máy chủ" if _is_pg(db) else "Tệp dữ liệu"
         raise DatabaseOpenError(
-            f"Tệp dữ liệu được tạo bởi phiên bản Giao ban mới hơn (lược đồ {version}, "
+            f"{where} được tạo bởi phiên bản Giao ban mới hơn (lược đồ {version}, "
             f"phiên bản này hiểu đến {SCHEMA_VERSION}). Hãy cập nhật chương trình."
         )
     has_tables = bool(db.get_tables())
@@ -108,9 +166,14 @@ def _run_steps(db: pw.Database, version: int) -> None:
             version = schema_version(db)
             if version >= SCHEMA_VERSION:
                 return
+            if _is_pg(db):  # a second client migrating at the same moment waits here
+                db.execute_sql(f"LOCK TABLE {PG_VERSION_TABLE} IN EXCLUSIVE MODE")
+                version = schema_version(db)
+                if version >= SCHEMA_VERSION:
+                    return
             STEPS[version](db)
             version += 1
-            db.execute_sql(f"PRAGMA user_version = {version}")
+            _set_version(db, version)
 
 
 def _migrate(db: pw.Database, version: int, path: str | None) -> None:

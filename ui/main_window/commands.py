@@ -281,7 +281,7 @@ class Commands(QObject):
 
     def restore_backup(self) -> None:
         from tracker.store import integrity
-        from tracker.store.db import database
+        from tracker.store.proxy import database
         from ui.dialogs.backup import restore_interactively
 
         path = database.obj.database
@@ -340,7 +340,7 @@ class Commands(QObject):
         )
 
     def show_about(self) -> None:
-        from tracker.store.db import database
+        from tracker.store.proxy import database
         from ui.dialogs.about import AboutDialog
 
         AboutDialog.ask(self.window, data_file=database.obj.database)

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.load()
         self.reminder_watch = ReminderWatch(self, as_of=as_of)
         QTimer.singleShot(0, self, self.reminder_watch.check)
+        self._start_live_refresh()
 
     # --- building -------------------------------------------------------------------------
 
@@ -308,6 +309,19 @@ class MainWindow(QMainWindow):
         menus.connect_actions(self)
         # Enter on the meeting list edits nothing by accident: it opens the meeting's view.
         QShortcut(QKeySequence("Ctrl+L"), self, lambda: self.meeting_list.setFocus())
+
+    def _start_live_refresh(self) -> None:
+        """On a PostgreSQL server: other users' saves appear here (ui/models/live_refresh)."""
+        from ui.models.live_refresh import LiveRefresh
+
+        self.live_refresh: LiveRefresh | None = None
+        if LiveRefresh.wanted():
+            self.live_refresh = LiveRefresh(self.bus, self)
+            self.live_refresh.reload.connect(self.load)
+            self.live_refresh.start()
+            from ui.models.live_refresh import apply_read_only
+
+            apply_read_only(self)
 
     # --- loading --------------------------------------------------------------------------
 
