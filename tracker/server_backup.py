@@ -11,9 +11,9 @@ from datetime import datetime
 from pathlib import Path
 
 from tracker.errors import TrackerError
-from tracker.store.proxy import database
 from tracker.store.dbfile import default_db_path
 from tracker.store.pg import PgDatabase
+from tracker.store.proxy import database
 
 PG_DUMP = "pg_dump"
 JSON = "bản xuất JSON"

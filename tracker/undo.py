@@ -30,7 +30,7 @@ from tracker.store.models import Directive, Meeting, MeetingAttendee
 from tracker.text import fold
 
 Snap = dict[str, Any]
-Created = Literal["meeting", "directive"]
+Created = Literal["meeting", "directive", "meetings"]
 
 _HEADER_FIELDS = exchange.MEETING_FIELDS
 
@@ -100,10 +100,15 @@ def record(
 ) -> tuple[State, Changes, State]:
     """Run ``action`` (a service) and snapshot the named records before and after it,
     all in one transaction. ``created`` names the kind of record the action creates
-    (its id is then snapshotted too: absent before, whole after)."""
+    (its id is then snapshotted too: absent before, whole after); "meetings" takes every
+    meeting in the returned Changes that was not named as absent before (``meetings``
+    must then name every existing meeting the action writes into)."""
     before = _take(meetings, headers, directives)
     changes = action()
-    if created is not None and changes.created_id is not None:
+    if created == "meetings":  # every meeting the action made (an import): absent before
+        made = {i: None for i in changes.meeting_ids if i not in before.meetings}
+        before = replace(before, meetings={**before.meetings, **made})
+    elif created is not None and changes.created_id is not None:
         new = changes.created_id
         if created == "meeting":
             before = replace(before, meetings={**before.meetings, new: None})

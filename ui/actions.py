@@ -136,6 +136,18 @@ class Actions(QObject):
         self.load_sample = a(
             self.tr("Nạp dữ liệu &mẫu"), "", "", self.tr("Thêm cuộc giao ban mẫu ngày 01/04/2021")
         )
+        self.import_xlsx = a(
+            self.tr("&Nhập từ Excel…"),
+            "",
+            "",
+            self.tr("Nhập nội dung chỉ đạo từ bảng Excel đang theo dõi (xem trước, sửa cột)"),
+        )
+        self.export_xlsx = a(
+            self.tr("&Xuất Excel…"),
+            "",
+            "",
+            self.tr("Ghi mọi nội dung chỉ đạo ra một bảng Excel (mỗi dòng một nội dung)"),
+        )
         self.back_up = a(
             self.tr("Sao &lưu ngay"),
             "",

@@ -123,8 +123,8 @@ def _damage(error: BaseException) -> str:
     """The damaged-file message when a read met a damaged page of the open file (which
     is then remembered as damaged: writes refused), else ""."""
     from tracker.store import integrity
-    from tracker.store.proxy import database
     from tracker.store.dbfile import damaged_error
+    from tracker.store.proxy import database
 
     path = getattr(database.obj, "database", None)
     known = integrity.damage_of(path) is not None

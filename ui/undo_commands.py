@@ -213,3 +213,15 @@ class AddDirectiveCommand(ServiceCommand):
             lambda: services.add_directive(meeting_id=self.meeting_id, directive=self._draft),
             created="directive",
         )
+
+
+class ImportCommand(ServiceCommand):
+    """An Excel import: every meeting it made or wrote into, as one undo step."""
+
+    def __init__(self, bus: StoreBus, text: str, existing: Sequence[int], action: Action) -> None:
+        super().__init__(bus, text)
+        self._existing = list(existing)
+        self._action = action
+
+    def _record(self) -> tuple[recorded.State, Changes, recorded.State]:
+        return recorded.record(self._action, meetings=self._existing, created="meetings")

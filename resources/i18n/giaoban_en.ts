@@ -273,6 +273,26 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Nhập từ Excel…</source>
+        <translation>&amp;Import from Excel…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nhập nội dung chỉ đạo từ bảng Excel đang theo dõi (xem trước, sửa cột)</source>
+        <translation>Import directives from the Excel tracker in use (preview, correct the columns)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Xuất Excel…</source>
+        <translation>E&amp;xport to Excel…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ghi mọi nội dung chỉ đạo ra một bảng Excel (mỗi dòng một nội dung)</source>
+        <translation>Write every directive to an Excel workbook (one row per directive)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Sao &amp;lưu ngay</source>
         <translation>&amp;Back up now</translation>
     </message>
@@ -736,7 +756,7 @@
 <context>
     <name>DirectiveEntryModel</name>
     <message>
-        <location filename="../../ui/views/directive_grid.py" line="+57"/>
+        <location filename="../../ui/views/directive_grid.py" line="+59"/>
         <source>Nội dung chỉ đạo</source>
         <translation>Directive</translation>
     </message>
@@ -786,7 +806,7 @@
         <translation>Topics to filter by later (may be left empty), separated by commas</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+181"/>
         <source>Hãy ghi nội dung chỉ đạo.</source>
         <translation>Please enter the directive.</translation>
     </message>
@@ -801,7 +821,12 @@
         <translation>Please enter a deadline.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+17"/>
+        <source>Giống nội dung đang theo dõi #{id} của giao ban {title} ({day}): «{content}». Vẫn lưu được nếu đây là nội dung mới.</source>
+        <translation>Resembles open directive #{id} of the giao ban {title} ({day}): «{content}». It can still be saved if it is a new one.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Dòng {row}: hãy ghi nội dung chỉ đạo.</source>
         <translation>Row {row}: please enter the directive.</translation>
     </message>
@@ -821,7 +846,7 @@
         <translation>Row {row}, {column}: {problem}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Mặc định: quý của ngày giao ban ({quarter})</source>
         <translation>Default: the quarter of the giao ban ({quarter})</translation>
     </message>
@@ -1241,6 +1266,119 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/xlsx_import.py" line="+56"/>
+        <source>Nhập từ Excel</source>
+        <translation>Import from Excel</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} (ẩn)</source>
+        <translation>{name} (hidden)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nhập tất cả vào giao ban ngày</source>
+        <translation>Import everything into the giao ban of</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tên trong tệp</source>
+        <translation>Name in the file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ở dòng</source>
+        <translation>On rows</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Là tổ chức</source>
+        <translation>Is the organization</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giao ban</source>
+        <translation>Giao ban</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nội dung</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chủ trì</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trùng với</source>
+        <translation>Resembles</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Nhập</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tệp:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trang tính:</source>
+        <translation>Sheet:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cột trong tệp (sửa nếu chưa đúng):</source>
+        <translation>Columns in the file (correct them if wrong):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tên tổ chức chưa biết (chọn tổ chức tương ứng):</source>
+        <translation>Unknown organization names (choose the matching organization):</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>(không có)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Chưa thấy dòng tiêu đề: hãy chọn cột &quot;Nội dung&quot; ở trên.</source>
+        <translation>No header row found: choose the &quot;Nội dung&quot; (directive) column above.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{rows} nội dung chỉ đạo vào {meetings} cuộc giao ban; {skipped} dòng trống.</source>
+        <translation>{rows} directives into {meetings} giao ban meetings; {skipped} empty rows.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>(chọn…)</source>
+        <translation>(choose…)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thêm tổ chức mới với tên này</source>
+        <translation>Add a new organization with this name</translation>
+    </message>
+</context>
+<context>
     <name>LetterDialog</name>
     <message>
         <location filename="../../ui/dialogs/letter.py" line="+80"/>
@@ -1412,7 +1550,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window/menus.py" line="+18"/>
+        <location filename="../../ui/main_window/menus.py" line="+19"/>
         <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
         <translation>The new language will be used the next time Giao ban starts.</translation>
     </message>
@@ -1462,12 +1600,12 @@
         <translation>The data file is damaged: nothing can be saved; restore it from a backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/menus.py" line="+8"/>
+        <location filename="../../ui/main_window/menus.py" line="+15"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -3347,6 +3485,31 @@ line):</translation>
         <location line="+1"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
+    </message>
+</context>
+<context>
+    <name>xlsx_import</name>
+    <message>
+        <location filename="../../ui/dialogs/xlsx_import.py" line="+65"/>
+        <location line="+14"/>
+        <source>Nhập từ Excel</source>
+        <translation>Import from Excel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+21"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Xuất Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Đã xuất {count} nội dung chỉ đạo ra {path}</source>
+        <translation>Exported {count} directives to {path}</translation>
     </message>
 </context>
 </TS>

@@ -71,6 +71,20 @@ def _import(f: Files, out: str) -> None:
     assert list((f.mine.parent / "backups").iterdir())  # the copy taken before replacing
 
 
+def _xlsx_args(f: Files) -> list[str]:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["Nội dung", "Chủ trì", "Ngày giao ban"])
+    wb.active.append(["Một việc mới từ Excel", "MTTQ", "05/07/2021"])
+    wb.save(f.work / "in.xlsx")
+    return ["import-xlsx", str(f.work / "in.xlsx")]
+
+
+def _import_xlsx(f: Files, out: str) -> None:
+    assert _count(f.mine, "directive") == 12
+
+
 def _report(f: Files, out: str) -> None:
     from openpyxl import load_workbook
 
@@ -113,6 +127,7 @@ CASES: dict[str, Case] = {
     "reopen": Case(lambda f: ["reopen", "1"], _reopen),
     "export": Case(lambda f: ["export", str(f.work / "out.json")], _export),
     "import": Case(lambda f: ["import", str(f.work / "in.json"), "--replace"], _import),
+    "import-xlsx": Case(_xlsx_args, _import_xlsx),
     "report": Case(
         lambda f: [
             "report",

@@ -145,17 +145,15 @@ def test_log_meeting_bad_third_directive_writes_nothing(db_path: Path) -> None:
 def test_log_meeting_failure_while_writing_rolls_back(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A failure while writing the third directive rolls back the whole meeting."""
-    real = services._insert_directive
-    calls = []
+    """A failure after the directives are written rolls back the whole meeting."""
+    real = services._insert_new_directives
 
     def failing(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 3:
-            raise RuntimeError("disk on fire")
-        return real(*args, **kwargs)
+        real(*args, **kwargs)
+        assert Directive.select().count() == 3  # written, then the failure
+        raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(services, "_insert_directive", failing)
+    monkeypatch.setattr(services, "_insert_new_directives", failing)
     with pytest.raises(RuntimeError):
         new_meeting(draft("Một"), draft("Hai"), draft("Ba"))
     assert Meeting.select().count() == 0

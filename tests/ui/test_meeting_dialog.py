@@ -456,3 +456,26 @@ def test_date_field_reads_short_forms_and_offers_a_calendar(qtbot):
     qtbot.keyClick(days, Qt.Key.Key_Right)
     qtbot.keyClick(days, Qt.Key.Key_Return)
     assert field.date() == date(2021, 4, 2)
+
+
+def test_row_resembling_an_open_directive_is_marked_and_still_saved(qtbot, sample_db):
+    """A typed row that repeats an open directive (other case, a word added) is marked
+    with the existing directive and its giao ban; the save goes through all the same."""
+    dialog = open_dialog(qtbot)
+    edit_cell(
+        qtbot, dialog, 0, Column.CONTENT, "Tập trung triển khai thực hiện tốt hơn việc tham "
+        "gia công tác bầu cử"
+    )
+    warning = dialog.model.duplicate(0)
+    assert "#1" in warning and "01/04/2021" in warning and "bầu cử" in warning
+    index = dialog.model.index(0, Column.CONTENT)
+    assert dialog.model.data(index, Qt.ItemDataRole.ToolTipRole) == warning
+    assert dialog.model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
+    edit_cell(qtbot, dialog, 0, Column.CONTENT, "Một việc khác hẳn về giao thông nông thôn")
+    assert dialog.model.duplicate(0) == ""
+    edit_cell(qtbot, dialog, 0, Column.CONTENT, "TẬP TRUNG TRIỂN KHAI THỰC HIỆN TỐT VIỆC THAM "
+              "GIA CÔNG TÁC BẦU CỬ")  # fmt: skip
+    assert dialog.model.duplicate(0)
+    before = counts()
+    assert dialog.save_form()
+    assert counts() == (before[0] + 1, before[1] + 1)

@@ -16,9 +16,9 @@ from typing import Any
 
 from tracker.errors import TrackerError
 from tracker.store.db import close_db, open_db
-from tracker.store.proxy import database
 from tracker.store.models import ALL_MODELS, Meeting
 from tracker.store.pg import advance_sequences
+from tracker.store.proxy import database
 
 BATCH = 2000
 

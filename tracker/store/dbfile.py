@@ -156,8 +156,8 @@ def known_error(exc: BaseException, target: str | os.PathLike[str] | None) -> Tr
     resolved = resolve_target(target) if not isinstance(target, Path) else str(target)
     path = sqlite_path(resolved)
     if path is None:  # a server database (tracker.store.pg)
-        from tracker.store.proxy import database
         from tracker.store.pg import server_error
+        from tracker.store.proxy import database
 
         return server_error(database.obj, exc)
     if is_disk_full(exc, path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt
@@ -20,6 +21,13 @@ LANGUAGE_NOTICE = QT_TRANSLATE_NOOP(
 )
 
 
+def _xlsx() -> ModuleType:
+    """``ui.dialogs.xlsx_import`` (and openpyxl), imported when first used."""
+    from ui.dialogs import xlsx_import
+
+    return xlsx_import
+
+
 def build_menus(window: MainWindow) -> None:
     a = window.actions
     bar = window.menuBar()
@@ -27,6 +35,7 @@ def build_menus(window: MainWindow) -> None:
     window.file_menu.addActions([a.new_meeting, a.add_directive])
     window.file_menu.addSeparator()
     window.file_menu.addAction(a.load_sample)
+    window.file_menu.addActions([a.import_xlsx, a.export_xlsx])
     # Data-safety commands (back up, restore) go in this section.
     window.data_section = window.file_menu.addSeparator()
     window.file_menu.addActions([a.back_up, a.restore])
@@ -119,6 +128,8 @@ def connect_actions(window: MainWindow) -> None:
     a.settings.triggered.connect(c.open_settings)
     a.load_sample.triggered.connect(c.load_sample)
     a.back_up.triggered.connect(c.back_up_now)
+    a.import_xlsx.triggered.connect(lambda: _xlsx().import_from_excel(window))
+    a.export_xlsx.triggered.connect(lambda: _xlsx().export_to_excel(window))
     a.restore.triggered.connect(c.restore_backup)
     a.quit.triggered.connect(window.close)
     a.about.triggered.connect(c.show_about)

@@ -20,8 +20,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer, S
 from PySide6.QtWidgets import QLabel
 
 from tracker import services
-from tracker.store.proxy import database
 from tracker.store.pg import Listener, PgDatabase, backend_pid, can_write
+from tracker.store.proxy import database
 from ui.models.store_bus import StoreBus
 
 RETRY_MS = 3000

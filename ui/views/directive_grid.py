@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QFont, QKeyEvent, QPalette, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import queries
+from tracker.dates import format_date
 from tracker.drafts import DirectiveDraft
+from tracker.duplicates import similar_open
 from tracker.errors import ValidationError
 from tracker.quarters import Quarter, format_deadline, parse_deadline
 from tracker.rows import DirectiveRow
@@ -87,6 +89,8 @@ class EntryRow:
     due: str = ""
     topics: str = ""
     lead_default: str = ""  # what ``leads`` was filled with, so an untouched row counts as blank
+    duplicate: str = ""  # an open directive this one resembles (a warning only, never blocks)
+    duplicate_of: str = ""  # the content ``duplicate`` was found for
     problems: dict[Column, str] = field(default_factory=dict)  # cells that cannot be read
 
     def text(self, column: Column) -> str:
@@ -131,6 +135,7 @@ class DirectiveEntryModel(QAbstractTableModel):
         self._read_only = read_only
         self._checked = False  # show "required" problems only after a save was tried
         self._rows: list[EntryRow] = []
+        self._own_ids: frozenset[int] = frozenset()  # loaded directives: never their own match
         if not read_only:
             self._rows.append(self._new_row(None))
 
@@ -201,6 +206,7 @@ class DirectiveEntryModel(QAbstractTableModel):
     def load(self, directives: Sequence[DirectiveRow]) -> None:
         """Show ``directives`` (saved ones, or ones to start from)."""
         self.beginResetModel()
+        self._own_ids = frozenset(d.id for d in directives)
         self._rows = [
             EntryRow(
                 content=d.content,
@@ -254,6 +260,33 @@ class DirectiveEntryModel(QAbstractTableModel):
             if Column.DUE not in problems and not self._due_text(row).strip():
                 problems[Column.DUE] = self.tr("Hãy ghi thời hạn.")
         row.problems = problems
+        self._check_duplicate(row)
+
+    def _check_duplicate(self, row: EntryRow) -> None:
+        """Name the open directive this row's content resembles (tracker.duplicates)."""
+        content = clean(row.content)
+        if self._read_only or content == row.duplicate_of:
+            return
+        row.duplicate_of = content
+        row.duplicate = ""
+        if not content:
+            return
+        found = similar_open([content], exclude_ids=self._own_ids)[0]
+        if found:
+            m = found[0]
+            row.duplicate = self.tr(
+                "Giống nội dung đang theo dõi #{id} của giao ban {title} ({day}): «{content}». "
+                "Vẫn lưu được nếu đây là nội dung mới."
+            ).format(
+                id=m.directive_id,
+                title=m.meeting_title,
+                day=format_date(m.meeting_held_on),
+                content=m.content,
+            )
+
+    def duplicate(self, i: int) -> str:
+        """The duplicate warning of row ``i`` ("" when it resembles no open directive)."""
+        return self._rows[i].duplicate
 
     def drafts(self) -> tuple[list[DirectiveDraft], list[RowProblem]]:
         """The drafts of every row that is not blank, or what stops them.
@@ -322,18 +355,27 @@ class DirectiveEntryModel(QAbstractTableModel):
             return self._due_text(row) if column is Column.DUE else row.text(column)
         if role == Qt.ItemDataRole.EditRole:
             return self._due_text(row) if column is Column.DUE else row.text(column)
+        warn = row.duplicate if column is Column.CONTENT and not problem else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             if problem:
                 return problem
+            if warn:
+                return warn
             if defaulted and self._default_due:
                 return self.tr("Mặc định: quý của ngày giao ban ({quarter})").format(
                     quarter=format_deadline(self._default_due)
                 )
             return row.text(column) or None
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return problem or None
+            return problem or warn or None
         if role == Qt.ItemDataRole.DecorationRole and problem:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.DecorationRole and warn:
+            return QApplication.style().standardIcon(
+                QStyle.StandardPixmap.SP_MessageBoxInformation
+            )
+        if role == Qt.ItemDataRole.BackgroundRole and warn:
+            return QBrush(QColor(255, 244, 204))  # a pale amber: look, nothing is wrong
         if role == Qt.ItemDataRole.ForegroundRole:
             if problem:
                 return QBrush(Qt.GlobalColor.darkRed)
