@@ -34,6 +34,8 @@ DIALOG_COMMANDS = (
     "extend_current",
     "open_report",
     "open_open_items_report",
+    "open_letter",
+    "import_xlsx",
     "open_organizations",
     "open_settings",
     "restore_backup",
@@ -158,7 +160,7 @@ def _window_and_dialogs(
         before = len(seen)
         poll.start()
         try:
-            getattr(window, command)()
+            getattr(window.commands, command)()
         except Exception as exc:  # noqa: BLE001
             failures.append(f"lệnh {command}: {type(exc).__name__}: {exc}")
         poll.stop()

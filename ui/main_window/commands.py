@@ -327,6 +327,16 @@ class Commands(QObject):
 
         LetterDialog.ask(self.window, run=self.window.bus, as_of=self.window.as_of)
 
+    def import_xlsx(self) -> None:
+        from ui.dialogs.xlsx_import import import_from_excel  # openpyxl when first used
+
+        import_from_excel(self.window)
+
+    def export_xlsx(self) -> None:
+        from ui.dialogs.xlsx_import import export_to_excel
+
+        export_to_excel(self.window)
+
     def open_organizations(self) -> None:
         from ui.dialogs.organizations import OrganizationsDialog
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt
@@ -19,13 +18,6 @@ if TYPE_CHECKING:
 LANGUAGE_NOTICE = QT_TRANSLATE_NOOP(
     "MainWindow", "Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau."
 )
-
-
-def _xlsx() -> ModuleType:
-    """``ui.dialogs.xlsx_import`` (and openpyxl), imported when first used."""
-    from ui.dialogs import xlsx_import
-
-    return xlsx_import
 
 
 def build_menus(window: MainWindow) -> None:
@@ -128,8 +120,8 @@ def connect_actions(window: MainWindow) -> None:
     a.settings.triggered.connect(c.open_settings)
     a.load_sample.triggered.connect(c.load_sample)
     a.back_up.triggered.connect(c.back_up_now)
-    a.import_xlsx.triggered.connect(lambda: _xlsx().import_from_excel(window))
-    a.export_xlsx.triggered.connect(lambda: _xlsx().export_to_excel(window))
+    a.import_xlsx.triggered.connect(c.import_xlsx)
+    a.export_xlsx.triggered.connect(c.export_xlsx)
     a.restore.triggered.connect(c.restore_backup)
     a.quit.triggered.connect(window.close)
     a.about.triggered.connect(c.show_about)
