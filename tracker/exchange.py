@@ -18,7 +18,8 @@ File format (``"format": "giaoban"``, ``"version": 1``), all keys required::
                                    extensions: [{old_quarter, new_quarter, extended_on,
                                                  reason}],
                                    history: [{kind, happened_on, organization_id|null,
-                                              text}]}]}]
+                                              text, who (optional: the login that
+                                              made it, schema 3)}]}]}]
 
 A directive's status and done date are not in the file: they follow from its
 owners' statuses and are recomputed on import.
@@ -66,6 +67,7 @@ from tracker.store.models import (
 )
 from tracker.store.proxy import database
 from tracker.store.transaction import writing
+from tracker.store.who import MAX_WHO
 from tracker.text import fold, unprintable
 
 # A meeting's own fields, as exported and as an undo step puts them back.
@@ -193,6 +195,7 @@ def _directive_dict(d: Directive) -> dict[str, Any]:
                 "happened_on": _iso(h.happened_on),
                 "organization_id": h.organization_id,
                 "text": h.text,
+                **({"who": h.who} if h.who is not None else {}),
             }
             for h in HistoryEntry.select()
             .where(HistoryEntry.directive == d.id)
@@ -506,7 +509,10 @@ def _validate_directive(c: _Checker, d: Any, w: str) -> None:
     kinds = {k.value for k in HistoryKind}
     for j, h in enumerate(c.lst(d["history"], w + ".history")):
         hw = f"{w}.history[{j}]"
-        c.obj(h, hw, ("kind", "happened_on", "organization_id", "text"))
+        who = ("who",) if isinstance(h, dict) and "who" in h else ()
+        c.obj(h, hw, ("kind", "happened_on", "organization_id", "text", *who))
+        if who and h["who"] is not None:
+            c.text(h["who"], hw + ".who", limit=MAX_WHO)
         c.choice(h["kind"], hw + ".kind", kinds)
         c.day(h["happened_on"], hw + ".happened_on")
         if h["organization_id"] is not None:
@@ -633,6 +639,7 @@ def _insert_directive(meeting_id: int, d: dict[str, Any]) -> None:
             happened_on=h["happened_on"],
             organization=h["organization_id"],
             text=h["text"],
+            who=h.get("who"),  # a file without it names no one, not today's login
         ).execute()
 
 

@@ -130,6 +130,7 @@ class HistoryRow:
     happened_on: date
     text: str
     organization_short_name: str | None
+    who: str | None = None  # the login that made the change (schema 3; None before it)
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ from tracker.store.models import (
 from tracker.store.pg import is_postgres, notify_changes, server_error
 from tracker.store.proxy import database
 from tracker.store.transaction import writing
+from tracker.store.who import current_who
 from tracker.text import clean, fold, unprintable
 
 P = ParamSpec("P")
@@ -223,10 +224,24 @@ def _get(model: type[pw.Model], pk: int, what: str) -> pw.Model:
 
 def _check_version(obj: Meeting | Directive, expected: int | None, what: str) -> None:
     if expected is not None and obj.version != expected:
+        who = last_changed_by(obj.id) if isinstance(obj, Directive) else None
+        changed = f"đã được {who} thay đổi" if who else "vừa được sửa"
         raise StaleEditError(
-            f"{what} này vừa được sửa ở nơi khác (bản số {obj.version}, bạn đang sửa bản "
+            f"{what} này {changed} ở nơi khác (bản số {obj.version}, bạn đang sửa bản "
             f"số {expected}). Dữ liệu đã được tải lại; hãy xem và sửa lại."
         )
+
+
+def last_changed_by(directive_id: int) -> str | None:
+    """The login of the directive's latest history entry (who changed it last), if known."""
+    who: str | None = (
+        HistoryEntry.select(HistoryEntry.who)
+        .where(HistoryEntry.directive == directive_id)
+        .order_by(HistoryEntry.id.desc())
+        .limit(1)
+        .scalar()
+    )
+    return who
 
 
 def _history(
@@ -312,6 +327,7 @@ def _insert_new_directives(
     if not drafts:
         return []
     status, done_on = derive_status([(Status.OPEN, None)])  # every lead starts open
+    who = current_who()
     cursor = database.cursor()
     q = _marks  # the driver's parameter mark: "?" on SQLite, "%s" on PostgreSQL
     cursor.executemany(
@@ -342,11 +358,11 @@ def _insert_new_directives(
         owners,
     )
     cursor.executemany(
-        "INSERT INTO history_entry (directive_id, kind, happened_on, organization_id, text) "
-        f"VALUES ({q(3)}, NULL, {q(1)})",
+        "INSERT INTO history_entry (directive_id, kind, happened_on, organization_id, text, "
+        f"who) VALUES ({q(3)}, NULL, {q(2)})",
         [
             (did, HistoryKind.CREATED.value, on.isoformat(),
-             f"Giao nhiệm vụ, thời hạn: {format_deadline(d.due)}")
+             f"Giao nhiệm vụ, thời hạn: {format_deadline(d.due)}", who)
             for did, d in zip(ids, drafts, strict=True)
         ],
     )  # fmt: skip

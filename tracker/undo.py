@@ -184,6 +184,14 @@ def _check(now: State, expected: State, target: State, undoing: bool) -> None:
             raise _stale("Nội dung chỉ đạo", _directive(taken[0]), None, undoing)
 
 
+def _last_who(snap: Snap) -> str | None:
+    """Who wrote the latest history entry of a directive snapshot; None for a meeting
+    (its header is changed without a history entry) or an entry naming no one."""
+    entries = snap.get("history") or []
+    who = entries[-1].get("who") if entries else None
+    return str(who) if who else None
+
+
 def _stale(what: str, current: Snap | None, seen: Snap | None, undoing: bool) -> StaleEditError:
     head = f"Không {_verb(undoing)} được: {what.lower()} này"
     if current is None:
@@ -191,8 +199,10 @@ def _stale(what: str, current: Snap | None, seen: Snap | None, undoing: bool) ->
     elif seen is None:
         body = f"{head} vừa được tạo lại ở nơi khác (bản số {current['version']})."
     else:
+        who = _last_who(current)
+        changed = f"đã được {who} thay đổi" if who else "vừa được sửa"
         body = (
-            f"{head} vừa được sửa ở nơi khác (bản số {current['version']}, bước này "
+            f"{head} {changed} ở nơi khác (bản số {current['version']}, bước này "
             f"dựa trên bản số {seen['version']})."
         )
     return StaleEditError(

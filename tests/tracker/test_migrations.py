@@ -15,6 +15,7 @@ from tracker.store import backup, migrations
 from tracker.store.db import close_db, open_db
 
 SCHEMA_V1 = Path(migrations.__file__).with_name("schema_v1.sql")
+SCHEMA_V2 = Path(migrations.__file__).with_name("schema_v2.sql")
 V1_ROWS = {
     "organization": [
         (1, "Ban Dân vận Tỉnh ủy", "BDV", 1, 1),
@@ -80,26 +81,30 @@ V1_ROWS = {
 }
 
 
-def build_v1(path: Path) -> None:
-    """A database exactly as release 1 made it (its DDL written out, not create_tables),
-    with a row in every table."""
+def build_v1(path: Path, version: int = 1) -> None:
+    """A database exactly as release ``version`` (1 or 2) made it (its frozen DDL written
+    out, not create_tables), with a row in every table."""
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode = wal")
     conn.execute("PRAGMA synchronous = off")  # a test fixture: speed over durability
-    conn.executescript("BEGIN;\n" + SCHEMA_V1.read_text("utf-8") + "COMMIT;\n")
+    ddl = (SCHEMA_V1 if version == 1 else SCHEMA_V2).read_text("utf-8")
+    conn.executescript("BEGIN;\n" + ddl + "COMMIT;\n")
     for table, rows in V1_ROWS.items():
         marks = ", ".join("?" * len(rows[0]))
         conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
-    conn.execute("PRAGMA user_version = 1")
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
 
 
 def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every v1 table, read with plain sqlite3."""
+    """Every row of every v1 table, its v1 columns, read with plain sqlite3."""
     conn = sqlite3.connect(path)
     try:
-        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in V1_ROWS}
+        return {
+            t: [r[: len(V1_ROWS[t][0])] for r in conn.execute(f"SELECT * FROM {t} ORDER BY 1")]
+            for t in V1_ROWS
+        }
     finally:
         conn.close()
 
@@ -148,9 +153,46 @@ def test_version_1_database_migrates_with_data_intact(v1: Path) -> None:
         assert [r.id for r in found] == [11]
     finally:
         close_db()
-    assert pragma(v1, "user_version") == migrations.SCHEMA_VERSION == 2
+    assert pragma(v1, "user_version") == migrations.SCHEMA_VERSION == 3
     assert pragma(v1, "application_id") == migrations.APPLICATION_ID
     assert dump(v1) == before
+    assert _whos(v1) == [None, None, None]  # entries made before schema 3 name no one
+
+
+def _whos(path: Path) -> list[object]:
+    conn = sqlite3.connect(path)
+    try:
+        return [r[0] for r in conn.execute("SELECT who FROM history_entry ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def test_version_2_database_gets_the_who_column(tmp_path: Path) -> None:
+    """A schema-2 file (release 2's frozen DDL) migrates to 3 after a backup at version 2:
+    rows intact, the old entries naming no one, the schema that of a new file, and the
+    next change recorded with this computer's user name."""
+    from tracker import services
+    from tracker.store.who import os_user
+
+    path = tmp_path / "v2" / "giaoban.sqlite3"
+    path.parent.mkdir()
+    build_v1(path, version=2)
+    before = dump(path)
+    open_db(str(path))
+    try:
+        services.add_note(directive_id=12, organization_id=2, text="Ghi thêm", on=date(2021, 6, 1))
+        assert [h.who for h in queries.history(12)] == [None, os_user()]
+    finally:
+        close_db()
+    assert pragma(path, "user_version") == 3
+    copies = [b for b in backup.list_backups(path) if b.kind == "before-schema-3"]
+    assert len(copies) == 1 and pragma(copies[0].path, "user_version") == 2
+    after = dump(path)
+    assert after["history_entry"][:3] == before["history_entry"]
+    fresh = tmp_path / "new" / "giaoban.sqlite3"
+    open_db(str(fresh))
+    close_db()
+    assert schema(path) == schema(fresh)
 
 
 def test_migration_takes_a_backup_first(v1: Path) -> None:
@@ -217,7 +259,7 @@ def test_failed_step_leaves_the_file_at_version_1(
     monkeypatch.undo()
     open_db(str(v1))
     close_db()
-    assert pragma(v1, "user_version") == 2
+    assert pragma(v1, "user_version") == migrations.SCHEMA_VERSION
 
 
 def test_no_migration_without_a_backup(v1: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -234,7 +276,7 @@ def test_no_migration_without_a_backup(v1: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_schema_versions_tried() -> None:
-    """Every earlier schema version has a builder in this file (there is one: 1)."""
+    """Every earlier schema version has a builder in this file (build_v1: 1 and 2)."""
     earlier = list(range(1, migrations.SCHEMA_VERSION))
     print(f"\nFIGURES migrations: earlier schema versions built and opened: {earlier}")
-    assert earlier == [1] and set(migrations.STEPS) == set(earlier)
+    assert earlier == [1, 2] and set(migrations.STEPS) == set(earlier)

@@ -525,7 +525,7 @@ def directive(directive_id: int, *, as_of: date | None = None) -> DirectiveRow:
 def history(directive_id: int) -> list[HistoryRow]:
     """The follow-up of one directive, oldest first."""
     return [
-        HistoryRow(h[0], h[1], HistoryKind(h[2]), _day(h[3]), h[4], h[5])
+        HistoryRow(h[0], h[1], HistoryKind(h[2]), _day(h[3]), h[4], h[5], h[6])
         for h in HistoryEntry.select(
             HistoryEntry.id,
             HistoryEntry.directive,
@@ -533,6 +533,7 @@ def history(directive_id: int) -> list[HistoryRow]:
             HistoryEntry.happened_on,
             HistoryEntry.text,
             Organization.short_name,
+            HistoryEntry.who,
         )
         .join(Organization, pw.JOIN.LEFT_OUTER)
         .where(HistoryEntry.directive == directive_id)

@@ -5,6 +5,8 @@ Schema history:
     2. index ``history_entry(directive_id, kind)`` for the latest-note lookups of
        the directive table and the follow-up list; ``PRAGMA application_id`` set
        so that another program's SQLite file is told apart from ours.
+    3. ``history_entry.who``: the login that made each change (nullable: entries
+       written before schema 3 name no one).
 
 A new database is made at schema 1 by ``create_tables`` and then runs the same
 steps an old file does, so both end with the same schema.
@@ -29,7 +31,7 @@ from tracker.oserrors import is_disk_full
 from tracker.store import schema
 from tracker.store.backup import backup_before_migration
 from tracker.store.dbfile import disk_full_error
-from tracker.store.models import ALL_MODELS
+from tracker.store.models import ADDED_BY_MIGRATIONS, ALL_MODELS
 from tracker.store.standard import load_standard_organizations
 from tracker.store.transaction import write_transaction
 from tracker.store.version import APPLICATION_ID, SCHEMA_VERSION
@@ -99,8 +101,35 @@ def _to_2(db: pw.Database) -> None:
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+def _who_step(db: pw.Database) -> None:
+    """Schema 3: who made each history entry (tracker.store.who)."""
+    from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
+
+    migrator: SchemaMigrator = PostgresqlMigrator(db) if _is_pg(db) else SqliteMigrator(db)
+    migrate(migrator.add_column("history_entry", "who", pw.TextField(null=True)))
+
+
+def _to_3(db: pw.Database) -> None:
+    _who_step(db)
+
+
 # from-version → the step that makes it from-version + 1
-STEPS: dict[int, Callable[[pw.Database], None]] = {1: _to_2}
+STEPS: dict[int, Callable[[pw.Database], None]] = {1: _to_2, 2: _to_3}
+
+
+def _create_schema_1_tables(db: pw.Database) -> None:
+    """The tables as schema 1 had them: the models without the columns a later step adds
+    (that step then adds them, as it does to an old file)."""
+    removed = []
+    try:
+        for model, name in ADDED_BY_MIGRATIONS:
+            removed.append((model, name, model._meta.fields[name]))
+            model._meta.remove_field(name)
+        with db.bind_ctx(ALL_MODELS):
+            db.create_tables(ALL_MODELS)
+    finally:
+        for model, name, field in removed:
+            model._meta.add_field(name, field)
 
 
 def create_schema(db: pw.Database) -> None:
@@ -108,8 +137,7 @@ def create_schema(db: pw.Database) -> None:
 
     Also what ``tracker.store.schema`` writes down as the expected schema of this version.
     """
-    with db.bind_ctx(ALL_MODELS):
-        db.create_tables(ALL_MODELS)
+    _create_schema_1_tables(db)
     pg = _is_pg(db)
     for sql in (PG_SEARCH_SQL if pg else FTS_SQL) + EXTRA_INDEXES:
         db.execute_sql(sql)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import peewee as pw
 
 from tracker.store.proxy import database
+from tracker.store.who import current_who
 
 
 class BaseModel(pw.Model):
@@ -125,6 +126,14 @@ class HistoryEntry(BaseModel):
     happened_on = pw.DateField()
     organization = pw.ForeignKeyField(Organization, null=True, on_delete="SET NULL")
     text = pw.TextField(default="")
+    # Schema 3: the login that made the change (None: before schema 3, or not known).
+    who = pw.TextField(null=True, default=current_who)
+
+
+# Columns a later schema version adds with its migration step: a new database is made
+# at schema 1 without them and gets them from the same step an old file runs, so both
+# end with the same table definition (migrations.create_schema).
+ADDED_BY_MIGRATIONS: tuple[tuple[type[BaseModel], str], ...] = ((HistoryEntry, "who"),)
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (

@@ -335,3 +335,31 @@ def backend_pid(db: pw.Database) -> int | None:
 def needs_password(exc: BaseException) -> bool:
     low = str(exc).lower()
     return "no password supplied" in low or "password authentication failed" in low
+
+
+def probe(target: PgTarget, password: str | None = None) -> int | None:
+    """Try a connection to ``target`` (the window's "Thử kết nối"): the Giao ban schema
+    version found there, 0 for an empty database (made on first use), None for a
+    database holding other tables. Raises ConnectError with the Vietnamese message."""
+    import psycopg
+
+    params: dict[str, Any] = {
+        "user": target.user, "host": target.host, "port": target.port,
+        "dbname": target.dbname, "connect_timeout": 10, "application_name": "giaoban",
+        "autocommit": True,
+    }
+    if password:
+        params["password"] = password
+    try:
+        with psycopg.connect(**params) as conn:
+            found = conn.execute("SELECT to_regclass('giaoban_schema')").fetchone()
+            if found is not None and found[0] is not None:
+                row = conn.execute("SELECT version FROM giaoban_schema").fetchone()
+                return int(row[0]) if row else 0
+            tables = conn.execute(
+                "SELECT count(*) FROM information_schema.tables "
+                "WHERE table_schema = current_schema()"
+            ).fetchone()
+            return 0 if not tables or not tables[0] else None
+    except psycopg.Error as exc:
+        raise ConnectError(connect_error_message(target, exc), exc) from exc

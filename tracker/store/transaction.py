@@ -16,6 +16,7 @@ import peewee as pw
 
 from tracker.store.dbfile import busy_error, is_busy
 from tracker.store.proxy import database
+from tracker.store.who import acting
 
 
 def write_transaction(db: pw.Database | None = None) -> AbstractContextManager[object]:
@@ -30,9 +31,10 @@ def write_transaction(db: pw.Database | None = None) -> AbstractContextManager[o
 @contextmanager
 def writing(not_done: str = "Chưa lưu được") -> Iterator[None]:
     """:func:`write_transaction`, with a lock held past the busy timeout raised as
-    DatabaseBusyError (``not_done`` says what did not happen) instead of SQLite's words."""
+    DatabaseBusyError (``not_done`` says what did not happen) instead of SQLite's words.
+    The history entries written in it name this login (tracker.store.who)."""
     try:
-        with write_transaction():
+        with write_transaction(), acting():
             yield
     except (pw.OperationalError, sqlite3.OperationalError) as exc:
         if is_busy(exc):

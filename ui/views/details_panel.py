@@ -101,12 +101,15 @@ class DetailsPanel(QWidget):
         self.history = QTreeWidget(right)
         self.history.setAccessibleName(self.tr("Lịch sử theo dõi"))
         self.history.setRootIsDecorated(False)
-        self.history.setHeaderLabels([self.tr("Ngày"), self.tr("Tổ chức"), self.tr("Diễn biến")])
+        self.history.setHeaderLabels(
+            [self.tr("Ngày"), self.tr("Tổ chức"), self.tr("Người ghi"), self.tr("Diễn biến")]
+        )
         self.history.setWordWrap(True)
         hh = self.history.header()
         hh.setStretchLastSection(True)
         hh.resizeSection(0, max(88, hh.sectionSizeHint(0)))
         hh.resizeSection(1, max(78, hh.sectionSizeHint(1)))
+        hh.resizeSection(2, max(78, hh.sectionSizeHint(2)))
         self.history.setUniformRowHeights(False)
         self.history.setMinimumHeight(self.history.fontMetrics().lineSpacing() * 3 + 6)
         self.note = QLineEdit(right)
@@ -241,11 +244,11 @@ class DetailsPanel(QWidget):
             entries = []
         for h in entries:
             item = QTreeWidgetItem(
-                [format_date(h.happened_on), h.organization_short_name or "", h.text]
+                [format_date(h.happened_on), h.organization_short_name or "", h.who or "", h.text]
             )
-            item.setToolTip(2, h.text)
+            item.setToolTip(3, h.text)
             if h.kind is HistoryKind.NOTE:
-                item.setIcon(2, assets.icon("note"))
+                item.setIcon(3, assets.icon("note"))
             self.history.addTopLevelItem(item)
         last = self.history.topLevelItem(self.history.topLevelItemCount() - 1)
         if last is not None:
