@@ -160,6 +160,12 @@ class Actions(QObject):
             "",
             self.tr("Thay dữ liệu bằng một bản sao lưu (dữ liệu hiện tại được sao lưu trước)"),
         )
+        self.connect_server = a(
+            self.tr("Kết nối máy &chủ…"),
+            "",
+            "",
+            self.tr("Dùng cơ sở dữ liệu chung trên máy chủ của cơ quan, hoặc quay về tệp"),
+        )
         self.quit = a(
             self.tr("T&hoát"), QKeySequence.StandardKey.Quit, "", self.tr("Đóng chương trình")
         )

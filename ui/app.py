@@ -48,14 +48,23 @@ def open_database(target: str | None, parent: QWidget | None = None) -> bool:
 def _open_interactively(target: str | None, parent: QWidget | None = None) -> str | None:
     """Open the database as ``open_database`` does, without the daily backup: the
     target opened, or None to quit."""
+    from tracker.store import pg
+    from ui.dialogs import connect_server
     from ui.dialogs import open_failure as open_failure_dialog
 
-    current = resolve_target(target)
+    # No --db: the server chosen last time in Tệp ▸ Kết nối máy chủ…, else the file.
+    current = resolve_target(target or connect_server.remembered_target())
+    password: str | None = None
     while True:
         try:
-            open_db(current)
+            open_db(current, password=password)
         except DatabaseOpenError as exc:
             log.warning("Không mở được %s: %s", current, exc.message)
+            if isinstance(exc, pg.ConnectError) and exc.needs_password:
+                asked = connect_server.ask_password(parent, pg.parse_url(current))
+                if asked is not None:
+                    password = asked  # this connection only, never stored
+                    continue
             choice = open_failure_dialog.ask(parent, exc)
             if choice is open_failure_dialog.Next.RESTORE:
                 open_failure_dialog.restore(parent, current)

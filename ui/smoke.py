@@ -39,6 +39,7 @@ DIALOG_COMMANDS = (
     "open_organizations",
     "open_settings",
     "restore_backup",
+    "connect_server",
     "show_about",
 )
 PACKAGES = ("tracker", "ui")

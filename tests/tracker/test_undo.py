@@ -94,7 +94,7 @@ def test_stale_undo_is_refused_and_other_windows_work_is_kept(sample_db: Path) -
     )
     assert other_window("done", str(sample_db), str(did), "Kết quả của B") == "DONE {}"
     kept = exchange.snapshot_directive(did)
-    with pytest.raises(StaleEditError, match="Không hoàn tác được.*đã được \\S+ thay đổi ở nơi khác"):
+    with pytest.raises(StaleEditError, match=r"Không hoàn tác được.*đã được \S+ thay đổi"):
         undo.put_back(before, after)
     assert exchange.snapshot_directive(did) == kept
     assert queries.directive(did).status is Status.DONE

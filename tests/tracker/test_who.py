@@ -55,9 +55,12 @@ def test_every_kind_of_write_names_the_login(db_path: Path, backend: str) -> Non
     services.set_status(directive_ids=[a], status=Status.IN_PROGRESS, organization_id=org)
     services.extend_deadline(directive_id=b, new_due=Quarter(2025, 1), reason="Chờ hướng dẫn")
     services.update_directive(
-        directive_id=b, directive=DirectiveDraft(content="Việc đã sửa", lead_ids=(org,), due=Quarter(2025, 1))
+        directive_id=b,
+        directive=DirectiveDraft(content="Việc đã sửa", lead_ids=(org,), due=Quarter(2025, 1)),
     )
-    services.record_chase(directive_ids=[a, b], organization_id=org, reference="12", on=date.today())
+    services.record_chase(
+        directive_ids=[a, b], organization_id=org, reference="12", on=date.today()
+    )
     whos = [h.who for d in (a, b) for h in queries.history(d)]
     assert len(whos) >= 7
     assert set(whos) == {me}

@@ -349,6 +349,14 @@ class Commands(QObject):
             self.window, settings=queries.load_settings(), save=self.ops.save_settings
         )
 
+    def connect_server(self) -> None:
+        """Tệp ▸ Kết nối máy chủ…: a new window on the chosen server (or back on the file)."""
+        from ui.dialogs.connect_server import ConnectServerDialog, switch_window
+
+        choice = ConnectServerDialog.ask(self.window)
+        if choice is not None:
+            switch_window(self.window, choice)
+
     def show_about(self) -> None:
         from tracker.store.proxy import database
         from ui.dialogs.about import AboutDialog

@@ -32,6 +32,8 @@ def build_menus(window: MainWindow) -> None:
     window.data_section = window.file_menu.addSeparator()
     window.file_menu.addActions([a.back_up, a.restore])
     window.file_menu.addSeparator()
+    window.file_menu.addAction(a.connect_server)
+    window.file_menu.addSeparator()
     window.file_menu.addAction(a.quit)
 
     edit = bar.addMenu(QCoreApplication.translate("MainWindow", "&Sửa"))
@@ -123,6 +125,7 @@ def connect_actions(window: MainWindow) -> None:
     a.import_xlsx.triggered.connect(c.import_xlsx)
     a.export_xlsx.triggered.connect(c.export_xlsx)
     a.restore.triggered.connect(c.restore_backup)
+    a.connect_server.triggered.connect(c.connect_server)
     a.quit.triggered.connect(window.close)
     a.about.triggered.connect(c.show_about)
     a.language_group.triggered.connect(lambda action: _choose_language(window, action))
