@@ -313,6 +313,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Kết nối máy &amp;chủ…</source>
+        <translation>Connect to &amp;server…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dùng cơ sở dữ liệu chung trên máy chủ của cơ quan, hoặc quay về tệp</source>
+        <translation>Use the office&apos;s shared database on its server, or go back to the file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>T&amp;hoát</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -447,6 +457,149 @@
     </message>
 </context>
 <context>
+    <name>ConnectServerDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/connect_server.py" line="+128"/>
+        <source>Mật khẩu máy chủ</source>
+        <translation>Server password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật khẩu của {user} trên {host}:</source>
+        <translation>Password of {user} on {host}:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Kết nối máy chủ</source>
+        <translation>Connect to server</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Máy chủ</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên hoặc địa chỉ máy chủ, ví dụ 10.0.0.5</source>
+        <translation>Server name or address, e.g. 10.0.0.5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cổng</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cơ sở dữ liệu</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Người dùng</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Để trống nếu đã có tệp mật khẩu (pgpass)</source>
+        <translation>Leave empty when a password file (pgpass) holds it</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Máy chủ:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ổng:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cơ sở dữ liệu:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Người dùng:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật &amp;khẩu:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mật khẩu chỉ dùng cho lần kết nối này, chương trình không lưu lại.</source>
+        <translation>The password is used for this connection only; the program never stores it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Thử kết nối</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết nố&amp;i</source>
+        <translation>Co&amp;nnect</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dùng tệp trên máy này</source>
+        <translation>Use the &amp;file on this computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>máy chủ</source>
+        <translation>the server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tên cơ sở dữ liệu</source>
+        <translation>the database name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>người dùng</source>
+        <translation>the user</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hãy nhập {what}.</source>
+        <translation>Please enter {what}.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Cơ sở dữ liệu này đã có bảng khác, không phải của Giao ban.</source>
+        <translation>This database already holds other tables, not Giao ban&apos;s.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cơ sở dữ liệu được tạo bởi phiên bản Giao ban mới hơn; hãy cập nhật chương trình.</source>
+        <translation>The database was made by a newer version of Giao ban; please update the program.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kết nối được. Cơ sở dữ liệu còn trống: sẽ được tạo khi kết nối.</source>
+        <translation>Connected. The database is empty: it will be set up on connecting.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kết nối được cơ sở dữ liệu Giao ban.</source>
+        <translation>Connected to a Giao ban database.</translation>
+    </message>
+</context>
+<context>
     <name>CountLine</name>
     <message>
         <location filename="../../ui/main_window/count_line.py" line="+25"/>
@@ -520,12 +673,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Tổ chức</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-27"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
@@ -580,7 +733,7 @@
         <translation>Follow-up history</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
@@ -590,7 +743,12 @@
         <translation>Event</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>Người ghi</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Ghi chú tiến độ mới</source>
         <translation>New progress note</translation>
     </message>
@@ -1550,7 +1708,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window/menus.py" line="+19"/>
+        <location filename="../../ui/main_window/menus.py" line="+18"/>
         <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
         <translation>The new language will be used the next time Giao ban starts.</translation>
     </message>
@@ -1600,12 +1758,12 @@
         <translation>The data file is damaged: nothing can be saved; restore it from a backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/menus.py" line="+15"/>
+        <location filename="../../ui/main_window/menus.py" line="+8"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -3184,7 +3342,7 @@ line):</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+67"/>
+        <location filename="../../ui/app.py" line="+76"/>
         <source>Mở tệp dữ liệu Giao ban</source>
         <translation>Open a Giao ban data file</translation>
     </message>

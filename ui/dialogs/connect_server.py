@@ -123,13 +123,12 @@ def current_target() -> str | None:
 
 def ask_password(parent: QWidget | None, target: pg.PgTarget) -> str | None:
     """The password of ``target``'s user for this connection only; None when cancelled."""
-    tr = QCoreApplication.translate
     text, ok = QInputDialog.getText(
         parent,
-        tr("ConnectServerDialog", "Mật khẩu máy chủ"),
-        tr("ConnectServerDialog", "Mật khẩu của {user} trên {host}:").format(
-            user=target.user, host=target.host
-        ),
+        QCoreApplication.translate("ConnectServerDialog", "Mật khẩu máy chủ"),
+        QCoreApplication.translate(
+            "ConnectServerDialog", "Mật khẩu của {user} trên {host}:"
+        ).format(user=target.user, host=target.host),
         QLineEdit.EchoMode.Password,
     )
     return text if ok and text else None
