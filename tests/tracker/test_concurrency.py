@@ -1,5 +1,6 @@
-"""Two programs on one file: writes wait for the lock within a bounded time, a wait that
-runs out is a clear message with nothing written, and no edit made on stale data is saved."""
+"""Two programs on one database (a file, or a server: the race tests run on both): writes
+wait for the lock within a bounded time, a wait that runs out is a clear message with
+nothing written, and no edit made on stale data is saved."""
 
 from __future__ import annotations
 
@@ -135,6 +136,7 @@ def _edit_race(db_path: Path, directive_id: int, *, use_version: bool) -> dict[s
     return {"saves": len(saved), "stale_refused": stale, "lost": len(lost)}
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 def test_two_processes_editing_one_directive_lose_no_update(db_path: Path) -> None:
     """Two processes edit the same directive at once, each edit based on what it read: every
     save reported is in the final text (stale edits were refused and redone)."""
@@ -151,6 +153,7 @@ def test_two_processes_editing_one_directive_lose_no_update(db_path: Path) -> No
     assert totals["stale_refused"] > 0, "the editors never overlapped: the test proved nothing"
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 def test_without_versions_the_same_race_loses_updates(db_path: Path) -> None:
     """Control: the same race with expected_version left out loses edits, so the test above
     can see a lost update when there is one (informational when the race did not overlap)."""
@@ -161,6 +164,7 @@ def test_without_versions_the_same_race_loses_updates(db_path: Path) -> None:
         pytest.skip("the two editors did not overlap this time")
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 def test_stale_edit_from_a_second_connection_names_what_changed(db_path: Path) -> None:
     """A save in another process bumps the version; our edit based on the old version is
     refused with StaleEditError naming the directive and both versions, and not written."""
@@ -185,3 +189,30 @@ def test_stale_edit_from_a_second_connection_names_what_changed(db_path: Path) -
     assert "Nội dung chỉ đạo" in message and str(read.version) in message
     assert str(read.version + 1) in message
     assert Directive.get_by_id(directive_id).content == "Nội dung X0"
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_server_write_waits_its_turn_then_gives_up_with_a_message(
+    db_path: str, pg_server, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """On PostgreSQL writers take turns as on SQLite: while another client's write
+    transaction runs, ours waits up to the busy timeout, then says so in Vietnamese
+    with nothing written; once the other is done, the same save works."""
+    from tracker.store.transaction import PG_WRITE_LOCK
+
+    monkeypatch.setenv(BUSY_ENV_VAR, "300")
+    other = pg_server.connect(db_path.rsplit("/", 1)[1])
+    try:
+        other.autocommit = False
+        other.execute("SELECT pg_advisory_xact_lock(%s)", (PG_WRITE_LOCK,))
+        before = _org_count()
+        started = time.monotonic()
+        with pytest.raises(DatabaseBusyError, match="chương trình khác"):
+            services.add_organization(name="Hội Nông dân xã C", short_name="HND-C")
+        assert 0.2 < time.monotonic() - started < 2.0
+        assert _org_count() == before
+        other.rollback()
+        services.add_organization(name="Hội Nông dân xã C", short_name="HND-C")
+        assert _org_count() == before + 1
+    finally:
+        other.close()

@@ -83,9 +83,10 @@ def resolve_busy_timeout(value: int | None = None) -> int:
 
 
 def is_busy(exc: BaseException) -> bool:
-    """SQLite's "database is locked" / "busy": another connection holds the lock."""
+    """SQLite's "database is locked" / "busy": another connection holds the lock (on
+    PostgreSQL: the write lock's wait ran past ``lock_timeout``)."""
     text = str(exc)
-    return "locked" in text or "busy" in text
+    return "locked" in text or "busy" in text or "lock timeout" in text
 
 
 def busy_error(not_done: str = "Chưa mở được") -> DatabaseBusyError:
