@@ -567,6 +567,14 @@ def _open_connection(args: argparse.Namespace) -> sqlite3.Connection:
     from tracker.store.dbfile import connect_for_reading
 
     conn = connect_for_reading(args.db)
+    if conn is None:
+        from tracker.store.dbfile import resolve_target
+        from tracker.store.pgtext import connect_for_reading as server_for_reading
+        from tracker.store.pgtext import is_pg_url
+
+        target = resolve_target(args.db)
+        if is_pg_url(target):  # a server: psycopg alone, as sqlite3 alone for a file
+            conn = server_for_reading(target)
     if conn is not None:
         _READERS.append(conn)
         return conn

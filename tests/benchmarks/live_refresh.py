@@ -72,7 +72,8 @@ def main() -> int:
         app.processEvents()
         meeting = window.meeting
         assert meeting is not None and window.live_refresh is not None
-        ids = [d.id for d in queries.list_directives(queries.DirectiveFilter(meeting_id=meeting.id))]
+        shown = queries.DirectiveFilter(meeting_id=meeting.id)
+        ids = [d.id for d in queries.list_directives(shown)]
         seen: list[float] = []
         window.bus.changed.connect(lambda *_: seen.append(time.time()))  # after the views' slots
         other = subprocess.Popen(

@@ -16,105 +16,26 @@ dates back as ISO text, as SQLite gives them, so the row code is the same for bo
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 import peewee as pw
 
 from tracker.errors import DatabaseOpenError, TrackerError
+from tracker.store import pgtext
 
-SCHEMES = ("postgresql://", "postgres://")
-DEFAULT_PORT = 5432
-
-
-def is_pg_url(target: str) -> bool:
-    return target.startswith(SCHEMES)
-
-
-@dataclass(frozen=True)
-class PgTarget:
-    """Where a server database is: what ``--db postgresql://...`` says."""
-
-    user: str
-    host: str
-    port: int
-    dbname: str
-
-    def display(self) -> str:
-        """The URL without any password, for messages and the window title."""
-        from urllib.parse import quote
-
-        host = quote(self.host, safe="") if "/" in self.host else self.host
-        return f"postgresql://{quote(self.user, safe='')}@{host}:{self.port}/{self.dbname}"
-
-
-def parse_url(url: str) -> PgTarget:
-    """Split ``postgresql://USER@HOST[:PORT]/DBNAME``; a password in it is refused
-    (the app never takes one where it could be stored or shown)."""
-    bad = DatabaseOpenError(
-        f'Địa chỉ máy chủ "{url}" không đúng dạng postgresql://NGƯỜI_DÙNG@MÁY_CHỦ[:CỔNG]/TÊN_CSDL.'
-    )
-    try:
-        parts = urlsplit(url)
-        port = parts.port or DEFAULT_PORT
-    except ValueError as exc:
-        raise bad from exc
-    if parts.password is not None:
-        raise DatabaseOpenError(
-            "Không ghi mật khẩu vào địa chỉ máy chủ: chương trình sẽ hỏi mật khẩu, "
-            "hoặc đọc từ tệp mật khẩu chuẩn của PostgreSQL (pgpass)."
-        )
-    dbname = unquote(parts.path.lstrip("/"))
-    if not parts.username or not parts.hostname or not dbname or "/" in dbname:
-        raise bad
-    # urlsplit lower-cases the host; a socket folder keeps its case.
-    netloc_host = parts.netloc.rsplit("@", 1)[-1]
-    if parts.port is not None:
-        netloc_host = netloc_host.rsplit(":", 1)[0]
-    return PgTarget(unquote(parts.username), unquote(netloc_host), port, dbname)
-
+# The peewee-free part (the URL, the dialect text, the messages), re-exported here.
+DEFAULT_PORT = pgtext.DEFAULT_PORT
+SCHEMES = pgtext.SCHEMES
+PgTarget = pgtext.PgTarget
+connect_error_message = pgtext.connect_error_message
+is_pg_url = pgtext.is_pg_url
+like_pattern = pgtext.like_pattern
+needs_password = pgtext.needs_password
+no_negative_limit = pgtext.no_negative_limit
+parse_url = pgtext.parse_url
+translate = pgtext.translate
 
 # --- the dialect layer --------------------------------------------------------------------
-
-_IN_IDS_SQLITE = "(SELECT value FROM json_each(?))"
-_IN_IDS_PG = "(SELECT value::bigint FROM json_array_elements_text(%s::json))"
-_INDEXED_BY = re.compile(r"\s+INDEXED BY \w+")
-_IFNULL = re.compile(r"\bIFNULL\(")
-_PERCENT = re.compile(r"%(?!s)")
-# SUM(a = b): SQLite sums the comparison's 0 or 1; PostgreSQL has no SUM(boolean).
-_SUM_OF_TEST = re.compile(r"\bSUM\(([^()]*?(?:=|<|>)[^()]*?)\)")
-_LIMIT_PARAM = re.compile(r"\bLIMIT %s")
-
-
-def translate(sql: str) -> str:
-    """A hand-written SQLite statement in PostgreSQL's words (see the module docstring)."""
-    sql = sql.replace(_IN_IDS_SQLITE, "\0IDS\0")
-    # A peewee statement with a hand-written fragment already has %s placeholders.
-    sql = _PERCENT.sub("%%", sql).replace("?", "%s")
-    sql = sql.replace("\0IDS\0", _IN_IDS_PG)
-    sql = _INDEXED_BY.sub("", sql)
-    sql = _SUM_OF_TEST.sub(r"SUM(CASE WHEN \1 THEN 1 ELSE 0 END)", sql)
-    return _IFNULL.sub("COALESCE(", sql)
-
-
-def no_negative_limit(sql: str, params: Any) -> Any:
-    """SQLite's ``LIMIT -1`` (no limit) as PostgreSQL's ``LIMIT NULL``."""
-    if not params or "LIMIT %s" not in sql:
-        return params
-    out = list(params)
-    for m in _LIMIT_PARAM.finditer(sql):
-        i = sql.count("%s", 0, m.start())
-        if i < len(out) and isinstance(out[i], int) and out[i] < 0:
-            out[i] = None
-    return out
-
-
-def like_pattern(key: str) -> str:
-    """A LIKE pattern for "contains ``key``" (``\\`` is PostgreSQL's LIKE escape)."""
-    escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def search_sql(db: pw.Database, key: str) -> tuple[str, tuple[Any, ...]]:
@@ -195,19 +116,6 @@ def widen_text_columns(db: pw.Database) -> None:
     ).fetchall()
     for table, column in rows:
         db.execute_sql(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE TEXT')
-
-
-def connect_error_message(target: PgTarget, exc: BaseException) -> str:
-    """A one-line Vietnamese message for a failed connection (never the driver's traceback)."""
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    low = str(exc).lower()
-    if "password authentication failed" in low or "no password supplied" in low:
-        return f'Sai mật khẩu hoặc thiếu mật khẩu cho người dùng "{target.user}" ({text}).'
-    if "does not exist" in low and "database" in low:
-        return f'Máy chủ không có cơ sở dữ liệu "{target.dbname}" ({text}).'
-    if "role" in low and "does not exist" in low:
-        return f'Máy chủ không có người dùng "{target.user}" ({text}).'
-    return f"Không kết nối được máy chủ {target.host}:{target.port} ({text})."
 
 
 class ServerLostError(TrackerError):
@@ -331,10 +239,6 @@ def backend_pid(db: pw.Database) -> int | None:
         return None
     return int(db.connection().info.backend_pid)
 
-
-def needs_password(exc: BaseException) -> bool:
-    low = str(exc).lower()
-    return "no password supplied" in low or "password authentication failed" in low
 
 
 def probe(target: PgTarget, password: str | None = None) -> int | None:
