@@ -9,7 +9,7 @@ them. Nothing here imports peewee, ``tracker.rows`` or ``tracker.queries``.
 
 The filter means exactly what ``queries.DirectiveFilter`` means for the same
 fields (``tests/tracker/test_listing.py`` compares the two), and each object
-has the keys and values ``cli.directive_json`` gives a ``DirectiveRow``.
+has the keys and values ``cli.lists.directive_json`` gives a ``DirectiveRow``.
 """
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ def directive_conditions(
     return where, params, walk
 
 
-# One directive as cli.directive_json writes it. Owners in queries._rows' order
+# One directive as cli.lists.directive_json writes it. Owners in queries._rows' order
 # (role, organization position, assignment position, organization id); dates as
 # ISO days; overdue as queries' is_overdue: unfinished and due before as_of's quarter.
 _OBJECT = (

@@ -1,5 +1,5 @@
 """``giaoban directives --json`` (tracker.listing, rows rendered by SQLite) lists
-exactly what ``queries.list_directives`` + ``cli.directive_json`` list, for every
+exactly what ``queries.list_directives`` + ``cli.lists.directive_json`` list, for every
 filter the command takes."""
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def _expected(flt: queries.DirectiveFilter) -> list[dict]:
     rows = queries.list_directives(flt, with_notes=False)
-    return json.loads(json.dumps([cli.directive_json(d) for d in rows], ensure_ascii=False))
+    return json.loads(json.dumps([cli.lists.directive_json(d) for d in rows], ensure_ascii=False))
 
 
 def _listed(flt: queries.DirectiveFilter, postgres: bool = False) -> list[dict]:
