@@ -4,7 +4,10 @@ saying what is due soon, whose "Xem" narrows the chase list to those items."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 from datetime import date
+
+from peewee import DatabaseError
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon, QToolBar
@@ -45,7 +48,9 @@ class ReminderWatch(QObject):
             if not options.reminders_on:
                 return None
             found = reminders(as_of=today, within_days=options.reminder_days)
-        except TrackerError as exc:  # a busy or damaged file: the window says so elsewhere
+        except (TrackerError, DatabaseError, sqlite3.DatabaseError) as exc:
+            # A busy, damaged or unreachable database: the views and the integrity
+            # check tell the clerk; a reminder that cannot be read waits for tomorrow.
             log.warning("Không kiểm tra được nội dung đến hạn: %s", exc)
             return None
         settings.setValue(LAST_SHOWN, today.isoformat())
