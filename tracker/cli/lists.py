@@ -53,13 +53,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 NO_MEETINGS_YET = "Chưa có cuộc giao ban nào: thử giaoban demo để nạp dữ liệu mẫu."
 
 
-# A directive's status as the text listing prints it (JSON keeps the stored values).
-STATUS_WORDS = {
-    "open": "chưa thực hiện",
-    "in_progress": "đang thực hiện",
-    "done": "hoàn thành",
-    "cancelled": "đã hủy",
-}
 
 
 def meeting_json(m: Any) -> dict[str, Any]:
@@ -128,6 +121,7 @@ def cmd_directives(args: argparse.Namespace) -> int:
         return _directives_json(args)
     from tracker import queries
     from tracker.quarters import format_deadline
+    from tracker.status import STATE_WORDS
 
     open_database(args)
     org_id = queries.find_organization(args.org).id if args.org else None
@@ -148,7 +142,7 @@ def cmd_directives(args: argparse.Namespace) -> int:
         flag = " QUÁ HẠN" if d.overdue else ""
         owners = ", ".join(o.short_name for o in d.leads)
         print(
-            f"{d.id:>7}  {format_deadline(d.due):<14} {STATUS_WORDS[d.status.value]:<15}{flag}  "
+            f"{d.id:>7}  {format_deadline(d.due):<14} {STATE_WORDS[d.status].lower():<15}{flag}  "
             f"[{owners}] {d.content}"
         )
     if rows:
