@@ -9,12 +9,13 @@ from datetime import date
 
 from peewee import DatabaseError
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon, QToolBar
 
 from tracker import queries
 from tracker.errors import TrackerError
 from tracker.reminders import Reminders, reminders
+from ui.screen_fit import keep_on_screen
 from ui.widgets.reminder_banner import ReminderBanner
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,8 @@ class ReminderWatch(QObject):
         self.bar.addWidget(self.banner)
         self._window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self._window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
+        # The new row must not push the window past the screen (once it is laid out).
+        QTimer.singleShot(0, self._window, lambda: keep_on_screen(self._window))
         self.banner.view_requested.connect(self.view)
         self.banner.dismissed.connect(self.dismiss)
         # Only where the desktop has a tray: offscreen and headless have none (no warning).
