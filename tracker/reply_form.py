@@ -214,12 +214,15 @@ def write_form_beside(
     directive_ids: Sequence[int],
     made_on: date,
     reference: str = "",
-) -> Path:
-    """The form for a letter's items, written beside the letter; returns its path."""
+) -> list[Path]:
+    """The form for a letter's items, written beside the letter: its path, or nothing when
+    none of the items is the organization's to report on (it only supports them)."""
+    if not form_items(organization_id, directive_ids=directive_ids):
+        return []
     target = form_path_beside(letter_path)
     write_form(target, organization_id, directive_ids=directive_ids, made_on=made_on,
                reference=reference)  # fmt: skip
-    return target
+    return [target]
 
 
 def _write(
@@ -494,8 +497,10 @@ def _plan_rows(
         .tuples()
     }
     leads = {
-        did
-        for (did,) in Assignment.select(Assignment.directive)
+        did: (status, _as_date(done) if done else None, note)
+        for did, status, done, note in Assignment.select(
+            Assignment.directive, Assignment.status, Assignment.done_on, Assignment.result_note
+        )
         .where(Assignment.directive.in_(ids) & (Assignment.organization == org_id)
                & (Assignment.role == Role.LEAD.value))
         .tuples()
@@ -535,6 +540,9 @@ def _plan_rows(
                 f"Dòng {r}: ngày hoàn thành {format_date(day)} trước ngày giao ban "
                 f"{format_date(held_on)}."
             )
+        if leads[did] == (Status.DONE.value, day, result):  # this form, imported before
+            out.append(replace(base, reason="đã cập nhật theo phiếu này trước đó"))
+            continue
         row = replace(row, version=version)
         if version != int(k["ver"]):
             row = replace(row, kind=RowKind.CONFLICT,
