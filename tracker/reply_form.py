@@ -376,7 +376,7 @@ def _read_day(value: Any, row: int) -> date | None:
     try:
         return parse_date(str(value))
     except TrackerError as exc:
-        raise ReplyRefusedError(f"Dòng {row}: {exc.message}") from exc
+        raise ReplyRefusedError(f"Dòng {row}: {exc.message[:1].lower()}{exc.message[1:]}") from exc
 
 
 def _read_done(value: Any, row: int) -> bool | None:
