@@ -229,7 +229,7 @@ def _write(
     path: Path, db_id: str, org: Organization, items: list[FormItem], made_on: date, ref: str
 ) -> None:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.worksheet.datavalidation import DataValidation
 
     wb = Workbook()
@@ -250,8 +250,11 @@ def _write(
     ws["B4"].alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells("B4:G4")
     ws.row_dimensions[4].height = 32
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
     for col, text in enumerate(HEADERS, 1):
         cell = ws.cell(row=HEADER_ROW, column=col, value=text)
+        cell.border = box
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -263,6 +266,7 @@ def _write(
         for col, value in enumerate(values, 1):
             cell = ws.cell(row=r, column=col, value=value)
             cell.alignment = wrap
+            cell.border = box
             if col - 1 in (DONE_COL, DATE_COL, RESULT_COL):
                 cell.protection = open_cell
                 cell.fill = fill
@@ -287,6 +291,12 @@ def _write(
     for letter, width in zip("ABCDEFG", (4, 6, 70, 14, 14, 16, 50), strict=True):
         ws.column_dimensions[letter].width = width
     ws.column_dimensions["A"].hidden = True
+    # printed as the organization may: landscape, every column on one page's width
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.freeze_panes = f"C{FIRST_ROW}"
     ws.protection.sheet = True
     ws.protection.formatColumns = False  # widths and heights may change, nothing else
