@@ -499,22 +499,21 @@ def _plan_rows(
     org_id: int, parsed: list[tuple[int, dict[str, str], tuple[Any, ...]]], today: date
 ) -> list[ReplyRow]:
     ids = [int(k["did"]) for _, k, _ in parsed]
-    now = {
-        did: (ver, _as_date(held))
-        for did, ver, held in Directive.select(Directive.id, Directive.version, Meeting.held_on)
-        .join(Meeting)
-        .where(Directive.id.in_(ids))
-        .tuples()
-    }
-    leads = {
-        did: (status, _as_date(done) if done else None, note)
-        for did, status, done, note in Assignment.select(
-            Assignment.directive, Assignment.status, Assignment.done_on, Assignment.result_note
+    now: dict[int, tuple[int, date]] = {}
+    leads: dict[int, tuple[str, date | None, str]] = {}
+    for part in _batches(ids):
+        now.update(
+            (did, (ver, _as_date(held)))
+            for did, ver, held in Directive.select(Directive.id, Directive.version, Meeting.held_on)
+            .join(Meeting).where(Directive.id.in_(part)).tuples()
         )
-        .where(Assignment.directive.in_(ids) & (Assignment.organization == org_id)
-               & (Assignment.role == Role.LEAD.value))
-        .tuples()
-    }  # fmt: skip
+        leads.update(
+            (did, (status, _as_date(done) if done else None, note))
+            for did, status, done, note in Assignment.select(
+                Assignment.directive, Assignment.status, Assignment.done_on, Assignment.result_note
+            ).where(Assignment.directive.in_(part) & (Assignment.organization == org_id)
+                    & (Assignment.role == Role.LEAD.value)).tuples()
+        )  # fmt: skip
     out = []
     for r, k, cells in parsed:
         did = int(k["did"])
@@ -561,6 +560,11 @@ def _plan_rows(
     return out
 
 
+def _batches(ids: list[int], size: int = 5000) -> list[list[int]]:
+    """``ids`` in slices a statement's parameter limit holds (SQLite's, the server's)."""
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
 def _as_date(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
@@ -574,11 +578,11 @@ def apply_reply(*, plan: ReplyPlan, accept_conflicts: bool = False) -> Changes:
     its date with its result, "Theo báo cáo của …" in the history. Conflicts only when
     ``accept_conflicts``. A directive changed since the plan was read refuses it all."""
     rows = plan.to_apply(accept_conflicts)
-    versions = dict(
-        Directive.select(Directive.id, Directive.version)
-        .where(Directive.id.in_([r.directive_id for r in rows]))
-        .tuples()
-    )
+    versions: dict[int, int] = {}
+    for part in _batches([r.directive_id for r in rows]):
+        versions.update(
+            Directive.select(Directive.id, Directive.version).where(Directive.id.in_(part)).tuples()
+        )
     for r in rows:
         if versions.get(r.directive_id) != r.version:
             raise StaleEditError(
