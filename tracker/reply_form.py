@@ -9,8 +9,7 @@ fills: "Đã hoàn thành" (Có/Chưa), "Ngày hoàn thành", "Kết quả".
 Reading: :func:`read_reply` checks the whole form and returns a :class:`ReplyPlan` (per
 row: done on a date with its result, or nothing; a conflict when the directive changed
 since the form was made) or refuses it with one Vietnamese message, changing nothing.
-:func:`apply_reply` writes a plan in one transaction, each change recorded in history
-as "Theo báo cáo của …".
+:func:`tracker.reply_apply.apply_reply` writes a plan in one transaction.
 """
 
 from __future__ import annotations
@@ -29,11 +28,11 @@ from typing import Any
 
 from tracker.changes import Changes
 from tracker.dates import format_date, parse_date
-from tracker.errors import StaleEditError, TrackerError, ValidationError
+from tracker.errors import TrackerError, ValidationError
 from tracker.quarters import Quarter, format_deadline
 from tracker.rows import UNFINISHED_VALUES, Role, Status
 from tracker.safe_write import write_verified
-from tracker.services import MAX_NOTES, service, set_status
+from tracker.services import MAX_CONTENT, MAX_NOTES, service
 from tracker.store.models import Assignment, Directive, Meeting, Organization, Setting
 from tracker.text import clean, fold, printable, unprintable
 
@@ -46,7 +45,6 @@ HEADERS = ("Mã", "STT", "Nội dung chỉ đạo", "Thời hạn", "Đã hoàn 
            "Ngày hoàn thành", "Kết quả")  # fmt: skip
 KEY_COL, STT_COL, CONTENT_COL, DUE_COL, DONE_COL, DATE_COL, RESULT_COL = range(7)
 YES, NO = "Có", "Chưa"
-SOURCE = "Theo báo cáo của {name}"
 
 _ROW_KEY = re.compile(
     r"GB1\.(?P<fp>[0-9a-f]{12})\.(?P<org>[0-9]{1,18})\.(?P<did>[0-9]{1,18})\."
@@ -313,8 +311,9 @@ def _write(
 
 class RowKind(StrEnum):
     DONE = "done"  # to record as done on a date, with its result
-    NOTHING = "nothing"  # "Chưa", or left empty
-    CONFLICT = "conflict"  # would be done, but the directive changed since the form was made
+    NOTE = "note"  # "Chưa" (or empty) with a result: recorded as a progress note
+    NOTHING = "nothing"  # "Chưa", or left empty, with no result
+    CONFLICT = "conflict"  # a change, but the directive changed since the form was made
     GONE = "gone"  # deleted since, or the organization no longer leads it: never applied
 
 
@@ -325,7 +324,7 @@ class ReplyRow:
     content: str
     deadline: str
     kind: RowKind
-    done_on: date | None = None
+    done_on: date | None = None  # None for a progress note
     result: str = ""
     version: int = 0  # the directive's version now (checked again when applying)
     reason: str = ""  # why a row is a conflict or gone
@@ -341,7 +340,7 @@ class ReplyPlan:
 
     @property
     def changes(self) -> tuple[ReplyRow, ...]:
-        return tuple(r for r in self.rows if r.kind is RowKind.DONE)
+        return tuple(r for r in self.rows if r.kind in (RowKind.DONE, RowKind.NOTE))
 
     @property
     def conflicts(self) -> tuple[ReplyRow, ...]:
@@ -350,12 +349,9 @@ class ReplyPlan:
     def to_apply(self, accept_conflicts: bool) -> tuple[ReplyRow, ...]:
         return tuple(
             r for r in self.rows
-            if r.kind is RowKind.DONE or accept_conflicts and r.kind is RowKind.CONFLICT
+            if r.kind in (RowKind.DONE, RowKind.NOTE)
+            or accept_conflicts and r.kind is RowKind.CONFLICT
         )  # fmt: skip
-
-    @property
-    def directive_ids(self) -> list[int]:
-        return [r.directive_id for r in self.rows if r.kind in (RowKind.DONE, RowKind.CONFLICT)]
 
 
 def _cell_text(value: Any) -> str:
@@ -501,7 +497,7 @@ def _plan_rows(
     ids = [int(k["did"]) for _, k, _ in parsed]
     now: dict[int, tuple[int, date]] = {}
     leads: dict[int, tuple[str, date | None, str]] = {}
-    for part in _batches(ids):
+    for part in batches(ids):
         now.update(
             (did, (ver, _as_date(held)))
             for did, ver, held in Directive.select(Directive.id, Directive.version, Meeting.held_on)
@@ -522,79 +518,57 @@ def _plan_rows(
         result = clean(_cell_text(cells[RESULT_COL]))
         base = ReplyRow(r, did, clean(_cell_text(cells[CONTENT_COL])),
                         clean(_cell_text(cells[DUE_COL])), RowKind.NOTHING)  # fmt: skip
-        if not done:
-            if day is not None:
-                raise ReplyRefusedError(
-                    f"Dòng {r} có ngày hoàn thành nhưng cột {HEADERS[DONE_COL]} không ghi {YES}."
-                )
-            out.append(base)
-            continue
-        if day is None:
-            raise ReplyRefusedError(f"Dòng {r} ghi {YES} nhưng chưa ghi ngày hoàn thành.")
-        if day > today:
-            raise ReplyRefusedError(f"Dòng {r}: ngày hoàn thành {format_date(day)} chưa tới.")
+        if not done and day is not None:
+            raise ReplyRefusedError(
+                f"Dòng {r} có ngày hoàn thành nhưng cột {HEADERS[DONE_COL]} không ghi {YES}."
+            )
         code = unprintable(result)
-        if code or len(result) > MAX_NOTES:
+        if code or len(result) > (MAX_NOTES if done else MAX_CONTENT):
             why = f"có ký tự không in được ({code})" if code else "quá dài"
             raise ReplyRefusedError(f"Dòng {r}: kết quả {why}.")
-        row = replace(base, kind=RowKind.DONE, done_on=day, result=result)
-        if did not in now or did not in leads:
+        if not done:
+            row = replace(base, kind=RowKind.NOTE, result=result) if result else base
+        elif day is None:
+            raise ReplyRefusedError(f"Dòng {r} ghi {YES} nhưng chưa ghi ngày hoàn thành.")
+        elif day > today:
+            raise ReplyRefusedError(f"Dòng {r}: ngày hoàn thành {format_date(day)} chưa tới.")
+        else:
+            row = replace(base, kind=RowKind.DONE, done_on=day, result=result)
+        if row.kind is RowKind.NOTHING:
+            out.append(row)
+        elif did not in now or did not in leads:
             out.append(replace(row, kind=RowKind.GONE, reason=(
                 "nội dung đã bị xóa" if did not in now else "tổ chức không còn chủ trì nội dung này"
             )))  # fmt: skip
-            continue
-        version, held_on = now[did]
-        if day < held_on:
-            raise ReplyRefusedError(
-                f"Dòng {r}: ngày hoàn thành {format_date(day)} trước ngày giao ban "
-                f"{format_date(held_on)}."
-            )
-        if leads[did] == (Status.DONE.value, day, result):  # this form, imported before
-            out.append(replace(base, reason="đã cập nhật theo phiếu này trước đó"))
-            continue
-        row = replace(row, version=version)
-        if version != int(k["ver"]):
-            row = replace(row, kind=RowKind.CONFLICT,
-                          reason="nội dung đã thay đổi sau khi lập phiếu")  # fmt: skip
-        out.append(row)
+        else:
+            out.append(_checked(row, now[did], leads[did], int(k["ver"])))
     return out
 
 
-def _batches(ids: list[int], size: int = 5000) -> list[list[int]]:
+def _checked(
+    row: ReplyRow, now: tuple[int, date], lead: tuple[str, date | None, str], version: int
+) -> ReplyRow:
+    """A change against the directive as stored: its date after the giao ban, a conflict
+    when the directive changed since the form was made, nothing when already recorded."""
+    current, held_on = now
+    if row.done_on is not None and row.done_on < held_on:
+        raise ReplyRefusedError(
+            f"Dòng {row.row}: ngày hoàn thành {format_date(row.done_on)} trước ngày giao ban "
+            f"{format_date(held_on)}."
+        )
+    if row.done_on is not None and lead == (Status.DONE.value, row.done_on, row.result):
+        return replace(row, kind=RowKind.NOTHING, done_on=None, result="",
+                       reason="đã cập nhật theo phiếu này trước đó")  # fmt: skip
+    row = replace(row, version=current)
+    if current != version:
+        return replace(row, kind=RowKind.CONFLICT, reason="nội dung đã thay đổi sau khi lập phiếu")
+    return row
+
+
+def batches(ids: list[int], size: int = 5000) -> list[list[int]]:
     """``ids`` in slices a statement's parameter limit holds (SQLite's, the server's)."""
     return [ids[i : i + size] for i in range(0, len(ids), size)]
 
 
 def _as_date(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-
-
-# --- applying -------------------------------------------------------------------------------
-
-
-@service
-def apply_reply(*, plan: ReplyPlan, accept_conflicts: bool = False) -> Changes:
-    """Record the plan's changes, all or nothing: each row done for the organization on
-    its date with its result, "Theo báo cáo của …" in the history. Conflicts only when
-    ``accept_conflicts``. A directive changed since the plan was read refuses it all."""
-    rows = plan.to_apply(accept_conflicts)
-    versions: dict[int, int] = {}
-    for part in _batches([r.directive_id for r in rows]):
-        versions.update(
-            Directive.select(Directive.id, Directive.version).where(Directive.id.in_(part)).tuples()
-        )
-    for r in rows:
-        if versions.get(r.directive_id) != r.version:
-            raise StaleEditError(
-                f"Dòng {r.row}: nội dung vừa được sửa ở nơi khác sau khi đọc phiếu. Hãy đọc "
-                "lại phiếu rồi nhập lại; chưa cập nhật gì."
-            )
-    changes = Changes()
-    source = SOURCE.format(name=plan.name)
-    for r in rows:
-        assert r.done_on is not None
-        changes |= set_status(
-            directive_ids=[r.directive_id], status=Status.DONE, on=r.done_on, note=r.result,
-            organization_id=plan.organization_id, source=source,
-        )  # fmt: skip
-    return changes

@@ -2405,7 +2405,7 @@
 <context>
     <name>ReplyImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/reply_import.py" line="+69"/>
+        <location filename="../../ui/dialogs/reply_import.py" line="+70"/>
         <source>Nhập phiếu báo cáo</source>
         <translation>Import report-back form</translation>
     </message>
@@ -2476,13 +2476,18 @@
     </message>
     <message>
         <location line="+27"/>
-        <source>Phiếu của {name}, lập ngày {day}: {done} nội dung hoàn thành, {conflicts} dòng xung đột, {unchanged} dòng không thay đổi.</source>
-        <translation>Form of {name}, made on {day}: {done} directives done, {conflicts} conflicting rows, {unchanged} rows unchanged.</translation>
+        <source>Phiếu của {name}, lập ngày {day}: {done} nội dung cập nhật, {conflicts} dòng xung đột, {unchanged} dòng không thay đổi.</source>
+        <translation>Form of {name}, made on {day}: {done} directives to update, {conflicts} conflicting rows, {unchanged} rows unchanged.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Hoàn thành {day}</source>
         <translation>Done {day}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tiến độ</source>
+        <translation>Progress</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -13,16 +13,16 @@ import openpyxl
 import pytest
 
 from tests.tracker.test_reminders import log, org_ids
-from tracker import queries, reply_form, services
+from tracker import queries, reply_apply, reply_form, services
 from tracker.cli import main
 from tracker.errors import StaleEditError
 from tracker.quarters import Quarter
+from tracker.reply_apply import apply_reply
 from tracker.reply_form import (
     FIRST_ROW,
     FORM_SHEET,
     ReplyRefusedError,
     RowKind,
-    apply_reply,
     read_reply,
     write_form,
 )
@@ -199,6 +199,27 @@ def test_date_written_as_text_and_yes_without_diacritics(d: dict[str, int], tmp_
     assert [(x.done_on, x.result) for x in plan.changes] == [(date(2021, 6, 20), "")]
 
 
+def test_result_of_an_unfinished_row_is_a_progress_note(
+    d: dict[str, int], tmp_path: Path
+) -> None:
+    """ "Chưa" (or nothing) with a result: recorded as Hội ND's progress note, "Theo báo
+    cáo của …", dated the day of the import; the status stays open."""
+    path = form(tmp_path)
+    r = rows_of(path)
+    filled = fill(path, {f"E{r['alone']}": "Chưa", f"G{r['alone']}": "Đang triển khai",
+                         f"G{r['standing']}": "Đã làm 3 đợt"})  # fmt: skip
+    plan = read_reply(filled, today=TODAY)
+    assert sorted((x.directive_id, x.kind, x.done_on) for x in plan.changes) == sorted(
+        [(d["alone"], RowKind.NOTE, None), (d["standing"], RowKind.NOTE, None)]
+    )
+    apply_reply(plan=plan, on=TODAY)
+    last = queries.history(d["alone"])[-1]
+    assert last.text == "Theo báo cáo của Hội Nông dân tỉnh: Đang triển khai"
+    assert (last.happened_on, last.organization_short_name) == (TODAY, "Hội ND")
+    assert queries.directive(d["alone"]).status is Status.OPEN
+    assert queries.history(d["standing"])[-1].text.endswith("Đã làm 3 đợt")
+
+
 # --- refusals -------------------------------------------------------------------------------
 
 
@@ -361,7 +382,7 @@ def test_apply_all_or_nothing(
     assert state() == before
     plan = read_reply(filled, today=TODAY)
     calls: list[int] = []
-    real = reply_form.set_status
+    real = reply_apply.set_status
 
     def failing(**kwargs: Any) -> Any:
         calls.append(1)
@@ -369,7 +390,7 @@ def test_apply_all_or_nothing(
             raise RuntimeError("hỏng giữa chừng")
         return real(**kwargs)
 
-    monkeypatch.setattr(reply_form, "set_status", failing)
+    monkeypatch.setattr(reply_apply, "set_status", failing)
     with pytest.raises(RuntimeError):
         apply_reply(plan=plan, accept_conflicts=True)
     assert state() == before

@@ -97,7 +97,7 @@ def test_conflict_marked_and_applied_only_when_ticked(
     applied: list[bool] = []
 
     def apply(plan, accept):  # noqa: ANN001, ANN202
-        from tracker.reply_form import apply_reply
+        from tracker.reply_apply import apply_reply
 
         applied.append(accept)
         return apply_reply(plan=plan, accept_conflicts=accept)

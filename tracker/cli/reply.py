@@ -52,7 +52,8 @@ def cmd_reply_form(args: argparse.Namespace) -> int:
 def cmd_import_reply(args: argparse.Namespace) -> int:
     from tracker import queries
     from tracker.dates import format_date
-    from tracker.reply_form import RowKind, apply_reply, read_reply
+    from tracker.reply_apply import apply_reply
+    from tracker.reply_form import RowKind, read_reply
 
     open_database(args, create=False, writing=not args.dry_run)
     expected = queries.find_organization(args.org).id if args.org else None
@@ -61,7 +62,7 @@ def cmd_import_reply(args: argparse.Namespace) -> int:
     for r in plan.rows:
         if r.kind is RowKind.NOTHING:
             continue
-        what = f"hoàn thành {format_date(r.done_on)}" if r.done_on else ""
+        what = f"hoàn thành {format_date(r.done_on)}" if r.done_on else "tiến độ"
         mark = {RowKind.DONE: "  ", RowKind.CONFLICT: "! ", RowKind.GONE: "x "}[r.kind]
         why = f" — {r.reason}" if r.reason else ""
         result = f": {one_line(r.result, 60)}" if r.result else ""
@@ -71,11 +72,11 @@ def cmd_import_reply(args: argparse.Namespace) -> int:
     changes, conflicts = len(plan.changes), len(plan.conflicts)
     applied = len(plan.to_apply(args.accept_conflicts))
     lines.append(
-        f"{changes} nội dung hoàn thành, {conflicts} dòng xung đột "
+        f"{changes} nội dung cập nhật, {conflicts} dòng xung đột "
         f"({'sẽ cập nhật' if args.accept_conflicts else 'bỏ qua, dùng --accept-conflicts để nhận'}"
         f"), {len(plan.rows) - changes - conflicts} dòng không thay đổi."
         if conflicts
-        else f"{changes} nội dung hoàn thành, {len(plan.rows) - changes} dòng không thay đổi."
+        else f"{changes} nội dung cập nhật, {len(plan.rows) - changes} dòng không thay đổi."
     )
     sys.stdout.write("\n".join(lines) + "\n")
     if args.dry_run:

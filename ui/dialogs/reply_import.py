@@ -8,7 +8,8 @@ Contract for the main window::
 
 - "Chọn tệp…" reads a form (tracker.reply_form.read_reply); a refused form shows its one
   message and leaves OK disabled.
-- The table lists every row that would change, conflicts (the directive changed since
+- The table lists every row that would change (done on a date, or a progress note),
+  conflicts (the directive changed since
   the form was made) marked and skipped unless "Nhận cả các dòng xung đột" is ticked, and
   rows that can no longer apply.
 - OK calls ``apply(plan, accept_conflicts)`` (the window's undoable operation); a refusal
@@ -162,7 +163,7 @@ class ReplyImportDialog(QDialog):
         unchanged = len(plan.rows) - len(shown)
         self.summary.setText(
             self.tr(
-                "Phiếu của {name}, lập ngày {day}: {done} nội dung hoàn thành, {conflicts} dòng "
+                "Phiếu của {name}, lập ngày {day}: {done} nội dung cập nhật, {conflicts} dòng "
                 "xung đột, {unchanged} dòng không thay đổi."
             ).format(
                 name=plan.name,
@@ -178,7 +179,9 @@ class ReplyImportDialog(QDialog):
 
     def _fill_row(self, i: int, r: ReplyRow) -> None:
         done = (
-            self.tr("Hoàn thành {day}").format(day=format_date(r.done_on)) if r.done_on else ""
+            self.tr("Hoàn thành {day}").format(day=format_date(r.done_on))
+            if r.done_on
+            else self.tr("Tiến độ")
         )
         if r.result:
             done = f"{done}: {r.result}"

@@ -335,12 +335,12 @@ class Commands(QObject):
         ReplyImportDialog.ask(self.window, apply=self._apply_reply, today=self.ops.today())
 
     def _apply_reply(self, plan: ReplyPlan, accept_conflicts: bool) -> Changes:
-        from tracker.reply_form import apply_reply
+        from tracker.reply_apply import apply_reply
 
         return self.ops.edit_directives(
             self.tr("Nhập phiếu báo cáo của {name}").format(name=plan.short_name),
             [r.directive_id for r in plan.to_apply(accept_conflicts)],
-            lambda: apply_reply(plan=plan, accept_conflicts=accept_conflicts),
+            lambda: apply_reply(plan=plan, accept_conflicts=accept_conflicts, on=self.ops.today()),
         )
 
     def import_xlsx(self) -> None:
