@@ -2376,7 +2376,7 @@
 <context>
     <name>ReminderWatch</name>
     <message numerus="yes">
-        <location filename="../../ui/reminder_watch.py" line="+65"/>
+        <location filename="../../ui/reminder_watch.py" line="+70"/>
         <source>%n nội dung đến hạn trong {days} ngày tới</source>
         <translation>
             <numerusform>%n directive falls due in the next {days} days</numerusform>
