@@ -26,10 +26,13 @@ CHANGE_WORDS = {
 """How a status *change* is written in a directive's history ("Hoàn thành (05/07/2021): …")."""
 
 
-def status_entry_text(status: Status, note: str, day: str) -> str:
-    """The history text of a status change: word, the done date ``day``, then ": note"."""
+def status_entry_text(status: Status, note: str, day: str, source: str = "") -> str:
+    """The history text of a status change: word, the done date ``day``, where it comes
+    from (" — Theo báo cáo của …", no ": " in it), then ": note"."""
     word = CHANGE_WORDS[status]
     text = f"{word} ({day})" if status is Status.DONE else word
+    if source:
+        text = f"{text} — {source.replace(': ', ' ')}"
     return f"{text}: {note}" if note else text
 
 

@@ -76,6 +76,12 @@ class Actions(QObject):
             "extend",
             self.tr("Lùi thời hạn sang quý sau, có ghi lý do"),
         )
+        self.import_reply = a(
+            self.tr("Nhập &phiếu báo cáo…"),
+            "",
+            "",
+            self.tr("Đọc phiếu báo cáo (.xlsx) một tổ chức đã điền: xem trước rồi cập nhật"),
+        )
         self.undo = undo_stack.createUndoAction(self, self.tr("Hoàn tác"))
         self.undo.setText(self.tr("&Hoàn tác"))
         self.undo.setShortcuts([QKeySequence("Ctrl+Z")])

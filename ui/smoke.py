@@ -35,6 +35,7 @@ DIALOG_COMMANDS = (
     "open_report",
     "open_open_items_report",
     "open_letter",
+    "import_reply",
     "import_xlsx",
     "open_organizations",
     "open_settings",

@@ -142,6 +142,16 @@
         <translation>Move the deadline to a later quarter, with a reason</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Nhập &amp;phiếu báo cáo…</source>
+        <translation>Import &amp;report-back form…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đọc phiếu báo cáo (.xlsx) một tổ chức đã điền: xem trước rồi cập nhật</source>
+        <translation>Read a report-back form (.xlsx) an organization filled in: preview, then update</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
@@ -379,7 +389,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../ui/main_window/commands.py" line="+102"/>
+        <location filename="../../ui/main_window/commands.py" line="+103"/>
         <source>Xóa cuộc giao ban</source>
         <translation>Delete giao ban</translation>
     </message>
@@ -444,6 +454,11 @@
         <location line="+4"/>
         <source>&amp;Hủy nội dung</source>
         <translation>&amp;Cancel directives</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>Nhập phiếu báo cáo của {name}</source>
+        <translation>Import the report-back form of {name}</translation>
     </message>
 </context>
 <context>
@@ -1381,13 +1396,13 @@
 <context>
     <name>LetterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/letter.py" line="+80"/>
-        <location line="+238"/>
+        <location filename="../../ui/dialogs/letter.py" line="+81"/>
+        <location line="+244"/>
         <source>Công văn đôn đốc</source>
         <translation>Reminder letters</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-237"/>
         <source>Tổ chức nhận công văn</source>
         <translation>Organizations to receive the letter</translation>
     </message>
@@ -1482,21 +1497,21 @@
         <translation>Choose the folder for the letters</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+26"/>
+        <location line="+23"/>
+        <location line="+28"/>
         <source>Không lưu được công văn.</source>
         <translation>Could not save the letters.</translation>
     </message>
     <message numerus="yes">
-        <location line="-21"/>
-        <source>Đã lưu %n công văn vào thư mục {folder}.</source>
+        <location line="-22"/>
+        <source>Đã lưu %n công văn, mỗi công văn kèm phiếu báo cáo (.xlsx), vào thư mục {folder}.</source>
         <translation>
-            <numerusform>Saved %n letter in the folder {folder}.</numerusform>
-            <numerusform>Saved %n letters in the folder {folder}.</numerusform>
+            <numerusform>Saved %n letter, with its report-back form (.xlsx), in the folder {folder}.</numerusform>
+            <numerusform>Saved %n letters, each with its report-back form (.xlsx), in the folder {folder}.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Lưu các công văn thành một tệp PDF</source>
         <translation>Save the letters as one PDF file</translation>
     </message>
@@ -1550,7 +1565,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window/menus.py" line="+19"/>
+        <location filename="../../ui/main_window/menus.py" line="+18"/>
         <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
         <translation>The new language will be used the next time Giao ban starts.</translation>
     </message>
@@ -1600,7 +1615,7 @@
         <translation>The data file is damaged: nothing can be saved; restore it from a backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/menus.py" line="+15"/>
+        <location filename="../../ui/main_window/menus.py" line="+8"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
@@ -1615,7 +1630,7 @@
         <translation>Follo&amp;w-up</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
@@ -2361,7 +2376,7 @@
 <context>
     <name>ReminderWatch</name>
     <message numerus="yes">
-        <location filename="../../ui/reminder_watch.py" line="+65"/>
+        <location filename="../../ui/reminder_watch.py" line="+70"/>
         <source>%n nội dung đến hạn trong {days} ngày tới</source>
         <translation>
             <numerusform>%n directive falls due in the next {days} days</numerusform>
@@ -2385,6 +2400,104 @@
         <location line="+17"/>
         <source>Giao ban — nhắc việc</source>
         <translation>Giao ban — reminder</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyImportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/reply_import.py" line="+70"/>
+        <source>Nhập phiếu báo cáo</source>
+        <translation>Import report-back form</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tệp phiếu báo cáo</source>
+        <translation>Report-back form file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa chọn tệp</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Chọn tệp…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Các thay đổi theo phiếu</source>
+        <translation>Changes from the form</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nội dung chỉ đạo</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thay đổi</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nhận cả các dòng &amp;xung đột</source>
+        <translation>Accept &amp;conflicting rows too</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cập nhật cả những nội dung đã thay đổi sau khi lập phiếu</source>
+        <translation>Also update directives that changed after the form was made</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Cập nhật</source>
+        <translation>&amp;Update</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Chọn phiếu báo cáo đã điền</source>
+        <translation>Choose the filled report-back form</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Phiếu của {name}, lập ngày {day}: {done} nội dung cập nhật, {conflicts} dòng xung đột, {unchanged} dòng không thay đổi.</source>
+        <translation>Form of {name}, made on {day}: {done} directives to update, {conflicts} conflicting rows, {unchanged} rows unchanged.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hoàn thành {day}</source>
+        <translation>Done {day}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tiến độ</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Xung đột: {why}</source>
+        <translation>Conflict: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không cập nhật được: {why}</source>
+        <translation>Cannot update: {why}</translation>
     </message>
 </context>
 <context>

@@ -178,6 +178,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
 
     from tracker import queries, services
     from tracker.filenames import safe_filename
+    from tracker.reply_form import write_form_beside
     from tracker.reporting.letter import (
         LetterOptions,
         build_letter,
@@ -225,6 +226,9 @@ def cmd_letter(args: argparse.Namespace) -> int:
             if not x.empty:
                 write_letter(x, fmt=args.format, path=target)
                 written.append(target)
+                if out.is_dir():  # each letter's report-back form beside it
+                    written += write_form_beside(target, x.organization_id, x.directive_ids,
+                                                 issued_on, x.reference)  # fmt: skip
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)

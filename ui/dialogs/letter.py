@@ -42,6 +42,7 @@ from tracker import followup, queries, services
 from tracker.errors import TrackerError
 from tracker.filenames import safe_filename
 from tracker.quarters import Quarter
+from tracker.reply_form import write_form_beside
 from tracker.reporting.letter import (
     Letter,
     LetterOptions,
@@ -234,6 +235,7 @@ class LetterDialog(QDialog):
             for x in current
         ]
         written: list[Path] = []
+        forms: list[Path] = []  # each letter's report-back form, beside it
         try:
             with busy():
                 for path in paths:
@@ -241,17 +243,22 @@ class LetterDialog(QDialog):
                 for letter, path in zip(current, paths, strict=True):
                     write_letter(letter, fmt=fmt, path=path)
                     written.append(path)
+                    forms += write_form_beside(path, letter.organization_id,
+                                               letter.directive_ids, self.options().issued_on,
+                                               letter.reference)  # fmt: skip
         except Exception as exc:  # noqa: BLE001 - shown in plain words
-            for path in written:
+            for path in written + forms:
                 path.unlink(missing_ok=True)
             self._fail(self.tr("Không lưu được công văn."), exc)
             return []
         self._record(current)
         self.last_saved = written
         self.status_label.setText(
-            self.tr("Đã lưu %n công văn vào thư mục {folder}.", None, len(written)).format(
-                folder=folder
-            )
+            self.tr(
+                "Đã lưu %n công văn, mỗi công văn kèm phiếu báo cáo (.xlsx), vào thư mục {folder}.",
+                None,
+                len(written),
+            ).format(folder=folder)
         )
         return written
 

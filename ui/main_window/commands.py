@@ -21,6 +21,7 @@ from ui import messages
 if TYPE_CHECKING:
     from tracker.changes import Changes
     from tracker.drafts import DirectiveDraft, MeetingDraft
+    from tracker.reply_form import ReplyPlan
     from ui.main_window.operations import Operations
     from ui.main_window.window import MainWindow
 
@@ -326,6 +327,21 @@ class Commands(QObject):
         from ui.dialogs.letter import LetterDialog
 
         LetterDialog.ask(self.window, run=self.window.bus, as_of=self.window.as_of)
+
+    def import_reply(self) -> None:
+        """Theo dõi ▸ Nhập phiếu báo cáo…: read a filled form, preview, apply as one step."""
+        from ui.dialogs.reply_import import ReplyImportDialog
+
+        ReplyImportDialog.ask(self.window, apply=self._apply_reply, today=self.ops.today())
+
+    def _apply_reply(self, plan: ReplyPlan, accept_conflicts: bool) -> Changes:
+        from tracker.reply_apply import apply_reply
+
+        return self.ops.edit_directives(
+            self.tr("Nhập phiếu báo cáo của {name}").format(name=plan.short_name),
+            [r.directive_id for r in plan.to_apply(accept_conflicts)],
+            lambda: apply_reply(plan=plan, accept_conflicts=accept_conflicts, on=self.ops.today()),
+        )
 
     def import_xlsx(self) -> None:
         from ui.dialogs.xlsx_import import import_from_excel  # openpyxl when first used

@@ -45,6 +45,8 @@ def build_menus(window: MainWindow) -> None:
     follow.addActions([a.mark_done_today, a.mark_done, a.reopen, a.cancel])
     follow.addSeparator()
     follow.addActions([a.add_note, a.extend])
+    follow.addSeparator()
+    follow.addAction(a.import_reply)
 
     view = bar.addMenu(QCoreApplication.translate("MainWindow", "&Xem"))
     view.addActions([a.view_chase, a.view_meeting, a.view_all])
@@ -116,6 +118,7 @@ def connect_actions(window: MainWindow) -> None:
     a.report.triggered.connect(c.open_report)
     a.open_items_report.triggered.connect(c.open_open_items_report)
     a.letter.triggered.connect(c.open_letter)
+    a.import_reply.triggered.connect(c.import_reply)
     a.organizations.triggered.connect(c.open_organizations)
     a.settings.triggered.connect(c.open_settings)
     a.load_sample.triggered.connect(c.load_sample)
