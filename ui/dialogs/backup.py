@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from tracker.errors import TrackerError
 from tracker.store import backup
 from tracker.store.db import open_db, sqlite_path
 from ui import messages
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.screen_fit import fit_to_screen, keep_on_screen
 from ui.widgets.keyboard_safety import KeyboardSafety
 

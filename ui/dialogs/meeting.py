@@ -62,6 +62,7 @@ from tracker.text import clean
 from ui.screen_fit import fit_to_screen
 from ui.views.directive_grid import Column, DirectiveEntryModel, DirectiveGrid
 from ui.widgets import DateField, FieldMessage, OrgCatalog, OrgPicker, QuarterEdit, form
+from ui.widgets.combo import line_edit
 from ui.widgets.form import FormDialog
 
 SaveMeeting = Callable[[MeetingDraft, list[DirectiveDraft]], object]
@@ -145,15 +146,15 @@ class MeetingDialog(FormDialog):
         self.chair_name = self._history_combo(
             [m.chair_name for m in recent], self.tr("Người chủ trì")
         )
-        self.chair_name.lineEdit().setPlaceholderText(self.tr("Họ và tên"))
+        line_edit(self.chair_name).setPlaceholderText(self.tr("Họ và tên"))
         self.chair_name.currentTextChanged.connect(self._on_chair_name_changed)
         self.chair_position = self._history_combo(
             [m.chair_position for m in recent], self.tr("Chức vụ")
         )
-        self.chair_position.lineEdit().setPlaceholderText(
+        line_edit(self.chair_position).setPlaceholderText(
             self.tr("Ví dụ: Phó Bí thư Thường trực Tỉnh ủy")
         )
-        self.chair_position.lineEdit().textEdited.connect(self._on_position_text_edited)
+        line_edit(self.chair_position).textEdited.connect(self._on_position_text_edited)
 
         self.attendees = OrgPicker(self._catalog)
         self.attendees.setAccessibleName(self.tr("Thành phần dự"))
@@ -180,7 +181,7 @@ class MeetingDialog(FormDialog):
         combo.setAccessibleName(name)
         combo.addItems(list(dict.fromkeys(v for v in values if v)))
         combo.setCurrentIndex(-1)
-        combo.lineEdit().setMaxLength(500)
+        line_edit(combo).setMaxLength(500)
         combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(16)

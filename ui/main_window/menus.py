@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from ui import i18n, messages
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.main_window.tabs import TAB_ALL, TAB_CHASE, TAB_MEETING
 
 if TYPE_CHECKING:

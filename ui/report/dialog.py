@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -71,7 +70,9 @@ from tracker.reporting.layout import LAYOUT
 from tracker.reporting.render import write_report
 from tracker.rows import CategoryCounts, FollowUpReport
 from ui import messages
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.screen_fit import fit_to_screen, keep_on_screen
+from ui.widgets.combo import line_edit
 from ui.widgets.keyboard_safety import KeyboardSafety
 
 log = logging.getLogger("giaoban")
@@ -353,8 +354,8 @@ class ReportDialog(QDialog):
         self.quarter_combo.setToolTip(
             self.tr('Chọn trong danh sách hoặc gõ, ví dụ "Quý II-2021", "Q2/2021", "2021-Q2"')
         )
-        self.quarter_combo.lineEdit().setPlaceholderText(self.tr("ví dụ Quý II-2021"))
-        self.quarter_combo.lineEdit().setAccessibleName(self.tr("Quý"))
+        line_edit(self.quarter_combo).setPlaceholderText(self.tr("ví dụ Quý II-2021"))
+        line_edit(self.quarter_combo).setAccessibleName(self.tr("Quý"))
         self._fill_quarters(quarter, today)
         completer = QCompleter(self.quarter_combo.model(), self.quarter_combo)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -747,7 +748,7 @@ class ReportDialog(QDialog):
         report = self.report
         self.error_label.setText(self.error)
         self.error_label.setVisible(bool(self.error))
-        self.quarter_combo.lineEdit().setAccessibleDescription(self.error)
+        line_edit(self.quarter_combo).setAccessibleDescription(self.error)
         if report is None:
             self.summary_label.setText("")
         elif report.empty:
@@ -774,7 +775,7 @@ class ReportDialog(QDialog):
             show_error(self, self.error or self.tr("Chưa có danh sách để in."))
             if self.kind_combo.currentData() == FOLLOW_UP:
                 self.quarter_combo.setFocus()
-                self.quarter_combo.lineEdit().selectAll()
+                line_edit(self.quarter_combo).selectAll()
             return None
         self._remember_choices()
         # Whether to print the chart changes nothing on screen, so it never recomputes.

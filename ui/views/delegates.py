@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QEvent,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from tracker.errors import ValidationError
 from tracker.rows import Status
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.widgets import ListLineEdit, OrgCatalog, QuarterEdit
 
 Index = QModelIndex | QPersistentModelIndex

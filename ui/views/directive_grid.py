@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from enum import IntEnum
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -40,6 +39,7 @@ from tracker.errors import ValidationError
 from tracker.quarters import Quarter, format_deadline, parse_deadline
 from tracker.rows import DirectiveRow
 from tracker.text import clean
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.views.delegates import ListDelegate, OrganizationsDelegate, QuarterDelegate, TextDelegate
 from ui.widgets import OrgCatalog
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +18,7 @@ from tracker import queries
 from tracker.quarters import Quarter
 from tracker.queries import DirectiveFilter, StatusFilter
 from ui import assets
+from ui.i18n import QT_TRANSLATE_NOOP
 
 SEARCH_DELAY_MS = 250
 

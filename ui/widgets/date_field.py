@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
@@ -54,18 +55,18 @@ class DateField(QLineEdit):
         """Set the year for dates typed without one (None: this year)."""
         self._default_year = year
 
-    def date(self) -> date:
+    def date(self) -> datetime.date:
         """The date typed. Raises ValidationError (field "date") when there is none."""
         return parse_date(self.text(), default_year=self.default_year())
 
-    def date_or_none(self) -> date | None:
+    def date_or_none(self) -> datetime.date | None:
         """The date typed, or None when the text is not a valid date."""
         try:
             return self.date()
         except ValidationError:
             return None
 
-    def set_date(self, value: date) -> None:
+    def set_date(self, value: datetime.date) -> None:
         """Show ``value`` as dd/mm/yyyy."""
         self.setText(format_date(value))
         self._emit_if_changed(value)
@@ -99,7 +100,7 @@ class DateField(QLineEdit):
         popup.show()
         popup.calendar.setFocus()
 
-    def _on_calendar_chosen(self, value: date) -> None:
+    def _on_calendar_chosen(self, value: datetime.date) -> None:
         self.set_date(value)
         self.setFocus()
 
@@ -110,7 +111,7 @@ class DateField(QLineEdit):
             self._problem = text
             self.problem_changed.emit(text)
 
-    def _emit_if_changed(self, value: date | None) -> None:
+    def _emit_if_changed(self, value: datetime.date | None) -> None:
         if value != self._last:
             self._last = value
             self.date_changed.emit(value)
@@ -161,7 +162,11 @@ class _CalendarPopup(QWidget):
         self.close()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
             self.close()
             return True
         return super().eventFilter(watched, event)
