@@ -117,8 +117,9 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.buttons)
         fit_to_screen(self, 620, 420)
-        if self.list.topLevelItemCount():
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if first is not None:
+            self.list.setCurrentItem(first)
         self._update_buttons()
         self.list.setFocus()
 

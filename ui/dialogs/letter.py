@@ -54,6 +54,7 @@ from tracker.safe_write import check_target
 from ui.models.store_bus import StoreBus
 from ui.report.dialog import ask_printer, busy, default_quarter, show_error, show_preview
 from ui.screen_fit import fit_to_screen
+from ui.widgets.date_field import from_qdate
 
 log = logging.getLogger(__name__)
 
@@ -175,9 +176,9 @@ class LetterDialog(QDialog):
     def options(self) -> LetterOptions:
         """The number and dates as chosen."""
         return LetterOptions(
-            issued_on=self.issued_on.date().toPython(),
+            issued_on=from_qdate(self.issued_on.date()),
             number=self.number.text().strip(),
-            report_by=self.report_by.date().toPython(),
+            report_by=from_qdate(self.report_by.date()),
             as_of=self._as_of,
         )
 

@@ -102,7 +102,7 @@ class MeetingDialog(FormDialog):
         self._position_auto = meeting is None
         self._catalog = OrgCatalog.load()
         recent = queries.meeting_page(limit=200)
-        self._positions = {}  # chair name → their latest position
+        self._positions: dict[str, str] = {}  # chair name → their latest position
         for m in recent:
             if m.chair_name and m.chair_position:
                 self._positions.setdefault(m.chair_name, m.chair_position)
@@ -182,7 +182,9 @@ class MeetingDialog(FormDialog):
         combo.addItems(list(dict.fromkeys(v for v in values if v)))
         combo.setCurrentIndex(-1)
         line_edit(combo).setMaxLength(500)
-        combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer = combo.completer()
+        assert completer is not None  # an editable combo box has one
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(16)
         return combo

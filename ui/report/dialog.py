@@ -73,6 +73,7 @@ from ui import messages
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.screen_fit import fit_to_screen, keep_on_screen
 from ui.widgets.combo import line_edit
+from ui.widgets.date_field import from_qdate
 from ui.widgets.keyboard_safety import KeyboardSafety
 
 log = logging.getLogger("giaoban")
@@ -599,7 +600,7 @@ class ReportDialog(QDialog):
             ValidationError: the quarter typed cannot be read.
         """
         kind = self.kind_combo.currentData()
-        as_of = self.as_of_edit.date().toPython()
+        as_of = from_qdate(self.as_of_edit.date())
         quarter = None
         if kind == FOLLOW_UP:
             quarter = Quarter.parse(self.quarter_combo.currentText(), default_year=as_of.year)
@@ -629,7 +630,7 @@ class ReportDialog(QDialog):
         """An ASCII file name for the report: "Danh-sach-theo-doi-Quy-II-2021.pdf"."""
         options = self.options
         if options is None or options.kind == OPEN_ITEMS:
-            as_of = self.as_of_edit.date().toPython()
+            as_of = from_qdate(self.as_of_edit.date())
             text = self.tr("Nội dung tồn đọng đến {date}").format(date=format_date(as_of))
         else:
             text = self.tr("Danh sách theo dõi {quarter}").format(quarter=options.quarter)
@@ -784,7 +785,7 @@ class ReportDialog(QDialog):
 
     def issued_on(self) -> date:
         """The issue date the clerk chose (today unless changed)."""
-        return self.issued_on_edit.date().toPython()
+        return from_qdate(self.issued_on_edit.date())
 
     def _pdf(self, report: FollowUpReport, options: ReportOptions) -> bytes:
         """The report as the PDF file "Lưu PDF" writes, in memory."""
@@ -844,8 +845,8 @@ class ReportDialog(QDialog):
         group_by = settings.value("group_by", followup.GROUP_BY_ORG, type=str)
         index = self.group_combo.findData(group_by)
         self.group_combo.setCurrentIndex(max(index, 0))
-        self.include_done_check.setChecked(settings.value("include_done", True, type=bool))
-        self.include_chart_check.setChecked(settings.value("include_chart", False, type=bool))
+        self.include_done_check.setChecked(bool(settings.value("include_done", True, type=bool)))
+        self.include_chart_check.setChecked(bool(settings.value("include_chart", False, type=bool)))
 
     def _remember_choices(self) -> None:
         settings = self._settings()
@@ -854,7 +855,7 @@ class ReportDialog(QDialog):
         settings.setValue("include_chart", self.include_chart_check.isChecked())
 
     def _folder(self) -> Path:
-        saved = self._settings().value("folder", "", type=str)
+        saved = str(self._settings().value("folder", "", type=str))
         if saved and Path(saved).is_dir():
             return Path(saved)
         documents = QStandardPaths.writableLocation(

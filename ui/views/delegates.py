@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QLineEdit,
@@ -116,6 +117,7 @@ class TextDelegate(QStyledItemDelegate):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.FocusOut
+            and isinstance(event, QFocusEvent)
             and event.reason() == Qt.FocusReason.ActiveWindowFocusReason
         ):
             # The window lost the focus (another program, a popup window): keep the
@@ -123,6 +125,7 @@ class TextDelegate(QStyledItemDelegate):
             return False
         if (
             event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Escape
             and isinstance(watched, QLineEdit)
             and self._restore_previous(watched)
@@ -130,6 +133,7 @@ class TextDelegate(QStyledItemDelegate):
             return True
         if (
             event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and isinstance(watched, QWidget)
         ):

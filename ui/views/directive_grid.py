@@ -400,15 +400,17 @@ class DirectiveEntryModel(QAbstractTableModel):
                 text = self._catalog.format(self._catalog.parse(text))
             except ValidationError:
                 text = text.strip()  # kept as typed; the cell shows what is wrong
+        elif column is Column.DUE and not text.strip():
+            text = ""
         elif column is Column.DUE:
             try:
-                due = parse_deadline(text, default_year=self.default_year()) if text.strip() else ""
+                due = parse_deadline(text, default_year=self.default_year())
             except ValidationError:
                 text = text.strip()
             else:
                 # A deadline typed equal to the default is the clerk's own value: shown
                 # as typed (not greyed as the default) and kept if the date changes.
-                text = "" if due == "" else format_deadline(due)
+                text = format_deadline(due)
         elif column is Column.TOPICS:
             text = ", ".join(t for t in (clean(x) for x in _split(text)) if t)
         if text == row.text(column):

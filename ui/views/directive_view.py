@@ -14,7 +14,7 @@ from ui.views.wrap_delegate import WrapDelegate, row_height
 
 # Defaults when there is room; narrower columns wrap their text too. The content
 # column takes the rest (see ColumnFitter).
-WIDTHS = {
+WIDTHS: dict[int, int] = {
     Column.NUMBER: 44,
     Column.LEADS: 130,
     Column.SUPPORTS: 90,

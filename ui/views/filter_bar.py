@@ -85,9 +85,9 @@ class FilterBar(QWidget):
             (self.tr("Chủ &đề:"), self.topic),
         )
         for col, (text, widget) in enumerate(row):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            grid.addWidget(label, 0, col * 2)
+            buddy_label = QLabel(text, self)
+            buddy_label.setBuddy(widget)
+            grid.addWidget(buddy_label, 0, col * 2)
             grid.addWidget(widget, 0, col * 2 + 1)
         grid.addWidget(self.carried, 1, 1, 1, 3)
         find = QLabel(self.tr("T&ìm:"), self)

@@ -13,6 +13,11 @@ from tracker.dates import format_date, parse_date
 from tracker.errors import ValidationError
 
 
+def from_qdate(day: QDate) -> date:
+    """``day`` as a Python date (QDate.toPython is typed ``object`` in PySide6's stubs)."""
+    return date(day.year(), day.month(), day.day())
+
+
 class DateField(QLineEdit):
     """A line edit for one date, read with ``tracker.dates.parse_date``.
 
@@ -158,7 +163,7 @@ class _CalendarPopup(QWidget):
         self.calendar.installEventFilter(self)
 
     def _on_calendar_activated(self, day: QDate) -> None:
-        self.chosen.emit(date(day.year(), day.month(), day.day()))
+        self.chosen.emit(from_qdate(day))
         self.close()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
