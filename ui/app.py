@@ -13,7 +13,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from tracker.errors import DatabaseOpenError, TrackerError
-from tracker.store.db import open_db, resolve_target
+from tracker.store.db import open_db
+from tracker.store.dbfile import resolve_target
 from ui import assets, i18n, messages
 
 ORGANIZATION = "GiaoBan"
@@ -80,7 +81,8 @@ def _open_interactively(target: str | None, parent: QWidget | None = None) -> st
 def _warn_if_incomplete() -> None:
     """Name the shipped files that are missing (a damaged install), once, at start;
     the window still opens for what does not need them."""
-    from tracker.install import missing_data_files, missing_message
+    from tracker.install import missing_data_files
+    from tracker.shipped import missing_message
 
     problems = [missing_message(f'tệp "{name}"') for name in assets.missing_files()]
     problems += missing_data_files()
@@ -92,7 +94,7 @@ def _warn_if_incomplete() -> None:
 def _daily_backup(target: str) -> None:
     """The day's first opening copies the file; a failure is logged, never blocks work."""
     from tracker.store.backup import daily_backup
-    from tracker.store.db import sqlite_path
+    from tracker.store.dbfile import sqlite_path
 
     path = sqlite_path(target)
     if not path or path == ":memory:":
@@ -155,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
     from ui.main_window import MainWindow
 
     window = MainWindow()
-    after_paint: list = []
+    after_paint: list[Callable[[], None]] = []
     if opened is not None:
         # The day's backup copies the whole file: it waits until the window is on
         # screen (or two seconds, should the window never be painted).
@@ -192,6 +194,11 @@ def run(args: argparse.Namespace) -> int:
 
         after_paint.append(finish)
     if after_paint:
-        FirstPaintWatcher(window.first_paint_targets(), lambda: [f() for f in after_paint])
+
+        def when_painted() -> None:
+            for step in after_paint:
+                step()
+
+        FirstPaintWatcher(window.first_paint_targets(), when_painted)
     window.show()
     return app.exec()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo
 
-from tracker.install import missing_message
+from tracker.shipped import missing_message
 
 # Qt's default platform plugin on each system (Linux: X11, or Wayland).
 DEFAULT_PLATFORMS = {"win32": ("windows",), "darwin": ("cocoa",)}

@@ -73,7 +73,7 @@ class AboutDialog(QDialog):
     def ask(cls, parent: QWidget | None, *, data_file: str | Path) -> None:
         """Show the dialog for the database file ``data_file`` (a path or a URL)."""
         from tracker.store.backup import backup_dir
-        from tracker.store.db import sqlite_path
+        from tracker.store.dbfile import sqlite_path
 
         path = sqlite_path(str(data_file))
         if path and path != ":memory:":

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from tracker.errors import TrackerError
 from tracker.store import backup
-from tracker.store.db import open_db, sqlite_path
+from tracker.store.db import open_db
+from tracker.store.dbfile import sqlite_path
 from ui import messages
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.screen_fit import fit_to_screen, keep_on_screen

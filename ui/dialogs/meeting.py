@@ -236,7 +236,7 @@ class MeetingDialog(FormDialog):
         def plain(text: str) -> str:
             return text.replace("&", "").rstrip(":")
 
-        def row(number: int, text: str, *parts: tuple) -> None:
+        def row(number: int, text: str, *parts: tuple[QWidget, tuple[str, ...], int, str]) -> None:
             """Row ``number``: a label, then fields with more labels between them, and
             below them the fields' messages across the whole row (each naming its
             field when the row holds several)."""

@@ -72,7 +72,8 @@ class Operations(QObject):
     def push(self, command: ServiceCommand) -> Changes:
         """Run an undoable change; raises its TrackerError."""
         try:
-            return _undo().push(self.undo_stack, command)
+            changes: Changes = _undo().push(self.undo_stack, command)
+            return changes
         except StaleEditError:
             self._stale()
             raise

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -457,13 +457,13 @@ class MainWindow(QMainWindow):
         self._update_details()
         self._update_counts()
 
-    def _on_meeting_current_changed(self, current, _previous) -> None:
+    def _on_meeting_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             self._show_meeting(None)
             return
         self._show_meeting(self.meeting_model.row(current.row()))
 
-    def _on_meeting_list_clicked(self, _index) -> None:
+    def _on_meeting_list_clicked(self, _index: QModelIndex) -> None:
         self.tabs.setCurrentIndex(TAB_MEETING)
 
     def _on_meeting_model_reset(self) -> None:

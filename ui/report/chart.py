@@ -96,7 +96,7 @@ def axis_step(highest: int, max_ticks: int = 10) -> int:
     """A whole tick interval (1, 2, 5, 10, 20, 50…) giving at most ``max_ticks`` intervals."""
     if highest <= max_ticks:
         return 1
-    magnitude = 10 ** int(math.log10(highest / max_ticks))
+    magnitude: int = 10 ** int(math.log10(highest / max_ticks))
     for factor in (1, 2, 5, 10):
         if highest / (factor * magnitude) <= max_ticks:
             return factor * magnitude

@@ -94,7 +94,8 @@ class EntryRow:
     problems: dict[Column, str] = field(default_factory=dict)  # cells that cannot be read
 
     def text(self, column: Column) -> str:
-        return getattr(self, column.name.lower())
+        value: str = getattr(self, column.name.lower())
+        return value
 
     def is_blank(self) -> bool:
         """Nothing typed: such rows are ignored on save."""
