@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from tracker.errors import DatabaseOpenError, TrackerError
 from tracker.store.db import open_db
 from tracker.store.dbfile import resolve_target
-from ui import assets, i18n, messages
+from ui import assets, i18n, launch_clock, messages
 
 ORGANIZATION = "GiaoBan"
 BACKUP_AT_THE_LATEST_MS = 2000  # the daily backup runs after the first paint, or by then
@@ -126,9 +126,7 @@ class FirstPaintWatcher(QObject):
 
 def run(args: argparse.Namespace) -> int:
     """Open the window on ``args.db``; with ``args.exit_when_shown`` time the first paint."""
-    from ui import entry
-
-    started = getattr(entry, "STARTED", time.perf_counter())
+    started = launch_clock.STARTED
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
     from ui.install_check import missing_platform_plugin, report_fatal
 

@@ -6,14 +6,14 @@ starts fast.
 
 from __future__ import annotations
 
-import time
+# First, before anything slow: --exit-when-shown reports the time from here.
+from ui import launch_clock  # noqa: F401
 
-STARTED = time.perf_counter()  # as early as possible: --exit-when-shown reports time from here
+# isort: split
+import argparse
+import sys
 
-import argparse  # noqa: E402
-import sys  # noqa: E402
-
-from tracker.cli import main as cli_main  # noqa: E402
+from tracker.cli import main as cli_main
 
 
 def _run_gui(args: argparse.Namespace) -> int:

@@ -21,14 +21,14 @@ from ui import messages
 if TYPE_CHECKING:
     from tracker.changes import Changes
     from tracker.drafts import DirectiveDraft, MeetingDraft
+    from ui.main_window.base import WindowBase
     from ui.main_window.operations import Operations
-    from ui.main_window.window import MainWindow
 
 
 class Commands(QObject):
     """What the clerk asks through the menus, the toolbar and the context menus."""
 
-    def __init__(self, window: MainWindow, ops: Operations) -> None:
+    def __init__(self, window: WindowBase, ops: Operations) -> None:
         super().__init__(window)
         self.window = window
         self.ops = ops

@@ -7,16 +7,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QLabel,
-    QMainWindow,
-    QMenu,
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +26,7 @@ from tracker.rows import DirectiveRow, MeetingRow, Status
 from ui import assets, i18n, messages
 from ui.actions import Actions
 from ui.main_window import layout_state, menus
+from ui.main_window.base import WindowBase
 from ui.main_window.commands import Commands
 from ui.main_window.count_line import CountLine
 from ui.main_window.meeting_header import MeetingHeader
@@ -57,19 +55,13 @@ def _viewport(view: QAbstractScrollArea) -> QWidget:
     return found if isinstance(found, QWidget) else view.viewport()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowBase):
     """The main window: builds the views and wires them to the commands
     (ui.main_window.commands), which run the operations (ui.main_window.operations).
     Each model follows the store's changes by itself (ui.models.store_bus); the window
     follows them only for its own state: the years, the heading, the first-run page,
     the actions and the count."""
 
-    # the window's actions (ui.actions), in place of QWidget.actions()
-    actions: Actions  # type: ignore[assignment]
-    # made by ui.main_window.menus
-    file_menu: QMenu
-    data_section: QAction
-    toolbar: QToolBar
 
     def __init__(self, parent: QWidget | None = None, *, as_of: date | None = None) -> None:
         super().__init__(parent)
@@ -306,7 +298,7 @@ class MainWindow(QMainWindow):
         self.details.extend_requested.connect(self._on_details_extend_requested)
         self.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
 
-        menus.connect_actions(self)
+        menus.connect_actions(self, self.commands)
         # Enter on the meeting list edits nothing by accident: it opens the meeting's view.
         QShortcut(QKeySequence("Ctrl+L"), self, lambda: self.meeting_list.setFocus())
 
