@@ -52,7 +52,8 @@ from tracker.reporting.letter import (
 )
 from tracker.safe_write import check_target
 from ui.models.store_bus import StoreBus
-from ui.report.dialog import ask_printer, busy, default_quarter, show_error, show_preview
+from ui.report.options import default_quarter
+from ui.report.prompts import ask_printer, busy, show_error, show_preview
 from ui.screen_fit import fit_to_screen
 from ui.widgets.date_field import from_qdate
 

@@ -59,8 +59,9 @@ from tracker.quarters import Quarter
 from tracker.rows import DirectiveRow, MeetingRow
 from tracker.services import FUTURE_DAYS_ALLOWED
 from tracker.text import clean
+from ui.models.directive_entry import Column, DirectiveEntryModel
 from ui.screen_fit import fit_to_screen
-from ui.views.directive_grid import Column, DirectiveEntryModel, DirectiveGrid
+from ui.views.directive_grid import DirectiveGrid
 from ui.widgets import DateField, FieldMessage, OrgCatalog, OrgPicker, QuarterEdit, form
 from ui.widgets.combo import line_edit
 from ui.widgets.form import FormDialog

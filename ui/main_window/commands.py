@@ -318,7 +318,8 @@ class Commands(QObject):
     def open_open_items_report(self) -> None:
         if not self.settings_checked_before_printing():
             return
-        from ui.report.dialog import OPEN_ITEMS, ReportDialog
+        from ui.report.dialog import ReportDialog
+        from ui.report.options import OPEN_ITEMS
 
         ReportDialog.ask(self.window, kind=OPEN_ITEMS, as_of=self.window.as_of)
 

@@ -7,48 +7,43 @@ Contract for the main window::
 
 ``kind`` is ``"follow-up"`` (danh sách theo dõi quý) or ``"open-items"`` (nội
 dung còn tồn đọng trước giao ban). The file, printer and preview dialogs and
-the error box go through this module's small functions (:func:`ask_save_path`,
-:func:`ask_printer`, :func:`show_preview`, :func:`show_error`), which tests
-patch. Qt Charts is imported when the dialog is built, never before.
+the error box go through small functions (ui.report.prompts: ``ask_save_path``,
+``ask_printer``, ``show_preview``, ``show_error``) this module calls by name, so tests
+patch them here. The options and the file name are in ui.report.options, the summary
+table's model in ui.report.counts_model. Qt Charts is imported when the dialog is built,
+never before.
+
+Why this module is over 600 lines: it is one dialog, half of it the construction of its
+fourteen fields and buttons (each with its accessible name, tip and tab order) and half
+the five outputs that share its state (preview, print, PDF, Excel, Word). Its pure parts
+have moved out (see above); cutting the dialog itself would only pass ``self`` around.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from enum import IntEnum
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     QSettings,
     QStandardPaths,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPalette, QShowEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtGui import QColor, QPalette, QShowEvent
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -68,9 +63,18 @@ from tracker.quarters import Quarter
 from tracker.reporting.document import build_document
 from tracker.reporting.layout import LAYOUT
 from tracker.reporting.render import write_report
-from tracker.rows import CategoryCounts, FollowUpReport
-from ui import messages
-from ui.i18n import QT_TRANSLATE_NOOP
+from tracker.rows import FollowUpReport
+from ui.report.counts_model import CountColumn, ReportCountsModel
+from ui.report.options import (
+    FOLLOW_UP,
+    KINDS,
+    OPEN_ITEMS,
+    ReportOptions,
+    ascii_file_name,
+    build_report,
+    default_quarter,
+)
+from ui.report.prompts import ask_printer, ask_save_path, busy, show_error, show_preview
 from ui.screen_fit import fit_to_screen, keep_on_screen
 from ui.widgets.combo import line_edit
 from ui.widgets.date_field import from_qdate
@@ -78,227 +82,8 @@ from ui.widgets.keyboard_safety import KeyboardSafety
 
 log = logging.getLogger("giaoban")
 
-FOLLOW_UP = "follow-up"
-OPEN_ITEMS = "open-items"
-KINDS = (FOLLOW_UP, OPEN_ITEMS)
 _SETTINGS_GROUP = "report"
 _REFRESH_DELAY_MS = 200  # typing a quarter or a date: recompute once the clerk pauses
-_SLUG_NOT_ALLOWED = re.compile(r"[^A-Za-z0-9_]+")
-_MAX_NAME = 100
-
-
-# --- small functions tests patch ----------------------------------------------------
-
-
-def ask_save_path(parent: QWidget, caption: str, path: str, name_filter: str, suffix: str) -> str:
-    """Ask where to save (the dialog confirms overwriting); "" when cancelled."""
-    dialog = QFileDialog(parent, caption, str(Path(path).parent), name_filter)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-    dialog.setDefaultSuffix(suffix)
-    dialog.selectFile(Path(path).name)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return ""
-    files = dialog.selectedFiles()
-    return files[0] if files else ""
-
-
-def ask_printer(parent: QWidget, printer: QPrinter) -> bool:
-    """Let the clerk choose a printer and copies; True to print."""
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(QCoreApplication.translate("ReportDialog", "In danh sách"))
-    return dialog.exec() == QDialog.DialogCode.Accepted
-
-
-def show_preview(parent: QWidget, pdf: bytes, print_pages: Callable[[], None]) -> None:
-    """The report's PDF page by page; its "In…" button calls ``print_pages``."""
-    from ui.report.preview import PdfPreviewDialog
-
-    dialog = PdfPreviewDialog(
-        pdf, QCoreApplication.translate("ReportDialog", "Xem trước khi in"), parent
-    )
-    dialog.print_button.clicked.connect(print_pages)
-    dialog.exec()
-    dialog.deleteLater()
-
-
-def show_error(parent: QWidget, text: str) -> None:
-    """Tell the clerk, in plain words, why something could not be done."""
-    messages.show_error(parent, text)
-
-
-# --- plain helpers ----------------------------------------------------------------
-
-
-def ascii_file_name(text: str, suffix: str, *, fallback: str = "bao-cao") -> str:
-    """A file name any system and mail program takes, made from the report's name.
-
-    "Danh sách theo dõi Quý II/2021" → "Danh-sach-theo-doi-Quy-II-2021.pdf":
-    diacritics go (đ → d); every run of anything but letters, digits and "_" —
-    dots, path separators and control characters included — becomes one "-".
-    """
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    stem = _SLUG_NOT_ALLOWED.sub("-", text).strip("-_")[:_MAX_NAME].strip("-_")
-    return f"{stem or fallback}.{suffix}"
-
-
-def default_quarter(quarters: list[Quarter], today: date) -> Quarter:
-    """The current quarter if it has directives, else the latest earlier one that has some."""
-    current = Quarter.of(today)
-    if current in quarters or not quarters:
-        return current
-    earlier = [q for q in quarters if q <= current]
-    return max(earlier) if earlier else min(quarters)
-
-
-@dataclass(frozen=True)
-class ReportOptions:
-    """What the clerk chose: which report, for which quarter, as of which day."""
-
-    as_of: date
-    kind: str = FOLLOW_UP
-    quarter: Quarter | None = None  # the follow-up list's quarter; unused for the open items
-    group_by: str = followup.GROUP_BY_ORG
-    include_done: bool = True
-    include_chart: bool = False
-
-
-def build_report(options: ReportOptions) -> FollowUpReport:
-    """Ask tracker.followup for the report ``options`` describe."""
-    if options.kind == OPEN_ITEMS:
-        return followup.open_items(as_of=options.as_of, group_by=options.group_by)
-    assert options.quarter is not None
-    return followup.follow_up_list(
-        options.quarter,
-        as_of=options.as_of,
-        include_done=options.include_done,
-        group_by=options.group_by,
-    )
-
-
-@contextmanager
-def busy() -> Iterator[None]:
-    """A wait cursor while the block runs (rendering a large quarter takes seconds)."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
-
-
-# --- the per-organization counts ----------------------------------------------------
-
-
-class CountColumn(IntEnum):
-    ORGANIZATION = 0
-    TOTAL = 1
-    DONE_ON_TIME = 2
-    DONE_LATE = 3
-    OPEN_IN_TIME = 4
-    OPEN_OVERDUE = 5
-    STANDING = 6
-    CANCELLED = 7
-
-
-_COUNT_HEADERS = {
-    CountColumn.ORGANIZATION: QT_TRANSLATE_NOOP("ReportCountsModel", "Cơ quan, đơn vị"),
-    CountColumn.TOTAL: QT_TRANSLATE_NOOP("ReportCountsModel", "Tổng số"),
-    CountColumn.DONE_ON_TIME: QT_TRANSLATE_NOOP("ReportCountsModel", "Hoàn thành\nđúng hạn"),
-    CountColumn.DONE_LATE: QT_TRANSLATE_NOOP("ReportCountsModel", "Hoàn thành\nquá hạn"),
-    CountColumn.OPEN_IN_TIME: QT_TRANSLATE_NOOP("ReportCountsModel", "Chưa\nhoàn thành\ntrong hạn"),
-    CountColumn.OPEN_OVERDUE: QT_TRANSLATE_NOOP("ReportCountsModel", "Chưa\nhoàn thành\nquá hạn"),
-    CountColumn.STANDING: QT_TRANSLATE_NOOP("ReportCountsModel", "Thường\nxuyên"),
-    CountColumn.CANCELLED: QT_TRANSLATE_NOOP("ReportCountsModel", "Đã hủy"),
-}
-_COUNT_FIELDS = {
-    CountColumn.TOTAL: "total",
-    CountColumn.DONE_ON_TIME: "done_on_time",
-    CountColumn.DONE_LATE: "done_late",
-    CountColumn.OPEN_IN_TIME: "open_in_time",
-    CountColumn.OPEN_OVERDUE: "open_overdue",
-    CountColumn.STANDING: "standing",
-    CountColumn.CANCELLED: "cancelled",
-}
-
-
-class ReportCountsModel(QAbstractTableModel):
-    """Per organization, its directives in each category; a last row with the totals.
-
-    The totals count each directive once, so they are less than the column
-    sums when a directive has several responsible organizations.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[tuple[str, CategoryCounts], ...] = ()
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    def set_report(self, report: FollowUpReport | None) -> None:
-        """Show ``report``'s counts (nothing for None or an empty report)."""
-        self.beginResetModel()
-        if report is None or not report.per_org_counts:
-            self._rows = ()
-        else:
-            total = QCoreApplication.translate("ReportCountsModel", "Cộng (theo nội dung chỉ đạo)")
-            self._rows = (*report.per_org_counts, (total, report.totals))
-        self.endResetModel()
-
-    def counts(self, row: int) -> tuple[str, CategoryCounts]:
-        """The organization's name and counts shown on ``row``."""
-        return self._rows[row]
-
-    def _is_total(self, row: int) -> bool:
-        return row == len(self._rows) - 1
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(CountColumn)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        name, counts = self._rows[index.row()]
-        column = CountColumn(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column is CountColumn.ORGANIZATION:
-                return name
-            return getattr(counts, _COUNT_FIELDS[column])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column is CountColumn.ORGANIZATION:
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.FontRole and self._is_total(index.row()):
-            return self._bold
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(CountColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(
-                "ReportCountsModel", _COUNT_HEADERS[CountColumn(section)]
-            )
-        if role == Qt.ItemDataRole.ToolTipRole:
-            text = QCoreApplication.translate(
-                "ReportCountsModel", _COUNT_HEADERS[CountColumn(section)]
-            )
-            return text.replace("\n", " ")
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 # --- the dialog -------------------------------------------------------------------------
