@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from tests.chase_oracle import chase_list
 from tracker import queries
 from tracker.queries import DirectiveFilter, StatusFilter
 from tracker.rows import HistoryKind, Role, Status
@@ -74,7 +75,7 @@ def test_opens_on_the_chase_list(window: MainWindow) -> None:
     assert window.chase_directives.rowCount() == queries.count_directives(to_chase) == 9
     assert "9 nội dung cần đôn đốc" in window.count_label.text()
     window.chase_page.by_organization.click()
-    groups = queries.chase_list(as_of=AS_OF)
+    groups = chase_list(as_of=AS_OF)
     assert window.chase_model.rowCount() == len(groups)
     first = window.chase_model.index(0, 0)
     assert window.chase_view.isExpanded(first)
