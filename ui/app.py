@@ -37,19 +37,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_database(target: str | None, parent: QWidget | None = None) -> bool:
-    """Open the database, offering another file or a backup when it cannot be used;
-    False to quit. Once a day the opened file is copied to its backups folder."""
-    opened = _open_interactively(target, parent)
-    if opened is None:
-        return False
-    _daily_backup(opened)
-    return True
-
-
-def _open_interactively(target: str | None, parent: QWidget | None = None) -> str | None:
-    """Open the database as ``open_database`` does, without the daily backup: the
-    target opened, or None to quit."""
+def open_interactively(target: str | None, parent: QWidget | None = None) -> str | None:
+    """Open the database, offering another file or a backup when it cannot be used: the
+    target opened, or None to quit. (The day's backup follows the window's first paint.)"""
     from ui.dialogs import open_failure as open_failure_dialog
 
     current = resolve_target(target)
@@ -148,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"giaoban: lỗi: {exc.message}", file=sys.stderr)
             return 2
     else:
-        opened = _open_interactively(getattr(args, "db", None))
+        opened = open_interactively(getattr(args, "db", None))
         if opened is None:
             return 1
 

@@ -295,7 +295,7 @@ def test_unexpected_error_is_logged_and_shown_plainly(monkeypatch, caplog) -> No
 
 def test_unusable_database_file_offers_choices(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     """A file that is not a database gets a plain message with choices; it is not modified."""
-    from ui.app import open_database
+    from ui.app import open_interactively
 
     bad = tmp_path / "notes.sqlite3"
     bad.write_bytes(b"hello, this is not a database")
@@ -305,7 +305,7 @@ def test_unusable_database_file_offers_choices(tmp_path: Path, monkeypatch) -> N
         "choose",
         lambda parent, title, text, choices: asked.append(text) or len(choices) - 1,  # Thoát
     )
-    assert open_database(str(bad)) is False
+    assert open_interactively(str(bad)) is None
     assert "không phải cơ sở dữ liệu" in asked[0]
     assert bad.read_bytes() == b"hello, this is not a database"
 

@@ -1,7 +1,7 @@
 """When the data file cannot be opened: say why, that the file was not changed, and offer
 to open another file, restore a backup, or quit.
 
-Contract for start-up (``ui.app.open_database``)::
+Contract for start-up (``ui.app.open_interactively``)::
 
     ask(parent, error) -> Next             what the clerk chose
     restore(parent, db_path) -> bool       choose and restore a backup over db_path
