@@ -42,7 +42,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="+26"/>
+        <location filename="../../ui/actions.py" line="+29"/>
         <source>&amp;Giao ban mới…</source>
         <translation>&amp;New giao ban…</translation>
     </message>
@@ -486,7 +486,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../ui/widgets/date_field.py" line="+37"/>
+        <location filename="../../ui/widgets/date_field.py" line="+43"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
@@ -756,7 +756,7 @@
 <context>
     <name>DirectiveEntryModel</name>
     <message>
-        <location filename="../../ui/views/directive_grid.py" line="+59"/>
+        <location filename="../../ui/models/directive_entry.py" line="+51"/>
         <source>Nội dung chỉ đạo</source>
         <translation>Directive</translation>
     </message>
@@ -806,7 +806,7 @@
         <translation>Topics to filter by later (may be left empty), separated by commas</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+182"/>
         <source>Hãy ghi nội dung chỉ đạo.</source>
         <translation>Please enter the directive.</translation>
     </message>
@@ -904,12 +904,12 @@
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Ngày hoàn thành:</source>
         <translation>&amp;Date done:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Cơ quan:</source>
         <translation>&amp;Organization:</translation>
     </message>
@@ -1024,7 +1024,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/views/filter_bar.py" line="+25"/>
+        <location filename="../../ui/views/filter_bar.py" line="+26"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
@@ -1147,7 +1147,7 @@
 <context>
     <name>FirstRunPanel</name>
     <message>
-        <location filename="../../ui/views/first_run_panel.py" line="+44"/>
+        <location filename="../../ui/views/first_run_panel.py" line="+45"/>
         <source>Bắt đầu sử dụng</source>
         <translation>Getting started</translation>
     </message>
@@ -1381,7 +1381,7 @@
 <context>
     <name>LetterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/letter.py" line="+80"/>
+        <location filename="../../ui/dialogs/letter.py" line="+82"/>
         <location line="+238"/>
         <source>Công văn đôn đốc</source>
         <translation>Reminder letters</translation>
@@ -1534,7 +1534,7 @@
 <context>
     <name>ListDelegate</name>
     <message>
-        <location filename="../../ui/views/delegates.py" line="+155"/>
+        <location filename="../../ui/views/delegates.py" line="+143"/>
         <source>Sửa danh sách</source>
         <translation>Edit list</translation>
     </message>
@@ -1550,12 +1550,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window/menus.py" line="+19"/>
+        <location filename="../../ui/main_window/menus.py" line="+20"/>
         <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
         <translation>The new language will be used the next time Giao ban starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/window.py" line="+114"/>
+        <location filename="../../ui/main_window/window.py" line="+106"/>
         <source>Số nội dung đang hiện</source>
         <translation>Number of directives shown</translation>
     </message>
@@ -1600,7 +1600,7 @@
         <translation>The data file is damaged: nothing can be saved; restore it from a backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/menus.py" line="+15"/>
+        <location filename="../../ui/main_window/menus.py" line="+8"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
@@ -1654,7 +1654,7 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/meeting.py" line="+76"/>
+        <location filename="../../ui/dialogs/meeting.py" line="+78"/>
         <source>Xóa dòng</source>
         <translation>Delete row</translation>
     </message>
@@ -1744,7 +1744,7 @@
         <translation>Overall assessment, results commended…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Bảng nội dung chỉ đạo</source>
         <translation>Directives table</translation>
     </message>
@@ -1999,7 +1999,7 @@
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/main_window/operations.py" line="+92"/>
+        <location filename="../../ui/main_window/operations.py" line="+93"/>
         <source>Ghi giao ban mới</source>
         <translation>Record new giao ban</translation>
     </message>
@@ -2257,7 +2257,7 @@
         <translation>A short name cannot contain a comma or semicolon: they separate organizations in the directives table.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Xóa tổ chức</source>
         <translation>Delete organization</translation>
     </message>
@@ -2270,7 +2270,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/report/preview.py" line="+96"/>
+        <location filename="../../ui/report/preview.py" line="+97"/>
         <source>Các trang của báo cáo</source>
         <translation>Pages of the report</translation>
     </message>
@@ -2431,7 +2431,7 @@
 <context>
     <name>ReportCountsModel</name>
     <message>
-        <location filename="../../ui/report/dialog.py" line="+203"/>
+        <location filename="../../ui/report/counts_model.py" line="+35"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Organization</translation>
     </message>
@@ -2491,13 +2491,13 @@ xuyên</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location line="-135"/>
+        <location filename="../../ui/report/prompts.py" line="+34"/>
         <source>In danh sách</source>
         <translation>Print the list</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+370"/>
+        <location filename="../../ui/report/dialog.py" line="+273"/>
+        <location filename="../../ui/report/prompts.py" line="+9"/>
         <source>Xem trước khi in</source>
         <translation>Print preview</translation>
     </message>
@@ -2825,7 +2825,7 @@ xuyên</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="+70"/>
+        <location filename="../../ui/dialogs/backup.py" line="+72"/>
         <source>Khôi phục từ bản sao lưu</source>
         <translation>Restore from a backup</translation>
     </message>
@@ -2875,7 +2875,7 @@ xuyên</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Chọn tệp sao lưu</source>
         <translation>Choose a backup file</translation>
     </message>
@@ -3138,32 +3138,9 @@ line):</translation>
     </message>
 </context>
 <context>
-    <name>StatusDelegate</name>
-    <message>
-        <location filename="../../ui/views/delegates.py" line="-167"/>
-        <source>Chưa thực hiện</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Đang thực hiện</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hoàn thành</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hủy</source>
-        <translation>Cancelled</translation>
-    </message>
-</context>
-<context>
     <name>TextDelegate</name>
     <message>
-        <location line="+30"/>
+        <location filename="../../ui/views/delegates.py" line="-137"/>
         <source>Sửa ô</source>
         <translation>Edit cell</translation>
     </message>
@@ -3184,7 +3161,7 @@ line):</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+67"/>
+        <location filename="../../ui/app.py" line="+59"/>
         <source>Mở tệp dữ liệu Giao ban</source>
         <translation>Open a Giao ban data file</translation>
     </message>
@@ -3197,7 +3174,7 @@ line):</translation>
 <context>
     <name>backup_dialog</name>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="-114"/>
+        <location filename="../../ui/dialogs/backup.py" line="-115"/>
         <source>Tự động hằng ngày</source>
         <translation>Daily (automatic)</translation>
     </message>
@@ -3217,7 +3194,7 @@ line):</translation>
         <translation>Before a data upgrade</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+149"/>
         <source>Đã sao lưu dữ liệu vào {path}.</source>
         <translation>The data was backed up to {path}.</translation>
     </message>

@@ -38,8 +38,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 from tracker.dates import format_date
 from tracker.errors import ValidationError
 from tracker.rows import DirectiveRow, Status
+from ui.models.directive_table import status_text
 from ui.screen_fit import fit_to_screen
-from ui.views.delegates import status_label
 from ui.widgets import DateField
 from ui.widgets.form import FormDialog, directive_summary, plain_text_edit
 
@@ -80,7 +80,7 @@ class DoneDialog(FormDialog):
                 )
             else:
                 text = self.tr("{name} ({status})").format(
-                    name=owner.short_name, status=status_label(owner.status).lower()
+                    name=owner.short_name, status=status_text(owner.status).lower()
                 )
             self.organization.addItem(text, owner.organization_id)
             self.organization.setItemData(

@@ -33,26 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.errors import ValidationError
-from tracker.rows import Status
-from ui.i18n import QT_TRANSLATE_NOOP
 from ui.widgets import ListLineEdit, OrgCatalog, QuarterEdit
 
 Index = QModelIndex | QPersistentModelIndex
 _PREVIOUS = "previousText"  # an editor's property: the cell's text when editing began
-
-STATUS_LABELS: dict[Status, str] = {
-    Status.OPEN: QT_TRANSLATE_NOOP("StatusDelegate", "Chưa thực hiện"),
-    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("StatusDelegate", "Đang thực hiện"),
-    Status.DONE: QT_TRANSLATE_NOOP("StatusDelegate", "Hoàn thành"),
-    Status.CANCELLED: QT_TRANSLATE_NOOP("StatusDelegate", "Hủy"),
-}
-
-
-def status_label(status: Status) -> str:
-    """The translated name of a status, as shown in tables."""
-    # (the translations are filed under the context of a delegate since removed)
-    return QCoreApplication.translate("StatusDelegate", STATUS_LABELS[Status(status)])
-
 
 class TextDelegate(QStyledItemDelegate):
     """A one-line text editor whose Enter moves on instead of only closing.
