@@ -13,7 +13,7 @@ from ui import assets
 
 def _steps() -> ModuleType:
     """``ui.undo_commands``, imported at the first undo (it loads the services: start-up time)."""
-    from ui import undo_commands
+    from ui import undo_commands  # it loads the services: at the first undo, not at start-up
 
     return undo_commands
 

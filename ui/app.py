@@ -13,8 +13,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from tracker.errors import DatabaseOpenError, TrackerError
+from tracker.shipped import missing_message
 from tracker.store.db import open_db
-from tracker.store.dbfile import resolve_target
+from tracker.store.dbfile import resolve_target, sqlite_path
 from ui import assets, i18n, launch_clock, messages
 
 ORGANIZATION = "GiaoBan"
@@ -40,6 +41,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def open_interactively(target: str | None, parent: QWidget | None = None) -> str | None:
     """Open the database, offering another file or a backup when it cannot be used: the
     target opened, or None to quit. (The day's backup follows the window's first paint.)"""
+    # only when the file cannot be opened
     from ui.dialogs import open_failure as open_failure_dialog
 
     current = resolve_target(target)
@@ -71,8 +73,8 @@ def open_interactively(target: str | None, parent: QWidget | None = None) -> str
 def _warn_if_incomplete() -> None:
     """Name the shipped files that are missing (a damaged install), once, at start;
     the window still opens for what does not need them."""
+    # reads the shipped files' list: once, after the window is up
     from tracker.install import missing_data_files
-    from tracker.shipped import missing_message
 
     problems = [missing_message(f'tệp "{name}"') for name in assets.missing_files()]
     problems += missing_data_files()
@@ -83,8 +85,7 @@ def _warn_if_incomplete() -> None:
 
 def _daily_backup(target: str) -> None:
     """The day's first opening copies the file; a failure is logged, never blocks work."""
-    from tracker.store.backup import daily_backup
-    from tracker.store.dbfile import sqlite_path
+    from tracker.store.backup import daily_backup  # after the first paint
 
     path = sqlite_path(target)
     if not path or path == ":memory:":
@@ -118,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
     """Open the window on ``args.db``; with ``args.exit_when_shown`` time the first paint."""
     started = launch_clock.STARTED
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
-    from ui.install_check import missing_platform_plugin, report_fatal
+    from ui.install_check import missing_platform_plugin, report_fatal  # checked before Qt starts
 
     problem = missing_platform_plugin()
     if problem:  # Qt would abort with an English message, or none at all on Windows
@@ -142,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
         if opened is None:
             return 1
 
-    from ui.main_window import MainWindow
+    from ui.main_window import MainWindow  # the window's modules: after the platform check
 
     window = MainWindow()
     after_paint: list[Callable[[], None]] = []
@@ -157,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
                 backed_up.append(True)
                 _daily_backup(target)
 
-        from tracker.store import integrity
+        from tracker.store import integrity  # only with a file to back up
 
         if integrity.is_large(target):
             # Opened without its integrity check: it runs now, in the background, and

@@ -18,10 +18,10 @@ from tracker.cli import main as cli_main
 
 def _run_gui(args: argparse.Namespace) -> int:
     if getattr(args, "smoke", False):
-        from ui import smoke
+        from ui import smoke  # Qt only when the window is asked for
 
         return smoke.run(args)
-    from ui.app import run
+    from ui.app import run  # Qt only when the window is asked for
 
     return run(args)
 

@@ -302,7 +302,7 @@ class LetterDialog(QDialog):
         return letters
 
     def _pdf(self, letters: list[Letter]) -> bytes | None:
-        from tracker.reporting.pdf import write_pdfs
+        from tracker.reporting.pdf import write_pdfs  # ReportLab: only when a letter is written
 
         buffer = BytesIO()
         try:
@@ -314,7 +314,7 @@ class LetterDialog(QDialog):
         return buffer.getvalue()
 
     def _print(self, letters: list[Letter], pdf: bytes) -> None:
-        from ui.report.preview import print_pdf
+        from ui.report.preview import print_pdf  # QtPdf: only when printing
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.tr("Công văn đôn đốc"))

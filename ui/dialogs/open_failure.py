@@ -45,6 +45,6 @@ def ask(parent: QWidget | None, error: DatabaseOpenError) -> Next:
 def restore(parent: QWidget | None, db_path: str) -> bool:
     """Choose a backup of ``db_path`` (from the backups folder beside it, or any file)
     and restore it; the file that failed is kept in the backups folder first."""
-    from ui.dialogs.backup import restore_interactively
+    from ui.dialogs.backup import restore_interactively  # only when the clerk asks to restore
 
     return restore_interactively(parent, db_path)

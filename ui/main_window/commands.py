@@ -63,7 +63,7 @@ class Commands(QObject):
     # --- meetings -------------------------------------------------------------------------
 
     def new_meeting(self) -> None:
-        from ui.dialogs.meeting import MeetingDialog
+        from ui.dialogs.meeting import MeetingDialog  # dialogs: loaded when first opened
 
         MeetingDialog.ask(self.window, save=self._save_new_meeting, today=self.ops.today())
 
@@ -79,7 +79,7 @@ class Commands(QObject):
         meeting = self.window.meeting
         if meeting is None:
             return
-        from ui.dialogs.meeting import MeetingDialog
+        from ui.dialogs.meeting import MeetingDialog  # dialogs: loaded when first opened
 
         MeetingDialog.ask(
             self.window,
@@ -117,7 +117,7 @@ class Commands(QObject):
         meeting = self.window.meeting
         if meeting is None:
             return
-        from ui.dialogs.directive import DirectiveDialog
+        from ui.dialogs.directive import DirectiveDialog  # dialogs: loaded when first opened
 
         DirectiveDialog.ask(
             self.window,
@@ -130,7 +130,7 @@ class Commands(QObject):
         row = self.window.current_directive()
         if row is None:
             return
-        from ui.dialogs.directive import DirectiveDialog
+        from ui.dialogs.directive import DirectiveDialog  # dialogs: loaded when first opened
 
         DirectiveDialog.ask(
             self.window,
@@ -187,7 +187,7 @@ class Commands(QObject):
         ids = list(ids)
         if not ids:
             return
-        from ui.dialogs.done import DoneDialog
+        from ui.dialogs.done import DoneDialog  # dialogs: loaded when first opened
 
         # One directive: its own dialog (with its lead organizations); several: one
         # date and note for all of them.
@@ -239,7 +239,7 @@ class Commands(QObject):
         row = self.window.details.directive
         if row is None:
             return
-        from ui.dialogs.note import NoteDialog
+        from ui.dialogs.note import NoteDialog  # dialogs: loaded when first opened
 
         NoteDialog.ask(
             self.window,
@@ -255,7 +255,7 @@ class Commands(QObject):
         row = self.window.details.directive
         if row is None:
             return
-        from ui.dialogs.extend import ExtendDialog
+        from ui.dialogs.extend import ExtendDialog  # dialogs: loaded when first opened
 
         ExtendDialog.ask(
             self.window,
@@ -275,14 +275,14 @@ class Commands(QObject):
         self._attempt(self.ops.load_sample)
 
     def back_up_now(self) -> None:
-        from ui.dialogs.backup import back_up_now
+        from ui.dialogs.backup import back_up_now  # dialogs: loaded when first opened
 
         back_up_now(self.window)
 
     def restore_backup(self) -> None:
-        from tracker.store import integrity
-        from tracker.store.proxy import database
-        from ui.dialogs.backup import restore_interactively
+        from tracker.store import integrity  # with the restore dialog
+        from tracker.store.proxy import database  # with the dialog
+        from ui.dialogs.backup import restore_interactively  # dialogs: loaded when first opened
 
         path = database.obj.database
         if restore_interactively(self.window, path):
@@ -299,7 +299,7 @@ class Commands(QObject):
         defaults shown); False when the clerk cancels (no report then)."""
         if queries.settings_saved():
             return True
-        from ui.dialogs.settings import SettingsDialog
+        from ui.dialogs.settings import SettingsDialog  # dialogs: loaded when first opened
 
         return SettingsDialog.ask(
             self.window,
@@ -311,20 +311,20 @@ class Commands(QObject):
     def open_report(self) -> None:
         if not self.settings_checked_before_printing():
             return
-        from ui.report.dialog import ReportDialog
+        from ui.report.dialog import ReportDialog  # Qt Charts and ReportLab: when first asked
 
         ReportDialog.ask(self.window, as_of=self.window.as_of)
 
     def open_open_items_report(self) -> None:
         if not self.settings_checked_before_printing():
             return
-        from ui.report.dialog import ReportDialog
-        from ui.report.options import OPEN_ITEMS
+        from ui.report.dialog import ReportDialog  # Qt Charts and ReportLab: when first asked
+        from ui.report.options import OPEN_ITEMS  # with the report dialog
 
         ReportDialog.ask(self.window, kind=OPEN_ITEMS, as_of=self.window.as_of)
 
     def open_letter(self) -> None:
-        from ui.dialogs.letter import LetterDialog
+        from ui.dialogs.letter import LetterDialog  # dialogs: loaded when first opened
 
         LetterDialog.ask(self.window, run=self.window.bus, as_of=self.window.as_of)
 
@@ -334,24 +334,25 @@ class Commands(QObject):
         import_from_excel(self.window)
 
     def export_xlsx(self) -> None:
-        from ui.dialogs.xlsx_import import export_to_excel
+        from ui.dialogs.xlsx_import import export_to_excel  # openpyxl when first used
 
         export_to_excel(self.window)
 
     def open_organizations(self) -> None:
+        # dialogs: loaded when first opened
         from ui.dialogs.organizations import OrganizationsDialog
 
         OrganizationsDialog.ask(self.window, run=self.ops.bus.run)
 
     def open_settings(self) -> None:
-        from ui.dialogs.settings import SettingsDialog
+        from ui.dialogs.settings import SettingsDialog  # dialogs: loaded when first opened
 
         SettingsDialog.ask(
             self.window, settings=queries.load_settings(), save=self.ops.save_settings
         )
 
     def show_about(self) -> None:
-        from tracker.store.proxy import database
-        from ui.dialogs.about import AboutDialog
+        from tracker.store.proxy import database  # with the dialog
+        from ui.dialogs.about import AboutDialog  # dialogs: loaded when first opened
 
         AboutDialog.ask(self.window, data_file=database.obj.database)

@@ -3,6 +3,7 @@ the right, the selected directive's details below."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from tracker.changes import Changes
 from tracker.errors import NotFoundError, StaleEditError, TrackerError
 from tracker.queries import DirectiveFilter, MeetingFilter
 from tracker.rows import DirectiveRow, MeetingRow, Status
+from tracker.store.dbfile import damaged_error
 from ui import assets, i18n, messages
 from ui.actions import Actions
 from ui.main_window import layout_state, menus
@@ -184,6 +186,7 @@ class MainWindow(WindowBase):
     def _build_all_page(self) -> None:
         """The all-directives view, made the first time it is used: start-up builds only
         what the first paint shows."""
+        # the all-directives page is built when first shown
         from ui.views.filter_bar import FilterBar
 
         self._filter_bar = FilterBar(self.all_page)
@@ -218,7 +221,7 @@ class MainWindow(WindowBase):
     def first_run(self) -> FirstRunPanel:
         """The first-run panel shown instead of the views while the database is empty."""
         if self._first_run is None:
-            from ui.views.first_run_panel import FirstRunPanel
+            from ui.views.first_run_panel import FirstRunPanel  # only on an empty database
 
             self._first_run = FirstRunPanel(self.pages)
             self._first_run.set_settings(queries.load_settings())
@@ -304,14 +307,14 @@ class MainWindow(WindowBase):
 
     def _start_live_refresh(self) -> None:
         """On a PostgreSQL server: other users' saves appear here (ui/models/live_refresh)."""
-        from ui.models.live_refresh import LiveRefresh
+        from ui.models.live_refresh import LiveRefresh  # it loads the services: only on a server
 
         self.live_refresh: LiveRefresh | None = None
         if LiveRefresh.wanted():
             self.live_refresh = LiveRefresh(self.bus, self)
             self.live_refresh.reload.connect(self.load)
             self.live_refresh.start()
-            from ui.models.live_refresh import apply_read_only
+            from ui.models.live_refresh import apply_read_only  # as above
 
             apply_read_only(self)
 
@@ -357,8 +360,6 @@ class MainWindow(WindowBase):
 
     def _all_filter(self, flt: DirectiveFilter) -> DirectiveFilter:
         if self._as_of is not None:
-            from dataclasses import replace
-
             return replace(flt, as_of=self._as_of)
         return flt
 
@@ -558,7 +559,7 @@ class MainWindow(WindowBase):
     def watch_integrity(self, path: str) -> None:
         """Check a large file's integrity in the background (it was opened without the
         check, which would have held up the start); a failure blocks writes."""
-        from ui.integrity_watch import IntegrityWatch
+        from ui.integrity_watch import IntegrityWatch  # only for a large file
 
         self.integrity_watch = IntegrityWatch(path, self)
         self.integrity_watch.finished.connect(self._on_integrity_checked)
@@ -567,8 +568,6 @@ class MainWindow(WindowBase):
     def _on_integrity_checked(self, problem: str) -> None:
         if not problem:
             return
-        from tracker.store.dbfile import damaged_error
-
         self.damage_label.show()
         messages.show_damage_once(self, damaged_error(self.integrity_watch.path))
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from datetime import date
+from io import BytesIO
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -449,7 +450,7 @@ class ReportDialog(QDialog):
         self._print_pdf(pdf)
 
     def _print_pdf(self, pdf: bytes) -> None:
-        from ui.report.preview import print_pdf
+        from ui.report.preview import print_pdf  # QtPdf: only when printing
 
         printer = self._printer()
         if not ask_printer(self, printer):
@@ -574,9 +575,7 @@ class ReportDialog(QDialog):
 
     def _pdf(self, report: FollowUpReport, options: ReportOptions) -> bytes:
         """The report as the PDF file "Lưu PDF" writes, in memory."""
-        from io import BytesIO
-
-        from tracker.reporting.pdf import write_pdf
+        from tracker.reporting.pdf import write_pdf  # ReportLab: only when a PDF is made
 
         chart = self._chart_png(report) if options.include_chart else None
         document = build_document(
@@ -589,7 +588,7 @@ class ReportDialog(QDialog):
     def _chart_png(self, report: FollowUpReport) -> bytes | None:
         if report.empty or not report.per_org_counts:
             return None
-        from ui.report.chart import chart_png
+        from ui.report.chart import chart_png  # Qt Charts (see __init__)
 
         return chart_png(report, LAYOUT)
 

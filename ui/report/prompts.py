@@ -37,7 +37,7 @@ def ask_printer(parent: QWidget, printer: QPrinter) -> bool:
 
 def show_preview(parent: QWidget, pdf: bytes, print_pages: Callable[[], None]) -> None:
     """The report's PDF page by page; its "In…" button calls ``print_pages``."""
-    from ui.report.preview import PdfPreviewDialog
+    from ui.report.preview import PdfPreviewDialog  # QtPdf: only when previewing
 
     dialog = PdfPreviewDialog(
         pdf, QCoreApplication.translate("ReportDialog", "Xem trước khi in"), parent

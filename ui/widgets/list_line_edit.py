@@ -130,8 +130,10 @@ class ListLineEdit(QLineEdit):
         # item delegate's filter. Tab takes the highlighted name and is replayed so
         # the table moves on; Enter with nothing highlighted (the name was typed
         # in full) is replayed too, so one Enter commits the cell as usual.
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and (
-            self.popup_visible()
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and self.popup_visible()
         ):
             key = event.key()
             popup = self._popup()
