@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QWidget
@@ -9,8 +11,9 @@ from PySide6.QtWidgets import QWidget
 from ui import assets
 
 
-def _steps():  # noqa: ANN202 - a module, imported at the first undo (start-up time)
-    from ui import undo_commands
+def _steps() -> ModuleType:
+    """``ui.undo_commands``, imported at the first undo (it loads the services: start-up time)."""
+    from ui import undo_commands  # it loads the services: at the first undo, not at start-up
 
     return undo_commands
 

@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="+32"/>
+        <location filename="../../ui/dialogs/about.py" line="+34"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -42,7 +42,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="+26"/>
+        <location filename="../../ui/actions.py" line="+29"/>
         <source>&amp;Giao ban mới…</source>
         <translation>&amp;New giao ban…</translation>
     </message>
@@ -456,7 +456,7 @@
         <translation>&amp;Cancel directives</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>Nhập phiếu báo cáo của {name}</source>
         <translation>Import the report-back form of {name}</translation>
     </message>
@@ -501,7 +501,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../ui/widgets/date_field.py" line="+37"/>
+        <location filename="../../ui/widgets/date_field.py" line="+43"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
@@ -771,7 +771,7 @@
 <context>
     <name>DirectiveEntryModel</name>
     <message>
-        <location filename="../../ui/views/directive_grid.py" line="+59"/>
+        <location filename="../../ui/models/directive_entry.py" line="+51"/>
         <source>Nội dung chỉ đạo</source>
         <translation>Directive</translation>
     </message>
@@ -821,7 +821,7 @@
         <translation>Topics to filter by later (may be left empty), separated by commas</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+182"/>
         <source>Hãy ghi nội dung chỉ đạo.</source>
         <translation>Please enter the directive.</translation>
     </message>
@@ -919,12 +919,12 @@
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Ngày hoàn thành:</source>
         <translation>&amp;Date done:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Cơ quan:</source>
         <translation>&amp;Organization:</translation>
     </message>
@@ -1039,7 +1039,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/views/filter_bar.py" line="+25"/>
+        <location filename="../../ui/views/filter_bar.py" line="+26"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
@@ -1162,7 +1162,7 @@
 <context>
     <name>FirstRunPanel</name>
     <message>
-        <location filename="../../ui/views/first_run_panel.py" line="+44"/>
+        <location filename="../../ui/views/first_run_panel.py" line="+45"/>
         <source>Bắt đầu sử dụng</source>
         <translation>Getting started</translation>
     </message>
@@ -1396,7 +1396,7 @@
 <context>
     <name>LetterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/letter.py" line="+81"/>
+        <location filename="../../ui/dialogs/letter.py" line="+83"/>
         <location line="+244"/>
         <source>Công văn đôn đốc</source>
         <translation>Reminder letters</translation>
@@ -1549,7 +1549,7 @@
 <context>
     <name>ListDelegate</name>
     <message>
-        <location filename="../../ui/views/delegates.py" line="+155"/>
+        <location filename="../../ui/views/delegates.py" line="+143"/>
         <source>Sửa danh sách</source>
         <translation>Edit list</translation>
     </message>
@@ -1565,12 +1565,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window/menus.py" line="+18"/>
+        <location filename="../../ui/main_window/menus.py" line="+20"/>
         <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
         <translation>The new language will be used the next time Giao ban starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/window.py" line="+114"/>
+        <location filename="../../ui/main_window/window.py" line="+108"/>
         <source>Số nội dung đang hiện</source>
         <translation>Number of directives shown</translation>
     </message>
@@ -1590,22 +1590,22 @@
         <translation>Directives of the giao ban</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>&amp;Giao ban</source>
         <translation>&amp;Giao ban</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Tất cả nội dung chỉ đạo</source>
         <translation>All directives</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>&amp;Tất cả nội dung</source>
         <translation>&amp;All directives</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-107"/>
         <source>Theo dõi, đôn đốc nội dung chỉ đạo</source>
         <translation>Following up directives</translation>
     </message>
@@ -1661,7 +1661,7 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/window.py" line="+427"/>
+        <location filename="../../ui/main_window/window.py" line="+433"/>
         <source>Mở lại</source>
         <translation>Reopen</translation>
     </message>
@@ -1669,7 +1669,7 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/meeting.py" line="+76"/>
+        <location filename="../../ui/dialogs/meeting.py" line="+78"/>
         <source>Xóa dòng</source>
         <translation>Delete row</translation>
     </message>
@@ -1759,7 +1759,7 @@
         <translation>Overall assessment, results commended…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Bảng nội dung chỉ đạo</source>
         <translation>Directives table</translation>
     </message>
@@ -2014,7 +2014,7 @@
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/main_window/operations.py" line="+92"/>
+        <location filename="../../ui/main_window/operations.py" line="+93"/>
         <source>Ghi giao ban mới</source>
         <translation>Record new giao ban</translation>
     </message>
@@ -2272,7 +2272,7 @@
         <translation>A short name cannot contain a comma or semicolon: they separate organizations in the directives table.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Xóa tổ chức</source>
         <translation>Delete organization</translation>
     </message>
@@ -2285,7 +2285,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/report/preview.py" line="+96"/>
+        <location filename="../../ui/report/preview.py" line="+97"/>
         <source>Các trang của báo cáo</source>
         <translation>Pages of the report</translation>
     </message>
@@ -2376,7 +2376,7 @@
 <context>
     <name>ReminderWatch</name>
     <message numerus="yes">
-        <location filename="../../ui/reminder_watch.py" line="+70"/>
+        <location filename="../../ui/reminder_watch.py" line="+71"/>
         <source>%n nội dung đến hạn trong {days} ngày tới</source>
         <translation>
             <numerusform>%n directive falls due in the next {days} days</numerusform>
@@ -2397,7 +2397,7 @@
         <translation>Reminders</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Giao ban — nhắc việc</source>
         <translation>Giao ban — reminder</translation>
     </message>
@@ -2544,7 +2544,7 @@
 <context>
     <name>ReportCountsModel</name>
     <message>
-        <location filename="../../ui/report/dialog.py" line="+203"/>
+        <location filename="../../ui/report/counts_model.py" line="+35"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Organization</translation>
     </message>
@@ -2604,13 +2604,13 @@ xuyên</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location line="-135"/>
+        <location filename="../../ui/report/prompts.py" line="+34"/>
         <source>In danh sách</source>
         <translation>Print the list</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+370"/>
+        <location filename="../../ui/report/dialog.py" line="+274"/>
+        <location filename="../../ui/report/prompts.py" line="+9"/>
         <source>Xem trước khi in</source>
         <translation>Print preview</translation>
     </message>
@@ -2930,7 +2930,7 @@ xuyên</source>
         <translation>There is no list to print yet.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+51"/>
         <source>Chương trình gặp một lỗi không lường trước; dữ liệu không bị ảnh hưởng. Hãy thử lại, và nếu lỗi lặp lại, báo cho người phụ trách kỹ thuật.</source>
         <translation>The program hit an unexpected error; the data is not affected. Please try again, and if it happens again, tell the person in charge of IT.</translation>
     </message>
@@ -2938,7 +2938,7 @@ xuyên</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="+70"/>
+        <location filename="../../ui/dialogs/backup.py" line="+72"/>
         <source>Khôi phục từ bản sao lưu</source>
         <translation>Restore from a backup</translation>
     </message>
@@ -2988,7 +2988,7 @@ xuyên</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Chọn tệp sao lưu</source>
         <translation>Choose a backup file</translation>
     </message>
@@ -3251,32 +3251,9 @@ line):</translation>
     </message>
 </context>
 <context>
-    <name>StatusDelegate</name>
-    <message>
-        <location filename="../../ui/views/delegates.py" line="-167"/>
-        <source>Chưa thực hiện</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Đang thực hiện</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hoàn thành</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hủy</source>
-        <translation>Cancelled</translation>
-    </message>
-</context>
-<context>
     <name>TextDelegate</name>
     <message>
-        <location line="+30"/>
+        <location filename="../../ui/views/delegates.py" line="-137"/>
         <source>Sửa ô</source>
         <translation>Edit cell</translation>
     </message>
@@ -3297,7 +3274,7 @@ line):</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+67"/>
+        <location filename="../../ui/app.py" line="+61"/>
         <source>Mở tệp dữ liệu Giao ban</source>
         <translation>Open a Giao ban data file</translation>
     </message>
@@ -3310,7 +3287,7 @@ line):</translation>
 <context>
     <name>backup_dialog</name>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="-114"/>
+        <location filename="../../ui/dialogs/backup.py" line="-115"/>
         <source>Tự động hằng ngày</source>
         <translation>Daily (automatic)</translation>
     </message>
@@ -3330,7 +3307,7 @@ line):</translation>
         <translation>Before a data upgrade</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+149"/>
         <source>Đã sao lưu dữ liệu vào {path}.</source>
         <translation>The data was backed up to {path}.</translation>
     </message>
@@ -3546,7 +3523,7 @@ line):</translation>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+37"/>
+        <location filename="../../ui/messages.py" line="+40"/>
         <source>Chưa thực hiện được</source>
         <translation>Could not be done</translation>
     </message>

@@ -53,8 +53,10 @@ from tracker.reporting.letter import (
 )
 from tracker.safe_write import check_target
 from ui.models.store_bus import StoreBus
-from ui.report.dialog import ask_printer, busy, default_quarter, show_error, show_preview
+from ui.report.options import default_quarter
+from ui.report.prompts import ask_printer, busy, show_error, show_preview
 from ui.screen_fit import fit_to_screen
+from ui.widgets.date_field import from_qdate
 
 log = logging.getLogger(__name__)
 
@@ -176,9 +178,9 @@ class LetterDialog(QDialog):
     def options(self) -> LetterOptions:
         """The number and dates as chosen."""
         return LetterOptions(
-            issued_on=self.issued_on.date().toPython(),
+            issued_on=from_qdate(self.issued_on.date()),
             number=self.number.text().strip(),
-            report_by=self.report_by.date().toPython(),
+            report_by=from_qdate(self.report_by.date()),
             as_of=self._as_of,
         )
 
@@ -307,7 +309,7 @@ class LetterDialog(QDialog):
         return letters
 
     def _pdf(self, letters: list[Letter]) -> bytes | None:
-        from tracker.reporting.pdf import write_pdfs
+        from tracker.reporting.pdf import write_pdfs  # ReportLab: only when a letter is written
 
         buffer = BytesIO()
         try:
@@ -319,7 +321,7 @@ class LetterDialog(QDialog):
         return buffer.getvalue()
 
     def _print(self, letters: list[Letter], pdf: bytes) -> None:
-        from ui.report.preview import print_pdf
+        from ui.report.preview import print_pdf  # QtPdf: only when printing
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.tr("Công văn đôn đốc"))

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from ui import i18n, messages
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.main_window.tabs import TAB_ALL, TAB_CHASE, TAB_MEETING
 
 if TYPE_CHECKING:
-    from ui.main_window.window import MainWindow
+    from ui.main_window.base import WindowBase
+    from ui.main_window.commands import Commands
 
 # Shown in the language just chosen (i18n.translate_in), not in the one running.
 LANGUAGE_NOTICE = QT_TRANSLATE_NOOP(
@@ -20,7 +22,7 @@ LANGUAGE_NOTICE = QT_TRANSLATE_NOOP(
 )
 
 
-def build_menus(window: MainWindow) -> None:
+def build_menus(window: WindowBase) -> None:
     a = window.actions
     bar = window.menuBar()
     window.file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Tệp"))
@@ -68,7 +70,7 @@ def build_menus(window: MainWindow) -> None:
     window.meeting_list.addActions([a.edit, a.delete, a.add_directive])
 
 
-def build_toolbar(window: MainWindow) -> None:
+def build_toolbar(window: WindowBase) -> None:
     a = window.actions
     bar = QToolBar(QCoreApplication.translate("MainWindow", "Thanh công cụ"), window)
     bar.setObjectName("mainToolbar")
@@ -96,10 +98,10 @@ def build_toolbar(window: MainWindow) -> None:
     window.toolbar = bar
 
 
-def connect_actions(window: MainWindow) -> None:
+def connect_actions(window: WindowBase, commands: Commands) -> None:
     """Each action runs its command (ui.main_window.commands) or a window's own move."""
     a = window.actions
-    c = window.commands
+    c = commands
     a.new_meeting.triggered.connect(c.new_meeting)
     a.add_directive.triggered.connect(c.new_directive)
     a.edit.triggered.connect(c.edit_selected)
@@ -131,7 +133,7 @@ def connect_actions(window: MainWindow) -> None:
     a.language_group.triggered.connect(lambda action: _choose_language(window, action))
 
 
-def context_menu(window: MainWindow, pos: QPoint) -> None:
+def context_menu(window: WindowBase, pos: QPoint) -> None:
     """The follow-up and edit actions at ``pos`` of the view on show."""
     a = window.actions
     menu = QMenu(window)
@@ -144,7 +146,7 @@ def context_menu(window: MainWindow, pos: QPoint) -> None:
     menu.exec(view.viewport().mapToGlobal(pos))
 
 
-def _choose_language(window: MainWindow, action: QAction) -> None:
+def _choose_language(window: WindowBase, action: QAction) -> None:
     lang = str(action.data())
     i18n.save_language(lang)
     if lang != i18n.current_language():

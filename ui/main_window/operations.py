@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 def _services() -> ModuleType:
     """``tracker.services``, imported at the first change: start-up does not need it."""
-    from tracker import services
+    from tracker import services  # the services: at the first change, not at start-up
 
     return services
 
@@ -38,7 +38,7 @@ def _services() -> ModuleType:
 def _undo() -> ModuleType:
     """``ui.undo_commands`` (and the snapshots of ``tracker.exchange``), imported at the
     first change."""
-    from ui import undo_commands
+    from ui import undo_commands  # with the services (above)
 
     return undo_commands
 
@@ -72,7 +72,8 @@ class Operations(QObject):
     def push(self, command: ServiceCommand) -> Changes:
         """Run an undoable change; raises its TrackerError."""
         try:
-            return _undo().push(self.undo_stack, command)
+            changes: Changes = _undo().push(self.undo_stack, command)
+            return changes
         except StaleEditError:
             self._stale()
             raise
@@ -205,6 +206,6 @@ class Operations(QObject):
         return self.bus.run(_services().save_settings, settings=settings)
 
     def load_sample(self) -> Changes:
-        from tracker.seeding import load_sample
+        from tracker.seeding import load_sample  # only when the clerk asks for the sample
 
         return self.bus.run(load_sample)
