@@ -53,8 +53,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 NO_MEETINGS_YET = "Chưa có cuộc giao ban nào: thử giaoban demo để nạp dữ liệu mẫu."
 
 
-
-
 def meeting_json(m: Any) -> dict[str, Any]:
     return {
         "id": m.id,
@@ -66,31 +64,6 @@ def meeting_json(m: Any) -> dict[str, Any]:
         "attendees": list(m.attendee_names),
         "directive_count": m.directive_count,
         "done_count": m.done_count,
-    }
-
-
-def directive_json(d: Any) -> dict[str, Any]:
-    # Status and Role are str enums: json writes their values as they are.
-    return {
-        "id": d.id,
-        "meeting_id": d.meeting_id,
-        "position": d.position,
-        "content": d.content,
-        "owners": [
-            {
-                "org": o.short_name,
-                "role": o.role,
-                "status": o.status,
-                "done_on": o.done_on.isoformat() if o.done_on else None,
-            }
-            for o in d.owners
-        ],
-        "due_quarter": d.due.iso if d.due else None,
-        "original_due": d.original_due.iso if d.original_due else None,
-        "status": d.status,
-        "done_on": d.done_on.isoformat() if d.done_on else None,
-        "overdue": d.overdue,
-        "topics": list(d.topics),
     }
 
 
