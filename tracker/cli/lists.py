@@ -128,8 +128,9 @@ def cmd_directives(args: argparse.Namespace) -> int:
 
 
 def _directives_json(args: argparse.Namespace) -> int:
-    """``directives --json``: SQLite renders the rows (tracker.listing), with the
-    same filter and the same objects as ``directive_json`` of ``list_directives``."""
+    """``directives --json``: the database renders the rows (tracker.listing), with
+    the same filter and the same objects as ``queries.list_directives`` gives
+    (tests/tracker/test_listing.py compares them)."""
     from tracker import listing
 
     conn = open_connection(args)
