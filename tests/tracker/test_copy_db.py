@@ -27,7 +27,8 @@ def test_copy_to_server_and_back_keeps_everything(
     pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Meetings, directives, assignments, history, settings, groups, attachments and an
-    inactive organization survive SQLite → PostgreSQL → SQLite; the app keeps working on the copy."""
+    inactive organization survive SQLite → PostgreSQL → SQLite; the app keeps working on
+    the copy."""
     src = str(tmp_path / "src.sqlite3")
     open_db(src)
     seeding.load_sample()
