@@ -74,6 +74,17 @@ def media_type(name: str) -> str:
     return guessed or DEFAULT_TYPE
 
 
+# Opened by the system as a program, not shown by a viewer: never opened from the window.
+_PROGRAM_SUFFIXES = frozenset(
+    ".exe .com .bat .cmd .scr .pif .msi .msp .cpl .vbs .vbe .js .jse .wsf .wsh .ps1 .psm1 "
+    ".hta .lnk .jar .reg .sh .run .app .desktop .appimage".split()
+)
+
+
+def runs_as_program(name: str) -> bool:
+    return Path(name).suffix.lower() in _PROGRAM_SUFFIXES
+
+
 def read_upload(path: str | os.PathLike[str]) -> tuple[str, bytes]:
     """The safe name and the bytes of a file the clerk chose to attach.
 

@@ -76,6 +76,12 @@ class Actions(QObject):
             "extend",
             self.tr("Lùi thời hạn sang quý sau, có ghi lý do"),
         )
+        self.attach_file = a(
+            self.tr("Đính &kèm tệp…"),
+            "",
+            "",
+            self.tr("Đính kèm báo cáo của tổ chức (tối đa 25 MB) vào nội dung đang chọn"),
+        )
         self.undo = undo_stack.createUndoAction(self, self.tr("Hoàn tác"))
         self.undo.setText(self.tr("&Hoàn tác"))
         self.undo.setShortcuts([QKeySequence("Ctrl+Z")])
@@ -198,4 +204,4 @@ class Actions(QObject):
         return (self.mark_done_today, self.mark_done, self.reopen, self.cancel)
 
     def single_directive_actions(self) -> tuple[QAction, ...]:
-        return (self.add_note, self.extend)
+        return (self.add_note, self.extend, self.attach_file)

@@ -18,8 +18,8 @@ from tracker import cli, exchange, services
 from tracker.store import backup
 from tracker.store.backup import BackupError
 from tracker.store.db import close_db, open_db
-from tracker.store.version import SCHEMA_VERSION
 from tracker.store.models import Meeting, Organization
+from tracker.store.version import SCHEMA_VERSION
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 

@@ -1,4 +1,5 @@
-"""Details of the selected directive: its owners' progress, its history, a note, an extension."""
+"""Details of the selected directive: its owners' progress, its history, a note, an
+extension, and the files attached to it and to its meeting."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from tracker.rows import DirectiveRow, HistoryKind, Role, Status
 from ui import assets
 from ui.models.directive_table import deadline_text, status_icon_name, status_text
 from ui.models.store_bus import Follower, StoreBus
+from ui.views.attachments_section import AttachmentsSection
 from ui.widgets.text_box import TextBox
 
 ORG_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,7 +57,9 @@ class DetailsPanel(QWidget):
         # Each widget is made in the parent it stays in (moving built widgets into
         # the splitter's halves made Qt resolve their style again).
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("detailsSplitter")
+        # Named anew when the attachments became its third part: a layout saved with
+        # two parts would leave the third at no width.
+        self.splitter.setObjectName("detailsSplitter3")
         left = QWidget(self.splitter)
         right = QWidget(self.splitter)
 
@@ -140,8 +144,11 @@ class DetailsPanel(QWidget):
         note_row.addWidget(self.add_note)
         rv.addLayout(note_row)
 
+        self.attachments = AttachmentsSection(self.splitter)
+
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
+        self.splitter.addWidget(self.attachments)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -192,6 +199,7 @@ class DetailsPanel(QWidget):
         """Show ``row`` (None: a hint to select one), with its history read afresh."""
         keep_org = self._current_org()
         self._row = row
+        self.attachments.show_directive(row)
         self.owners.clear()
         self.history.clear()
         enabled = row is not None
