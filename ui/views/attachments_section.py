@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QMenu,
-    QPushButton,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -67,8 +65,6 @@ class AttachmentsSection(QWidget):
         # How an opened copy is shown (the system viewer); a test replaces it.
         self.opener: Callable[[QUrl], object] = QDesktopServices.openUrl
 
-        self.heading = QLabel(self.tr("Tệp đính &kèm"), self)
-        self.heading.setObjectName("sectionLabel")
         self.files = QTreeWidget(self)
         self.files.setAccessibleName(self.tr("Tệp đính kèm của nội dung và của cuộc giao ban"))
         self.files.setRootIsDecorated(False)
@@ -81,24 +77,26 @@ class AttachmentsSection(QWidget):
         header.setStretchLastSection(False)
         header.resizeSection(0, 150)
         header.resizeSection(1, max(60, header.sectionSizeHint(1)))
-        self.heading.setBuddy(self.files)
 
         self.add = QToolButton(self)
-        self.add.setText(self.tr("Đính kèm…"))
+        self.add.setText(self.tr("Thêm…"))
         self.add.setAccessibleName(self.tr("Đính kèm tệp vào nội dung này"))
         self.add.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         menu = QMenu(self.add)
         self.add_to_directive = menu.addAction(self.tr("Vào nội dung này (báo cáo của tổ chức)…"))
         self.add_to_meeting = menu.addAction(self.tr("Vào cuộc giao ban (thông báo kết luận)…"))
         self.add.setMenu(menu)
-        self.open = QPushButton(self.tr("&Mở"), self)
+        # Tool buttons: narrower than push buttons, so the panel's third part still
+        # fits a 1366×768 screen at 150 %.
+        self.open = QToolButton(self)
+        self.open.setText(self.tr("Mở"))
         self.open.setAccessibleName(self.tr("Mở tệp đính kèm đang chọn"))
-        self.remove = QPushButton(self.tr("&Gỡ"), self)
+        self.remove = QToolButton(self)
+        self.remove.setText(self.tr("Gỡ"))
         self.remove.setAccessibleName(self.tr("Gỡ tệp đính kèm đang chọn"))
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 0, 0, 0)
-        layout.addWidget(self.heading)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.files, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add)
@@ -147,6 +145,13 @@ class AttachmentsSection(QWidget):
                 if keep is not None and a.id == keep.id:
                     self.files.setCurrentItem(item)
         self._update_buttons()
+
+    def title(self) -> str:
+        """The tab's title, with how many files are listed."""
+        count = self.files.topLevelItemCount()
+        if not count:
+            return self.tr("Tệp đính &kèm")
+        return self.tr("Tệp đính &kèm ({n})").format(n=count)
 
     def current(self) -> AttachmentRow | None:
         item = self.files.currentItem()

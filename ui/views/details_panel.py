@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -57,11 +58,14 @@ class DetailsPanel(QWidget):
         # Each widget is made in the parent it stays in (moving built widgets into
         # the splitter's halves made Qt resolve their style again).
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        # Named anew when the attachments became its third part: a layout saved with
-        # two parts would leave the third at no width.
-        self.splitter.setObjectName("detailsSplitter3")
+        self.splitter.setObjectName("detailsSplitter")
         left = QWidget(self.splitter)
         right = QWidget(self.splitter)
+        # The history and the attached files share the right half as two tabs (a third
+        # part of the splitter would not fit a 1366×768 screen at 150 %).
+        self.pages = QTabWidget(right)
+        self.pages.setObjectName("detailsPages")
+        history_page = QWidget(self.pages)
 
         # The directive's whole text, wrapped, selectable (to copy into a report or a
         # message), scrolling past five lines rather than being cut off on a small screen.
@@ -102,7 +106,7 @@ class DetailsPanel(QWidget):
         self.extend = QPushButton(assets.icon("extend"), self.tr("&Gia hạn…"), left)
         self.extend.setAccessibleName(self.tr("Gia hạn thời hạn của nội dung này"))
 
-        self.history = QTreeWidget(right)
+        self.history = QTreeWidget(history_page)
         self.history.setAccessibleName(self.tr("Lịch sử theo dõi"))
         self.history.setRootIsDecorated(False)
         self.history.setHeaderLabels([self.tr("Ngày"), self.tr("Tổ chức"), self.tr("Diễn biến")])
@@ -113,10 +117,10 @@ class DetailsPanel(QWidget):
         hh.resizeSection(1, max(78, hh.sectionSizeHint(1)))
         self.history.setUniformRowHeights(False)
         self.history.setMinimumHeight(self.history.fontMetrics().lineSpacing() * 3 + 6)
-        self.note = QLineEdit(right)
+        self.note = QLineEdit(history_page)
         self.note.setAccessibleName(self.tr("Ghi chú tiến độ mới"))
         self.note.setPlaceholderText(self.tr("Ghi chú tiến độ mới, Enter để lưu…"))
-        self.add_note = QPushButton(assets.icon("note"), self.tr("Thêm &ghi chú"), right)
+        self.add_note = QPushButton(assets.icon("note"), self.tr("Thêm &ghi chú"), history_page)
         self.add_note.setAccessibleName(self.tr("Thêm ghi chú tiến độ"))
         self.add_note.setText(self.tr("Thêm ghi chú"))
 
@@ -132,23 +136,22 @@ class DetailsPanel(QWidget):
         buttons.addWidget(self.extend)
         lv.addLayout(buttons)
 
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(10, 0, 0, 0)
-        heading = QLabel(self.tr("&Lịch sử theo dõi"), right)
-        heading.setObjectName("sectionLabel")
-        heading.setBuddy(self.history)
-        rv.addWidget(heading)
-        rv.addWidget(self.history, 1)
+        hv = QVBoxLayout(history_page)
+        hv.setContentsMargins(4, 4, 4, 4)
+        hv.addWidget(self.history, 1)
         note_row = QHBoxLayout()
         note_row.addWidget(self.note, 1)
         note_row.addWidget(self.add_note)
-        rv.addLayout(note_row)
-
-        self.attachments = AttachmentsSection(self.splitter)
+        hv.addLayout(note_row)
+        self.attachments = AttachmentsSection(self.pages)
+        self.pages.addTab(history_page, self.tr("&Lịch sử theo dõi"))
+        self.pages.addTab(self.attachments, self.attachments.title())
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(10, 0, 0, 0)
+        rv.addWidget(self.pages)
 
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.addWidget(self.attachments)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -200,6 +203,7 @@ class DetailsPanel(QWidget):
         keep_org = self._current_org()
         self._row = row
         self.attachments.show_directive(row)
+        self.pages.setTabText(1, self.attachments.title())
         self.owners.clear()
         self.history.clear()
         enabled = row is not None
