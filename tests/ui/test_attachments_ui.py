@@ -139,3 +139,16 @@ def test_a_program_is_not_opened(
     section.files.setCurrentItem(section.files.topLevelItem(0))
     assert section.open_current() is None and opened == []
     assert "chương trình" in str(shown[0])
+
+
+def test_closing_the_window_deletes_contents_nothing_names(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    _select_first(window)
+    gone = tmp_path / "bo.pdf"
+    gone.write_bytes(b"removed before closing")
+    assert window.details.attachments.add_files([gone])
+    undo_step(window.undo_stack)
+    assert AttachmentContent.select().count() == 1  # kept while the redo could need it
+    window.close()
+    assert AttachmentContent.select().count() == 0

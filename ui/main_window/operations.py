@@ -258,6 +258,18 @@ class Operations(QObject):
             lambda: detach(attachment_id=row.id),
         )
 
+    def tidy_attachments(self) -> None:
+        """As the window closes (its undo steps with it): delete the stored files no
+        attachment names any more. Never stops the closing: a refusal is let go."""
+        if not self.undo_stack.count():
+            return  # nothing changed in this window: no write at all
+        from tracker.attachment_services import purge_unused_contents
+
+        try:
+            purge_unused_contents()
+        except Exception:  # noqa: BLE001 (a locked or read-only file: tidied next time)
+            return
+
     # --- not undoable ---------------------------------------------------------------------
 
     def save_settings(self, settings: ReportSettings) -> Changes:

@@ -604,4 +604,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.ops.tidy_attachments()
         super().closeEvent(event)
