@@ -152,3 +152,20 @@ def test_closing_the_window_deletes_contents_nothing_names(
     assert AttachmentContent.select().count() == 1  # kept while the redo could need it
     window.close()
     assert AttachmentContent.select().count() == 0
+
+
+def test_menu_entry_attaches_the_chosen_files(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Theo dõi → Đính kèm tệp… asks for files, then attaches them to the directive shown."""
+    from PySide6.QtWidgets import QFileDialog
+
+    did = _select_first(window)
+    chosen = tmp_path / "bao-cao.xlsx"
+    chosen.write_bytes(b"PK report")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(chosen)], ""))
+    assert window.actions.attach_file.isEnabled()
+    window.actions.attach_file.trigger()
+    [row] = attachments.for_directive(did)
+    assert (row.file_name, row.size) == ("bao-cao.xlsx", len(b"PK report"))
+    assert "(1)" in window.details.pages.tabText(1)
