@@ -85,6 +85,12 @@ class Actions(QObject):
             "",
             self.tr("Đọc phiếu báo cáo (.xlsx) một tổ chức đã điền: xem trước rồi cập nhật"),
         )
+        self.attach_file = a(
+            self.tr("Đính &kèm tệp…"),
+            "",
+            "",
+            self.tr("Đính kèm báo cáo của tổ chức (tối đa 25 MB) vào nội dung đang chọn"),
+        )
         self.undo = undo_stack.createUndoAction(self, self.tr("Hoàn tác"))
         self.undo.setText(self.tr("&Hoàn tác"))
         self.undo.setShortcuts([QKeySequence("Ctrl+Z")])
@@ -207,4 +213,4 @@ class Actions(QObject):
         return (self.mark_done_today, self.mark_done, self.reopen, self.cancel)
 
     def single_directive_actions(self) -> tuple[QAction, ...]:
-        return (self.add_note, self.extend)
+        return (self.add_note, self.extend, self.attach_file)

@@ -152,6 +152,16 @@
         <translation>Read a report-back form (.xlsx) an organization filled in: preview, then update</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Đính &amp;kèm tệp…</source>
+        <translation>Attach &amp;file…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đính kèm báo cáo của tổ chức (tối đa 25 MB) vào nội dung đang chọn</source>
+        <translation>Attach an organization&apos;s report (up to 25 MB) to the selected directive</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
@@ -343,6 +353,119 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsSection</name>
+    <message>
+        <location filename="../../ui/views/attachments_section.py" line="+61"/>
+        <source>Tệp đính kèm</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tệp đính kèm của nội dung và của cuộc giao ban</source>
+        <translation>Files attached to the directive and to its meeting</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cỡ</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thuộc</source>
+        <translation>Attached to</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kéo thả tệp vào đây để đính kèm vào nội dung này</source>
+        <translation>Drop files here to attach them to this directive</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Thêm…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đính kèm tệp vào nội dung này</source>
+        <translation>Attach files to this directive</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vào nội dung này (báo cáo của tổ chức)…</source>
+        <translation>To this directive (an organization&apos;s report)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vào cuộc giao ban (thông báo kết luận)…</source>
+        <translation>To the meeting (its conclusion notice)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở tệp đính kèm đang chọn</source>
+        <translation>Open the selected attachment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gỡ</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gỡ tệp đính kèm đang chọn</source>
+        <translation>Remove the selected attachment</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Nội dung</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Giao ban</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} — {type}, đính kèm ngày {day}</source>
+        <translation>{name} — {type}, attached on {day}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tệp đính &amp;kèm</source>
+        <translation>Attach&amp;ments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp đính &amp;kèm ({n})</source>
+        <translation>Attach&amp;ments ({n})</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Chọn tệp đính kèm (tối đa 25 MB mỗi tệp)</source>
+        <translation>Choose files to attach (up to 25 MB each)</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Không mở &quot;{name}&quot;: đây là tệp chạy được như một chương trình, mở ra có thể gây hại cho máy.</source>
+        <translation>&quot;{name}&quot; is not opened: it would run as a program, which could harm this computer.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Không tạo được bản sao tạm để mở tệp: {why}</source>
+        <translation>Could not make the temporary copy to open the file: {why}</translation>
+    </message>
+</context>
+<context>
     <name>ChaseModel</name>
     <message numerus="yes">
         <location filename="../../ui/models/chase_model.py" line="+300"/>
@@ -456,7 +579,7 @@
         <translation>&amp;Cancel directives</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+112"/>
         <source>Nhập phiếu báo cáo của {name}</source>
         <translation>Import the report-back form of {name}</translation>
     </message>
@@ -514,12 +637,12 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/views/details_panel.py" line="+52"/>
+        <location filename="../../ui/views/details_panel.py" line="+55"/>
         <source>Chi tiết nội dung chỉ đạo</source>
         <translation>Directive details</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Nội dung chỉ đạo đầy đủ</source>
         <translation>Full text of the directive</translation>
     </message>
@@ -630,12 +753,12 @@
         <translation>Add note</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>&amp;Lịch sử theo dõi</source>
         <translation>Fo&amp;llow-up history</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+66"/>
         <source>Chọn một nội dung để xem chi tiết và lịch sử theo dõi.</source>
         <translation>Select a directive to see its details and follow-up history.</translation>
     </message>
@@ -1595,12 +1718,12 @@
         <translation>&amp;Giao ban</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Tất cả nội dung chỉ đạo</source>
         <translation>All directives</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-25"/>
         <source>&amp;Tất cả nội dung</source>
         <translation>&amp;All directives</translation>
     </message>
@@ -1661,7 +1784,7 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/window.py" line="+433"/>
+        <location filename="../../ui/main_window/window.py" line="+435"/>
         <source>Mở lại</source>
         <translation>Reopen</translation>
     </message>
@@ -2014,7 +2137,7 @@
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/main_window/operations.py" line="+93"/>
+        <location filename="../../ui/main_window/operations.py" line="+95"/>
         <source>Ghi giao ban mới</source>
         <translation>Record new giao ban</translation>
     </message>
@@ -2065,6 +2188,16 @@
         <location line="+9"/>
         <source>Thêm ghi chú tiến độ</source>
         <translation>Add a progress note</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Đính kèm {names}</source>
+        <translation>Attach {names}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Gỡ tệp đính kèm &quot;{name}&quot;</source>
+        <translation>Remove attachment &quot;{name}&quot;</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from tracker.store import backup, migrations
 from tracker.store.db import close_db, open_db
 
 SCHEMA_V1 = Path(migrations.__file__).with_name("schema_v1.sql")
+SCHEMA_V2 = Path(migrations.__file__).with_name("schema_v2.sql")
 V1_ROWS = {
     "organization": [
         (1, "Ban Dân vận Tỉnh ủy", "BDV", 1, 1),
@@ -80,19 +81,41 @@ V1_ROWS = {
 }
 
 
-def build_v1(path: Path) -> None:
-    """A database exactly as release 1 made it (its DDL written out, not create_tables),
-    with a row in every table."""
+def build_v1(path: Path, *, version: int = 1) -> None:
+    """A database exactly as release ``version`` made it (its frozen DDL written out,
+    not create_tables), with a row in every table of version 1."""
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode = wal")
     conn.execute("PRAGMA synchronous = off")  # a test fixture: speed over durability
-    conn.executescript("BEGIN;\n" + SCHEMA_V1.read_text("utf-8") + "COMMIT;\n")
+    ddl = (SCHEMA_V1 if version == 1 else SCHEMA_V2).read_text("utf-8")
+    conn.executescript("BEGIN;\n" + ddl + "COMMIT;\n")
     for table, rows in V1_ROWS.items():
         marks = ", ".join("?" * len(rows[0]))
         conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
-    conn.execute("PRAGMA user_version = 1")
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
+
+
+def test_version_2_database_gains_the_attachment_tables(tmp_path: Path) -> None:
+    """A v2 file (schema_v2.sql as frozen) migrates to 3: rows intact, backup taken,
+    the attachment tables added and usable."""
+    from tracker import attachments
+    from tracker.attachment_services import attach
+
+    path = tmp_path / "giaoban.sqlite3"
+    build_v1(path, version=2)
+    before = dump(path)
+    open_db(str(path))
+    try:
+        attach(file_name="tb.pdf", data=b"notice", meeting_id=7)
+        assert [r.file_name for r in attachments.for_meeting(7)] == ["tb.pdf"]
+    finally:
+        close_db()
+    assert pragma(path, "user_version") == 3
+    kinds = [b.kind for b in backup.list_backups(path)]
+    assert "before-schema-3" in kinds
+    assert dump(path) == before
 
 
 def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -148,7 +171,7 @@ def test_version_1_database_migrates_with_data_intact(v1: Path) -> None:
         assert [r.id for r in found] == [11]
     finally:
         close_db()
-    assert pragma(v1, "user_version") == migrations.SCHEMA_VERSION == 2
+    assert pragma(v1, "user_version") == migrations.SCHEMA_VERSION == 3
     assert pragma(v1, "application_id") == migrations.APPLICATION_ID
     assert dump(v1) == before
 
@@ -217,7 +240,7 @@ def test_failed_step_leaves_the_file_at_version_1(
     monkeypatch.undo()
     open_db(str(v1))
     close_db()
-    assert pragma(v1, "user_version") == 2
+    assert pragma(v1, "user_version") == 3
 
 
 def test_no_migration_without_a_backup(v1: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -234,7 +257,7 @@ def test_no_migration_without_a_backup(v1: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_schema_versions_tried() -> None:
-    """Every earlier schema version has a builder in this file (there is one: 1)."""
+    """Every earlier schema version has a builder in this file (1 and 2)."""
     earlier = list(range(1, migrations.SCHEMA_VERSION))
     print(f"\nFIGURES migrations: earlier schema versions built and opened: {earlier}")
-    assert earlier == [1] and set(migrations.STEPS) == set(earlier)
+    assert earlier == [1, 2] and set(migrations.STEPS) == set(earlier)

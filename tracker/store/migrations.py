@@ -5,6 +5,8 @@ Schema history:
     2. index ``history_entry(directive_id, kind)`` for the latest-note lookups of
        the directive table and the follow-up list; ``PRAGMA application_id`` set
        so that another program's SQLite file is told apart from ours.
+    3. tables ``attachment_content`` (a file's bytes, once per sha256) and
+       ``attachment`` (name, size, type, date; on a meeting or a directive).
 
 A new database is made at schema 1 by ``create_tables`` and then runs the same
 steps an old file does, so both end with the same schema.
@@ -29,7 +31,7 @@ from tracker.oserrors import is_disk_full
 from tracker.store import schema
 from tracker.store.backup import backup_before_migration
 from tracker.store.dbfile import disk_full_error
-from tracker.store.models import ALL_MODELS
+from tracker.store.models import ALL_MODELS, ATTACHMENT_MODELS
 from tracker.store.standard import load_standard_organizations
 from tracker.store.transaction import write_transaction
 from tracker.store.version import APPLICATION_ID, SCHEMA_VERSION
@@ -99,8 +101,26 @@ def _to_2(db: pw.Database) -> None:
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+def _attachments_step(db: pw.Database) -> None:
+    """The attachment tables (schema 3). On PostgreSQL the ids are serial like every
+    other table's, the bytes BYTEA and the names TEXT."""
+    with db.bind_ctx(ATTACHMENT_MODELS):
+        db.create_tables(ATTACHMENT_MODELS)
+    if _is_pg(db):
+        from tracker.store.pg import widen_text_columns
+
+        widen_text_columns(db)
+
+
+def _to_3(db: pw.Database) -> None:
+    _attachments_step(db)
+
+
 # from-version → the step that makes it from-version + 1
-STEPS: dict[int, Callable[[pw.Database], None]] = {1: _to_2}
+STEPS: dict[int, Callable[[pw.Database], None]] = {1: _to_2, 2: _to_3}
+
+# The tables of schema 1, made by create_schema before the steps add the later ones.
+FIRST_MODELS = tuple(m for m in ALL_MODELS if m not in ATTACHMENT_MODELS)
 
 
 def create_schema(db: pw.Database) -> None:
@@ -108,8 +128,8 @@ def create_schema(db: pw.Database) -> None:
 
     Also what ``tracker.store.schema`` writes down as the expected schema of this version.
     """
-    with db.bind_ctx(ALL_MODELS):
-        db.create_tables(ALL_MODELS)
+    with db.bind_ctx(FIRST_MODELS):
+        db.create_tables(FIRST_MODELS)
     pg = _is_pg(db)
     for sql in (PG_SEARCH_SQL if pg else FTS_SQL) + EXTRA_INDEXES:
         db.execute_sql(sql)

@@ -264,6 +264,10 @@ class Commands(QObject):
             directive=row,
         )
 
+    def attach_to_current(self) -> None:
+        """Choose files and attach them to the directive shown in the details panel."""
+        self.window.details.attachments.choose_files(meeting=False)
+
     def _row_for(self, directive_id: int) -> DirectiveRow | None:
         try:
             return queries.directive(directive_id, as_of=self.window.as_of)

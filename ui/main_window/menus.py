@@ -46,7 +46,7 @@ def build_menus(window: WindowBase) -> None:
     follow = bar.addMenu(QCoreApplication.translate("MainWindow", "Theo &dõi"))
     follow.addActions([a.mark_done_today, a.mark_done, a.reopen, a.cancel])
     follow.addSeparator()
-    follow.addActions([a.add_note, a.extend])
+    follow.addActions([a.add_note, a.extend, a.attach_file])
     follow.addSeparator()
     follow.addAction(a.import_reply)
 
@@ -112,6 +112,7 @@ def connect_actions(window: WindowBase, commands: Commands) -> None:
     a.cancel.triggered.connect(c.cancel_selected)
     a.add_note.triggered.connect(c.add_note_to_current)
     a.extend.triggered.connect(c.extend_current)
+    a.attach_file.triggered.connect(c.attach_to_current)
     a.find.triggered.connect(window.focus_search)
     a.refresh.triggered.connect(window.reload_all)
     a.view_chase.triggered.connect(lambda: window.tabs.setCurrentIndex(TAB_CHASE))

@@ -180,6 +180,7 @@ class MainWindow(WindowBase):
 
         self.details = DetailsPanel(self.right_splitter)
         self.details.follow(self.bus, as_of=self._as_of)
+        self.details.attachments.bind(self.ops)
         self.right_splitter.addWidget(self.tabs)
         self.right_splitter.addWidget(self.details)
         self.right_splitter.setStretchFactor(0, 3)
@@ -437,6 +438,7 @@ class MainWindow(WindowBase):
             act.setEnabled(bool(ids))
         row = self.details.directive
         a.add_note.setEnabled(row is not None)
+        a.attach_file.setEnabled(row is not None)
         a.extend.setEnabled(
             row is not None
             and row.due is not None
@@ -600,4 +602,5 @@ class MainWindow(WindowBase):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.ops.tidy_attachments()
         super().closeEvent(event)
