@@ -106,6 +106,11 @@ def make_row(
         Category.DONE_LATE: Status.DONE,
         Category.CANCELLED: Status.CANCELLED,
     }.get(category, Status.IN_PROGRESS if note else Status.OPEN)
+    late = 0  # as tracker.followup counts it, as of AS_OF
+    if category is Category.OPEN_OVERDUE and due is not None:
+        late = (AS_OF - due.last_day).days
+    elif category is Category.DONE_LATE and due is not None and done_on is not None:
+        late = (done_on - due.last_day).days
     return FollowUpRow(
         directive_id=directive_id,
         meeting_id=1 if held_on == MEETING_ON else 2,
@@ -123,6 +128,7 @@ def make_row(
         done_on=done_on,
         category=category,
         latest_note=note,
+        days_overdue=late,
     )
 
 

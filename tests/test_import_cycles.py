@@ -1,4 +1,5 @@
-"""No import circle among tracker's modules, and the storage layer at the bottom.
+"""No import circle among tracker's modules, nor among ui's, nor through both; and the
+storage layer at the bottom.
 
 Every import counts, at module level or inside a function: a function-local import
 hides a circle from Python's start-up but not from a reader. Only the block under
@@ -11,7 +12,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-TRACKER = Path(__file__).resolve().parent.parent / "tracker"
+ROOT = Path(__file__).resolve().parent.parent
+TRACKER = ROOT / "tracker"
+UI = ROOT / "ui"
 # What tracker/store/ may import from the rest of tracker: leaves that import nothing above.
 STORE_MAY_IMPORT = {
     "tracker.errors",
@@ -22,13 +25,14 @@ STORE_MAY_IMPORT = {
 }
 
 
-def _modules() -> dict[str, Path]:
+def _modules(*packages: Path) -> dict[str, Path]:
     out = {}
-    for path in TRACKER.rglob("*.py"):
-        parts = list(path.relative_to(TRACKER.parent).with_suffix("").parts)
-        if parts[-1] == "__init__":
-            parts = parts[:-1]
-        out[".".join(parts)] = path
+    for package in packages:
+        for path in package.rglob("*.py"):
+            parts = list(path.relative_to(package.parent).with_suffix("").parts)
+            if parts[-1] == "__init__":
+                parts = parts[:-1]
+            out[".".join(parts)] = path
     return out
 
 
@@ -51,9 +55,10 @@ def _walk(tree: ast.AST) -> list[ast.AST]:
     return out
 
 
-def import_graph() -> dict[str, set[str]]:
-    """Each tracker module → the tracker modules it imports anywhere in its body."""
-    mods = _modules()
+def import_graph(*packages: Path) -> dict[str, set[str]]:
+    """Each module of ``packages`` (tracker/ by default) → the modules of ``packages`` it
+    imports anywhere in its body."""
+    mods = _modules(*(packages or (TRACKER,)))
 
     def resolve(name: str) -> str | None:
         while name and name not in mods:
@@ -122,6 +127,18 @@ def test_no_import_circle_in_tracker() -> None:
     assert circles(import_graph()) == []
 
 
+def test_no_import_circle_in_ui() -> None:
+    """No two ui modules import each other, directly or through others."""
+    assert circles(import_graph(UI)) == []
+
+
+def test_no_import_circle_through_ui_and_tracker() -> None:
+    """Nor a circle that passes through both packages (ui → tracker → … → ui)."""
+    graph = import_graph(TRACKER, UI)
+    assert circles(graph) == []
+    assert "tracker.services" in graph["ui.undo_commands"]  # the graph spans both
+
+
 def test_store_imports_nothing_above_it() -> None:
     """tracker/store/ imports only itself and a few leaf modules: never seeding,
     services, queries, exchange or anything else built on top of it."""
@@ -148,3 +165,4 @@ def test_circle_finder_finds_a_circle() -> None:
     assert circles({"a": {"b"}, "b": {"c"}, "c": set()}) == []
     graph = import_graph()
     assert "tracker.store.models" in graph["tracker.store.migrations"]
+    assert "ui.main_window" in import_graph(UI)["ui.app"]

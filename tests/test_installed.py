@@ -11,6 +11,7 @@ import pytest
 
 from tracker import __version__
 from tracker.store.db import close_db
+from tracker.store.version import SCHEMA_VERSION
 
 from .installed import (
     SOURCE,
@@ -144,14 +145,14 @@ def test_a_missing_data_file_is_named(wheel: Path, tmp_path: Path, db_path: Path
     assert smoke.returncode == 1
     assert "ui/resources/style/app.qss" in smoke.stdout
     assert "tracker/seeds/organizations.json" in smoke.stdout
-    (env.site_packages / "tracker" / "store" / "schema_v2.sql").unlink()
+    (env.site_packages / "tracker" / "store" / f"schema_v{SCHEMA_VERSION}.sql").unlink()
     close_db()  # db_path: a healthy file, checked against the schema when opened
     opened = subprocess.run(
         [str(env.giaoban), "meetings", "--db", str(db_path)],
         cwd=tmp_path, env=clean_env(), capture_output=True, text=True,
     )  # fmt: skip
     assert opened.returncode == 2 and "Traceback" not in opened.stderr
-    assert "tracker/store/schema_v2.sql" in opened.stderr
+    assert f"tracker/store/schema_v{SCHEMA_VERSION}.sql" in opened.stderr
 
 
 def test_suite_imports_the_installed_copy() -> None:

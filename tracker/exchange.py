@@ -19,7 +19,14 @@ File format (``"format": "giaoban"``, ``"version": 1``), all keys required::
                                                  reason}],
                                    history: [{kind, happened_on, organization_id|null,
                                               text, who (optional: the login that
-                                              made it, schema 3)}]}]}]
+                                              made it, schema 3)}],
+                                   attachments: [...]}],
+                     attachments: [{id, file_name, size, media_type,
+                                    attached_on, sha256}]}]
+    attachment_contents: {sha256: base64 of the bytes}
+
+The ``attachments`` and ``attachment_contents`` keys (schema 3) may be absent, as in
+files written before them.
 
 A directive's status and done date are not in the file: they follow from its
 owners' statuses and are recomputed on import.
@@ -43,6 +50,7 @@ from typing import Any
 
 import peewee as pw
 
+from tracker import attachments
 from tracker.changes import Changes
 from tracker.errors import ImportFileError, ValidationError
 from tracker.quarters import Quarter
@@ -53,6 +61,8 @@ from tracker.store import integrity
 from tracker.store.dbfile import damaged_error, disk_full_as_message
 from tracker.store.models import (
     Assignment,
+    Attachment,
+    AttachmentContent,
     Directive,
     DirectiveTopic,
     Extension,
@@ -123,6 +133,7 @@ def export_data() -> dict[str, Any]:
         ],
         "settings": {s.key: s.value for s in Setting.select().order_by(Setting.key)},
         "meetings": [_meeting_dict(m) for m in Meeting.select().order_by(Meeting.id)],
+        "attachment_contents": attachments.export_contents(),
     }
 
 
@@ -149,6 +160,7 @@ def _meeting_dict(m: Meeting) -> dict[str, Any]:
             .where(Directive.meeting == m.id)
             .order_by(Directive.position, Directive.id)
         ],
+        "attachments": attachments.snapshot(meeting_id=m.id),
     }
 
 
@@ -201,6 +213,7 @@ def _directive_dict(d: Directive) -> dict[str, Any]:
             .where(HistoryEntry.directive == d.id)
             .order_by(HistoryEntry.id)
         ],
+        "attachments": attachments.snapshot(directive_id=d.id),
     }
 
 
@@ -295,13 +308,15 @@ class _Checker:
     def fail(self, where: str, what: str) -> ImportFileError:
         return ImportFileError(f"Tệp nhập không hợp lệ: {where}: {what}. Chưa nhập gì.")
 
-    def obj(self, value: Any, where: str, keys: tuple[str, ...]) -> dict[str, Any]:
+    def obj(
+        self, value: Any, where: str, keys: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise self.fail(where, "phải là một đối tượng JSON")
         missing = [k for k in keys if k not in value]
         if missing:
             raise self.fail(where, f"thiếu khóa {', '.join(missing)}")
-        extra = [str(k)[:40] for k in value if k not in keys]
+        extra = [str(k)[:40] for k in value if k not in keys and k not in optional]
         if extra:
             raise self.fail(where, f"có khóa không biết {', '.join(extra[:5])}")
         return value
@@ -383,7 +398,10 @@ def validate(data: Any) -> dict[str, Any]:
     """Check every value and reference; raise ImportFileError at the first problem."""
     c = _Checker()
     root = c.obj(
-        data, "gốc", ("format", "version", "organizations", "groups", "settings", "meetings")
+        data,
+        "gốc",
+        ("format", "version", "organizations", "groups", "settings", "meetings"),
+        ("attachment_contents",),
     )
     if root["format"] != FORMAT:
         raise c.fail("format", 'không phải tệp Giao ban (cần "giaoban")')
@@ -432,6 +450,7 @@ def validate(data: Any) -> dict[str, Any]:
             m,
             w,
             ("id", *MEETING_FIELDS, "version", "attendees", "directives"),
+            ("attachments",),
         )
         c.int_(m["id"], w + ".id")
         c.day(m["held_on"], w + ".held_on")
@@ -451,6 +470,7 @@ def validate(data: Any) -> dict[str, Any]:
             directive_ids.append(d["id"])
     c.unique([m["id"] for m in meetings], "meetings", "mã số")
     c.unique(directive_ids, "directives", "mã số")
+    attachments.validate_exchange(root, c.fail, c.text, c.day)
     return root
 
 
@@ -470,6 +490,7 @@ def _validate_directive(c: _Checker, d: Any, w: str) -> None:
             "extensions",
             "history",
         ),
+        ("attachments",),
     )
     c.int_(d["id"], w + ".id")
     c.int_(d["position"], w + ".position", positive=False)
@@ -555,6 +576,8 @@ def _write(root: dict[str, Any], *, replace: bool) -> None:
                 "(hoặc chọn thay thế toàn bộ)."
             )
         for model in (
+            Attachment,
+            AttachmentContent,
             HistoryEntry,
             Extension,
             DirectiveTopic,
@@ -579,6 +602,7 @@ def _write(root: dict[str, Any], *, replace: bool) -> None:
                 OrgGroupMember.insert(group=g["id"], organization=m).execute()
         for k, v in root["settings"].items():
             Setting.insert(key=k, value=v).execute()
+        attachments.insert_contents(root.get("attachment_contents", {}))
         for m in root["meetings"]:
             _insert_meeting(m)
 
@@ -604,6 +628,7 @@ def _insert_meeting(m: dict[str, Any]) -> None:
         MeetingAttendee.insert(meeting=m["id"], organization=a).execute()
     for d in m["directives"]:
         _insert_directive(m["id"], d)
+    attachments.insert_snapshot(m.get("attachments", ()), meeting_id=m["id"])
 
 
 def _insert_directive(meeting_id: int, d: dict[str, Any]) -> None:
@@ -641,6 +666,7 @@ def _insert_directive(meeting_id: int, d: dict[str, Any]) -> None:
             text=h["text"],
             who=h.get("who"),  # a file without it names no one, not today's login
         ).execute()
+    attachments.insert_snapshot(d.get("attachments", ()), directive_id=d["id"])
 
 
 # --- snapshots for undo (tracker.undo checks them and writes them back) -----------------

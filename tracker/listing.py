@@ -9,7 +9,8 @@ them. Nothing here imports peewee, ``tracker.rows`` or ``tracker.queries``.
 
 The filter means exactly what ``queries.DirectiveFilter`` means for the same
 fields (``tests/tracker/test_listing.py`` compares the two), and each object
-has the keys and values ``cli.directive_json`` gives a ``DirectiveRow``.
+has the keys and values of the ``DirectiveRow`` it stands for (the test writes the row
+as JSON the plain way and compares).
 """
 
 from __future__ import annotations
@@ -142,9 +143,9 @@ def directive_conditions(
     return where, params, walk
 
 
-# One directive as cli.directive_json writes it. Owners in queries._rows' order
-# (role, organization position, assignment position, organization id); dates as
-# ISO days; overdue as queries' is_overdue: unfinished and due before as_of's quarter.
+# One directive as tests/tracker/test_listing.py's directive_json writes it. Owners in
+# queries._rows' order (role, organization position, assignment position, organization
+# id); dates as ISO days; overdue as queries' is_overdue: unfinished and due before as_of's quarter.
 _OBJECT = (
     "json_object("
     "'id', d.id, 'meeting_id', d.meeting_id, 'position', d.position, 'content', d.content, "

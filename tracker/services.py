@@ -615,9 +615,11 @@ def set_status(
     on: date | None = None,
     note: str = "",
     organization_id: int | None = None,
+    source: str = "",
 ) -> Changes:
     """Set the status of every lead organization of the directives (or of one
-    organization only), recording it in each directive's history."""
+    organization only), recording it in each directive's history (with ``source``,
+    "Theo báo cáo của …", when the change comes from an organization's report)."""
     on = on or date.today()
     status = Status(status)
     if status is Status.DONE:
@@ -653,7 +655,7 @@ def set_status(
         Assignment.update(**fields).where(Assignment.id.in_([a.id for a in query])).execute()
         _refresh_status(d.id)
         Directive.update(version=Directive.version + 1).where(Directive.id == d.id).execute()
-        text = status_entry_text(status, note, format_date(on))
+        text = status_entry_text(status, note, format_date(on), source)
         _history(d.id, HistoryKind.STATUS, text, on, organization_id)
         touched.add(d.id)
         meetings.add(d.meeting_id)

@@ -8,19 +8,31 @@ from datetime import date
 from tracker.quarters import Quarter
 from tracker.rows import UNFINISHED, Category, Status
 
-STATUS_WORDS = {
+STATE_WORDS: dict[Status, str] = {
+    Status.OPEN: "Chưa thực hiện",
+    Status.IN_PROGRESS: "Đang thực hiện",
+    Status.DONE: "Hoàn thành",
+    Status.CANCELLED: "Đã hủy",
+}
+"""What a directive's status is called in lists, files and the command line (the
+window's tables show the same words, written there for the translator)."""
+
+CHANGE_WORDS = {
     Status.OPEN: "Mở lại (chưa hoàn thành)",
     Status.IN_PROGRESS: "Đang thực hiện",
     Status.DONE: "Hoàn thành",
     Status.CANCELLED: "Hủy",
 }
-"""How a status change is written in a directive's history ("Hoàn thành (05/07/2021): …")."""
+"""How a status *change* is written in a directive's history ("Hoàn thành (05/07/2021): …")."""
 
 
-def status_entry_text(status: Status, note: str, day: str) -> str:
-    """The history text of a status change: word, the done date ``day``, then ": note"."""
-    word = STATUS_WORDS[status]
+def status_entry_text(status: Status, note: str, day: str, source: str = "") -> str:
+    """The history text of a status change: word, the done date ``day``, where it comes
+    from (" — Theo báo cáo của …", no ": " in it), then ": note"."""
+    word = CHANGE_WORDS[status]
     text = f"{word} ({day})" if status is Status.DONE else word
+    if source:
+        text = f"{text} — {source.replace(': ', ' ')}"
     return f"{text}: {note}" if note else text
 
 
@@ -36,7 +48,7 @@ def read_status_entry(text: str) -> tuple[Status | None, str]:
     The inverse of :func:`status_entry_text`; the note is what follows the first ": ".
     """
     status = next(
-        (s for s, word in sorted(STATUS_WORDS.items(), key=lambda i: -len(i[1]))
+        (s for s, word in sorted(CHANGE_WORDS.items(), key=lambda i: -len(i[1]))
          if text.startswith(word)),
         None,
     )  # fmt: skip

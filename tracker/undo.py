@@ -22,11 +22,11 @@ from typing import Any, Literal
 
 import peewee as pw
 
-from tracker import exchange
+from tracker import attachments, exchange
 from tracker.changes import Changes
 from tracker.errors import StaleEditError, TrackerError
 from tracker.services import _set_attendees, service
-from tracker.store.models import Directive, Meeting, MeetingAttendee
+from tracker.store.models import Attachment, Directive, Meeting, MeetingAttendee
 from tracker.text import fold
 
 Snap = dict[str, Any]
@@ -56,7 +56,12 @@ def _header(meeting_id: int) -> Snap | None:
         .where(MeetingAttendee.meeting == meeting_id)
         .order_by(MeetingAttendee.id)
     ]
-    out: Snap = {"id": m.id, "version": m.version, "attendees": attendees}
+    out: Snap = {
+        "id": m.id,
+        "version": m.version,
+        "attendees": attendees,
+        "attachments": attachments.snapshot(meeting_id=m.id),
+    }
     for name in _HEADER_FIELDS:
         value = getattr(m, name)
         out[name] = value.isoformat() if hasattr(value, "isoformat") else value
@@ -224,6 +229,9 @@ def _write_header(mid: int, snap: Snap | None, now: Snap | None) -> Changes:
         **fields, title_folded=fold(snap["title"]), version=_next_version(snap, now)
     ).where(Meeting.id == mid).execute()
     _set_attendees(mid, snap["attendees"])
+    if snap.get("attachments") != now.get("attachments"):
+        Attachment.delete().where(Attachment.meeting == mid).execute()
+        attachments.insert_snapshot(snap.get("attachments", ()), meeting_id=mid)
     return Changes(meeting_ids=frozenset({mid}))
 
 

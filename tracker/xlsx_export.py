@@ -17,6 +17,7 @@ from tracker.dates import format_date
 from tracker.quarters import Quarter, format_deadline
 from tracker.rows import Role, Status
 from tracker.safe_write import write_verified
+from tracker.status import STATE_WORDS
 from tracker.store.models import (
     Assignment,
     Directive,
@@ -26,7 +27,7 @@ from tracker.store.models import (
     Topic,
 )
 from tracker.text import printable
-from tracker.xlsx_import import EXPORT_HEADERS, STATUS_WORDS
+from tracker.xlsx_import import EXPORT_HEADERS
 
 _WIDTHS = {"content": 60, "result": 40, "meeting": 30, "leads": 18, "supports": 18}
 
@@ -66,7 +67,7 @@ def rows() -> list[list[Any]]:
         leads = [a for a in mine if a.role == Role.LEAD.value]
         supports = [a for a in mine if a.role == Role.SUPPORT.value]
         status = _per_lead(
-            [(short[a.organization_id], STATUS_WORDS[Status(a.status)]) for a in leads]
+            [(short[a.organization_id], STATE_WORDS[Status(a.status)]) for a in leads]
         )
         done = _per_lead(
             [(short[a.organization_id], format_date(a.done_on) if a.done_on else "") for a in leads]

@@ -78,12 +78,6 @@ FIELD_LABELS: dict[str, str] = {
     "meeting": "Giao ban / Hội nghị / Nguồn",
     "notes": "Ghi chú",
 }
-STATUS_WORDS: dict[Status, str] = {
-    Status.OPEN: "Chưa thực hiện",
-    Status.IN_PROGRESS: "Đang thực hiện",
-    Status.DONE: "Hoàn thành",
-    Status.CANCELLED: "Đã hủy",
-}
 _STATUS_READ: dict[str, Status] = {
     "": Status.OPEN,
     "chua thuc hien": Status.OPEN,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QWidget
@@ -9,8 +11,9 @@ from PySide6.QtWidgets import QWidget
 from ui import assets
 
 
-def _steps():  # noqa: ANN202 - a module, imported at the first undo (start-up time)
-    from ui import undo_commands
+def _steps() -> ModuleType:
+    """``ui.undo_commands``, imported at the first undo (it loads the services: start-up time)."""
+    from ui import undo_commands  # it loads the services: at the first undo, not at start-up
 
     return undo_commands
 
@@ -75,6 +78,18 @@ class Actions(QObject):
             "Ctrl+E",
             "extend",
             self.tr("Lùi thời hạn sang quý sau, có ghi lý do"),
+        )
+        self.import_reply = a(
+            self.tr("Nhập &phiếu báo cáo…"),
+            "",
+            "",
+            self.tr("Đọc phiếu báo cáo (.xlsx) một tổ chức đã điền: xem trước rồi cập nhật"),
+        )
+        self.attach_file = a(
+            self.tr("Đính &kèm tệp…"),
+            "",
+            "",
+            self.tr("Đính kèm báo cáo của tổ chức (tối đa 25 MB) vào nội dung đang chọn"),
         )
         self.undo = undo_stack.createUndoAction(self, self.tr("Hoàn tác"))
         self.undo.setText(self.tr("&Hoàn tác"))
@@ -204,4 +219,4 @@ class Actions(QObject):
         return (self.mark_done_today, self.mark_done, self.reopen, self.cancel)
 
     def single_directive_actions(self) -> tuple[QAction, ...]:
-        return (self.add_note, self.extend)
+        return (self.add_note, self.extend, self.attach_file)

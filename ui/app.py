@@ -7,13 +7,16 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from tracker.errors import DatabaseOpenError, TrackerError
-from tracker.store.db import open_db, resolve_target
-from ui import assets, i18n, messages
+from tracker.shipped import missing_message
+from tracker.store.db import open_db
+from tracker.store.dbfile import resolve_target, sqlite_path
+from ui import assets, i18n, launch_clock, messages
 
 ORGANIZATION = "GiaoBan"
 BACKUP_AT_THE_LATEST_MS = 2000  # the daily backup runs after the first paint, or by then
@@ -35,21 +38,14 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_database(target: str | None, parent: QWidget | None = None) -> bool:
-    """Open the database, offering another file or a backup when it cannot be used;
-    False to quit. Once a day the opened file is copied to its backups folder."""
-    opened = _open_interactively(target, parent)
-    if opened is None:
-        return False
-    _daily_backup(opened)
-    return True
-
-
-def _open_interactively(target: str | None, parent: QWidget | None = None) -> str | None:
-    """Open the database as ``open_database`` does, without the daily backup: the
-    target opened, or None to quit."""
+def open_interactively(target: str | None, parent: QWidget | None = None) -> str | None:
+    """Open the database, offering another file or a backup when it cannot be used: the
+    target opened, or None to quit. (The day's backup follows the window's first paint.)"""
+    # the server's names and the password question: only at start, and both are small
     from tracker.store import pg
     from ui.dialogs import connect_server
+
+    # only when the file cannot be opened
     from ui.dialogs import open_failure as open_failure_dialog
 
     # No --db: the server chosen last time in Tệp ▸ Kết nối máy chủ…, else the file.
@@ -88,7 +84,8 @@ def _open_interactively(target: str | None, parent: QWidget | None = None) -> st
 def _warn_if_incomplete() -> None:
     """Name the shipped files that are missing (a damaged install), once, at start;
     the window still opens for what does not need them."""
-    from tracker.install import missing_data_files, missing_message
+    # reads the shipped files' list: once, after the window is up
+    from tracker.install import missing_data_files
 
     problems = [missing_message(f'tệp "{name}"') for name in assets.missing_files()]
     problems += missing_data_files()
@@ -99,8 +96,7 @@ def _warn_if_incomplete() -> None:
 
 def _daily_backup(target: str) -> None:
     """The day's first opening copies the file; a failure is logged, never blocks work."""
-    from tracker.store.backup import daily_backup
-    from tracker.store.db import sqlite_path
+    from tracker.store.backup import daily_backup  # after the first paint
 
     path = sqlite_path(target)
     if not path or path == ":memory:":
@@ -114,16 +110,16 @@ def _daily_backup(target: str) -> None:
 class FirstPaintWatcher(QObject):
     """Calls ``done`` once every watched widget has been painted once."""
 
-    def __init__(self, widgets: list[QWidget], done: object) -> None:
+    def __init__(self, widgets: list[QWidget], done: Callable[[], None]) -> None:
         super().__init__(widgets[0])
-        self._pending = set(widgets)
+        self._pending: set[QObject] = set(widgets)
         self._done = done
         for w in widgets:
             w.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and obj in self._pending:
-            self._pending.discard(obj)  # type: ignore[arg-type]
+            self._pending.discard(obj)
             obj.removeEventFilter(self)
             if not self._pending:
                 QTimer.singleShot(0, self._done)  # after this paint has finished
@@ -132,11 +128,9 @@ class FirstPaintWatcher(QObject):
 
 def run(args: argparse.Namespace) -> int:
     """Open the window on ``args.db``; with ``args.exit_when_shown`` time the first paint."""
-    from ui import entry
-
-    started = getattr(entry, "STARTED", time.perf_counter())
+    started = launch_clock.STARTED
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
-    from ui.install_check import missing_platform_plugin, report_fatal
+    from ui.install_check import missing_platform_plugin, report_fatal  # checked before Qt starts
 
     problem = missing_platform_plugin()
     if problem:  # Qt would abort with an English message, or none at all on Windows
@@ -156,14 +150,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"giaoban: lỗi: {exc.message}", file=sys.stderr)
             return 2
     else:
-        opened = _open_interactively(getattr(args, "db", None))
+        opened = open_interactively(getattr(args, "db", None))
         if opened is None:
             return 1
 
-    from ui.main_window import MainWindow
+    from ui.main_window import MainWindow  # the window's modules: after the platform check
 
     window = MainWindow()
-    after_paint: list = []
+    after_paint: list[Callable[[], None]] = []
     if opened is not None:
         # The day's backup copies the whole file: it waits until the window is on
         # screen (or two seconds, should the window never be painted).
@@ -175,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
                 backed_up.append(True)
                 _daily_backup(target)
 
-        from tracker.store import integrity
+        from tracker.store import integrity  # only with a file to back up
 
         if integrity.is_large(target):
             # Opened without its integrity check: it runs now, in the background, and
@@ -200,6 +194,11 @@ def run(args: argparse.Namespace) -> int:
 
         after_paint.append(finish)
     if after_paint:
-        FirstPaintWatcher(window.first_paint_targets(), lambda: [f() for f in after_paint])
+
+        def when_painted() -> None:
+            for step in after_paint:
+                step()
+
+        FirstPaintWatcher(window.first_paint_targets(), when_painted)
     window.show()
     return app.exec()

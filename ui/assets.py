@@ -31,7 +31,7 @@ def _folder() -> Path:
     module = importlib.import_module(PACKAGE)
     if module.__file__:
         return Path(module.__file__).parent
-    from importlib import resources
+    from importlib import resources  # only without a plain folder: it costs milliseconds
 
     return Path(str(resources.files(PACKAGE)))
 

@@ -32,6 +32,15 @@ TARGET_LANGUAGES = {"en": "en_GB"}  # every language with a giaoban_<lang>.ts
 QT_LANGUAGES = ("vi",)
 
 _installed: list[QTranslator] = []
+
+
+def QT_TRANSLATE_NOOP(context: str, message: str) -> str:
+    """Mark ``message`` for ``pyside6-lupdate`` under ``context`` and return it unchanged.
+
+    QtCore's function does the same, but its stub returns ``object``; this one keeps the
+    ``str`` (lupdate finds the call by its name, whatever module it comes from).
+    """
+    return message
 _current: str | None = None
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo
 
-from tracker.install import missing_message
+from tracker.shipped import missing_message
 
 # Qt's default platform plugin on each system (Linux: X11, or Wayland).
 DEFAULT_PLATFORMS = {"win32": ("windows",), "darwin": ("cocoa",)}
@@ -66,10 +66,10 @@ def missing_platform_plugin(folders: list[Path] | None = None) -> str | None:
 def missing_after_start() -> list[str]:
     """What else the window needs (with a QGuiApplication running): the SVG image
     format (icons), the print-support plugin, and the shipped data files."""
-    from PySide6.QtGui import QImageReader
+    from PySide6.QtGui import QImageReader  # this module runs before Qt is known to work
 
-    from tracker.install import missing_data_files
-    from ui import assets
+    from tracker.install import missing_data_files  # likewise: nothing but the check at import
+    from ui import assets  # likewise
 
     missing: list[str] = []
     formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
@@ -94,6 +94,6 @@ def report_fatal(message: str) -> None:
     a windowed program has no console) a system message box."""
     print(f"giaoban: lỗi: {message}", file=sys.stderr)
     if sys.platform == "win32":
-        import ctypes
+        import ctypes  # Windows only
 
         ctypes.windll.user32.MessageBoxW(None, message, "Giao ban", 0x10)  # MB_ICONERROR

@@ -14,6 +14,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tracker.errors import TrackerError
+from tracker.store import integrity
+from tracker.store.dbfile import damaged_error
+from tracker.store.proxy import database
 
 log = logging.getLogger("giaoban")
 
@@ -122,10 +125,6 @@ def forget_damage() -> None:
 def _damage(error: BaseException) -> str:
     """The damaged-file message when a read met a damaged page of the open file (which
     is then remembered as damaged: writes refused), else ""."""
-    from tracker.store import integrity
-    from tracker.store.dbfile import damaged_error
-    from tracker.store.proxy import database
-
     path = getattr(database.obj, "database", None)
     known = integrity.damage_of(path) is not None
     if not integrity.note_damage(error, path):

@@ -4,14 +4,18 @@ saying what is due soon, whose "Xem" narrows the chase list to those items."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 from datetime import date
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from peewee import DatabaseError
+
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon, QToolBar
 
 from tracker import queries
 from tracker.errors import TrackerError
 from tracker.reminders import Reminders, reminders
+from ui.screen_fit import keep_on_screen
 from ui.widgets.reminder_banner import ReminderBanner
 
 log = logging.getLogger(__name__)
@@ -45,7 +49,9 @@ class ReminderWatch(QObject):
             if not options.reminders_on:
                 return None
             found = reminders(as_of=today, within_days=options.reminder_days)
-        except TrackerError as exc:  # a busy or damaged file: the window says so elsewhere
+        except (TrackerError, DatabaseError, sqlite3.DatabaseError) as exc:
+            # A busy, damaged or unreachable database: the views and the integrity
+            # check tell the clerk; a reminder that cannot be read waits for tomorrow.
             log.warning("Không kiểm tra được nội dung đến hạn: %s", exc)
             return None
         settings.setValue(LAST_SHOWN, today.isoformat())
@@ -104,6 +110,8 @@ class ReminderWatch(QObject):
         self.bar.addWidget(self.banner)
         self._window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self._window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
+        # The new row must not push the window past the screen (once it is laid out).
+        QTimer.singleShot(0, self._window, lambda: keep_on_screen(self._window))
         self.banner.view_requested.connect(self.view)
         self.banner.dismissed.connect(self.dismiss)
         # Only where the desktop has a tray: offscreen and headless have none (no warning).

@@ -23,7 +23,8 @@ def available_geometry(widget: QWidget | None = None) -> QRect:
     """The usable part of the screen ``widget`` (or its parent window) is on."""
     screen = None
     if widget is not None:
-        anchor = widget.parentWidget().window() if widget.parentWidget() else widget
+        parent = widget.parentWidget()
+        anchor = parent.window() if parent is not None else widget
         screen = anchor.screen()
     if screen is None:
         screen = QGuiApplication.primaryScreen()
@@ -51,7 +52,8 @@ def keep_on_screen(widget: QWidget) -> None:
         if needed.height() > room.height() or needed.width() > room.width():
             scroll_content(widget)
             layout = widget.layout()
-            layout.activate()
+            if layout is not None:
+                layout.activate()
     minimum = widget.minimumSize()
     if minimum.width() > room.width() or minimum.height() > room.height():
         widget.setMinimumSize(
@@ -97,6 +99,7 @@ def scroll_content(widget: QWidget) -> QScrollArea | None:
     while layout.count() > 1:
         stretch = layout.stretch(0) if isinstance(layout, QBoxLayout) else 0
         item = layout.takeAt(0)
+        assert item is not None  # count() > 1: the first item exists
         child = item.widget()
         sub = item.layout()
         if child is not None:

@@ -32,9 +32,9 @@ SIZES = ((1024, 600), (1366, 768), (1920, 1080))
 
 def _seed() -> None:
     """The sample giao ban, with the follow-up a clerk would have logged by July 2021."""
-    from tracker import queries, services
-    from tracker.quarters import Quarter
-    from tracker.seeding import load_sample
+    from tracker import queries, services  # a developer's command: after the application exists
+    from tracker.quarters import Quarter  # as above
+    from tracker.seeding import load_sample  # as above
 
     load_sample()
     ids = queries.directive_ids()
@@ -64,21 +64,21 @@ def _seed() -> None:
 
 
 def _save(widget: QWidget, path: Path) -> None:
-    app = QApplication.instance()
     for _ in range(3):
-        app.processEvents()
+        QApplication.processEvents()
     image = widget.grab().toImage()
     # 256 colours keep a screenshot of flat UI sharp at a third of the size.
     small = image.convertToFormat(
         QImage.Format.Format_Indexed8,
         Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither,
     )
-    small.save(str(path), "PNG", 9)
+    # The stub types the format as bytes, but PySide6 accepts only str here.
+    small.save(str(path), "PNG", 9)  # type: ignore[call-overload]
     print(path)
 
 
 def _meeting_dialog(window: QWidget) -> QWidget:
-    from ui.dialogs.meeting import MeetingDialog
+    from ui.dialogs.meeting import MeetingDialog  # as above
 
     return MeetingDialog(window, save=lambda *_args: None, today=AS_OF)
 
@@ -109,10 +109,10 @@ def render(out: Path, lang: str = "vi") -> list[Path]:
 
 def render_one(out: Path, lang: str = "vi") -> list[Path]:
     """The shots for the one screen this process has."""
-    from tracker.store.db import close_db, open_db
-    from ui import i18n
-    from ui.app import create_application
-    from ui.main_window import TAB_ALL, TAB_CHASE, TAB_MEETING, MainWindow
+    from tracker.store.db import close_db, open_db  # as above
+    from ui import i18n  # as above
+    from ui.app import create_application  # as above
+    from ui.main_window import TAB_ALL, TAB_CHASE, TAB_MEETING, MainWindow  # as above
 
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

@@ -35,6 +35,7 @@ DIALOG_COMMANDS = (
     "open_report",
     "open_open_items_report",
     "open_letter",
+    "import_reply",
     "import_xlsx",
     "open_organizations",
     "open_settings",
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, tmp: Path) -> int:
-    from ui.install_check import missing_platform_plugin
+    from ui.install_check import missing_platform_plugin  # before Qt: the plugin check
 
     failures: list[str] = []
     problem = missing_platform_plugin()
@@ -72,15 +73,15 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
         print(f"THIẾU: {problem}")
         return 1
 
-    from PySide6.QtCore import QSettings, qInstallMessageHandler
+    from PySide6.QtCore import QSettings, qInstallMessageHandler  # Qt once the plugin is there
 
     # The clerk's settings (window size, language) are neither read nor changed.
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp))
 
-    from ui import i18n
-    from ui.app import create_application
-    from ui.install_check import missing_after_start
+    from ui import i18n  # Qt once the plugin is there
+    from ui.app import create_application  # Qt once the plugin is there
+    from ui.install_check import missing_after_start  # Qt once the plugin is there
 
     def qt_message(_kind: object, _context: object, text: str) -> None:
         if "propagateSizeHints" not in text:  # the offscreen platform's own remark
@@ -97,7 +98,7 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
             importlib.import_module(name)
         except Exception as exc:  # noqa: BLE001 - every failure is reported, then the next
             failures.append(f"mô-đun {name}: {type(exc).__name__}: {exc}")
-    import tracker
+    import tracker  # after the loop above, which imports every module itself
 
     where = Path(tracker.__file__ or "").parent.parent
     print(f"mô-đun: {len(all_modules())} đã nạp từ {where}")
@@ -119,12 +120,12 @@ def _window_and_dialogs(
     args: argparse.Namespace, tmp: Path, app: QApplication, failures: list[str]
 ) -> None:
     """The sample in a new database, the main window, then each dialog opened and closed."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QDialog
+    from PySide6.QtCore import QTimer  # Qt once the plugin is there
+    from PySide6.QtWidgets import QApplication, QDialog  # Qt once the plugin is there
 
-    from tracker import queries, seeding, services
-    from tracker.store.db import close_db, open_db
-    from ui.main_window import TAB_MEETING, MainWindow
+    from tracker import queries, seeding, services  # after the loop's import check
+    from tracker.store.db import close_db, open_db  # after the loop's import check
+    from ui.main_window import TAB_MEETING, MainWindow  # Qt once the plugin is there
 
     open_db(args.db or str(tmp / "smoke.sqlite3"))
     seeding.load_sample()

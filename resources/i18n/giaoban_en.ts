@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="+32"/>
+        <location filename="../../ui/dialogs/about.py" line="+34"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -42,7 +42,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="+26"/>
+        <location filename="../../ui/actions.py" line="+29"/>
         <source>&amp;Giao ban mới…</source>
         <translation>&amp;New giao ban…</translation>
     </message>
@@ -140,6 +140,26 @@
         <location line="+3"/>
         <source>Lùi thời hạn sang quý sau, có ghi lý do</source>
         <translation>Move the deadline to a later quarter, with a reason</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nhập &amp;phiếu báo cáo…</source>
+        <translation>Import &amp;report-back form…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đọc phiếu báo cáo (.xlsx) một tổ chức đã điền: xem trước rồi cập nhật</source>
+        <translation>Read a report-back form (.xlsx) an organization filled in: preview, then update</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đính &amp;kèm tệp…</source>
+        <translation>Attach &amp;file…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đính kèm báo cáo của tổ chức (tối đa 25 MB) vào nội dung đang chọn</source>
+        <translation>Attach an organization&apos;s report (up to 25 MB) to the selected directive</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -343,6 +363,119 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsSection</name>
+    <message>
+        <location filename="../../ui/views/attachments_section.py" line="+61"/>
+        <source>Tệp đính kèm</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tệp đính kèm của nội dung và của cuộc giao ban</source>
+        <translation>Files attached to the directive and to its meeting</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cỡ</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thuộc</source>
+        <translation>Attached to</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kéo thả tệp vào đây để đính kèm vào nội dung này</source>
+        <translation>Drop files here to attach them to this directive</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Thêm…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đính kèm tệp vào nội dung này</source>
+        <translation>Attach files to this directive</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vào nội dung này (báo cáo của tổ chức)…</source>
+        <translation>To this directive (an organization&apos;s report)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vào cuộc giao ban (thông báo kết luận)…</source>
+        <translation>To the meeting (its conclusion notice)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở tệp đính kèm đang chọn</source>
+        <translation>Open the selected attachment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gỡ</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gỡ tệp đính kèm đang chọn</source>
+        <translation>Remove the selected attachment</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Nội dung</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Giao ban</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} — {type}, đính kèm ngày {day}</source>
+        <translation>{name} — {type}, attached on {day}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tệp đính &amp;kèm</source>
+        <translation>Attach&amp;ments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp đính &amp;kèm ({n})</source>
+        <translation>Attach&amp;ments ({n})</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Chọn tệp đính kèm (tối đa 25 MB mỗi tệp)</source>
+        <translation>Choose files to attach (up to 25 MB each)</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Không mở &quot;{name}&quot;: đây là tệp chạy được như một chương trình, mở ra có thể gây hại cho máy.</source>
+        <translation>&quot;{name}&quot; is not opened: it would run as a program, which could harm this computer.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Không tạo được bản sao tạm để mở tệp: {why}</source>
+        <translation>Could not make the temporary copy to open the file: {why}</translation>
+    </message>
+</context>
+<context>
     <name>ChaseModel</name>
     <message numerus="yes">
         <location filename="../../ui/models/chase_model.py" line="+300"/>
@@ -389,7 +522,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../ui/main_window/commands.py" line="+102"/>
+        <location filename="../../ui/main_window/commands.py" line="+103"/>
         <source>Xóa cuộc giao ban</source>
         <translation>Delete giao ban</translation>
     </message>
@@ -454,6 +587,11 @@
         <location line="+4"/>
         <source>&amp;Hủy nội dung</source>
         <translation>&amp;Cancel directives</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>Nhập phiếu báo cáo của {name}</source>
+        <translation>Import the report-back form of {name}</translation>
     </message>
 </context>
 <context>
@@ -639,7 +777,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../ui/widgets/date_field.py" line="+37"/>
+        <location filename="../../ui/widgets/date_field.py" line="+43"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
@@ -652,12 +790,12 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/views/details_panel.py" line="+52"/>
+        <location filename="../../ui/views/details_panel.py" line="+55"/>
         <source>Chi tiết nội dung chỉ đạo</source>
         <translation>Directive details</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Nội dung chỉ đạo đầy đủ</source>
         <translation>Full text of the directive</translation>
     </message>
@@ -773,12 +911,12 @@
         <translation>Add note</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>&amp;Lịch sử theo dõi</source>
         <translation>Fo&amp;llow-up history</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+66"/>
         <source>Chọn một nội dung để xem chi tiết và lịch sử theo dõi.</source>
         <translation>Select a directive to see its details and follow-up history.</translation>
     </message>
@@ -914,7 +1052,7 @@
 <context>
     <name>DirectiveEntryModel</name>
     <message>
-        <location filename="../../ui/views/directive_grid.py" line="+59"/>
+        <location filename="../../ui/models/directive_entry.py" line="+51"/>
         <source>Nội dung chỉ đạo</source>
         <translation>Directive</translation>
     </message>
@@ -964,7 +1102,7 @@
         <translation>Topics to filter by later (may be left empty), separated by commas</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+182"/>
         <source>Hãy ghi nội dung chỉ đạo.</source>
         <translation>Please enter the directive.</translation>
     </message>
@@ -1062,12 +1200,12 @@
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Ngày hoàn thành:</source>
         <translation>&amp;Date done:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Cơ quan:</source>
         <translation>&amp;Organization:</translation>
     </message>
@@ -1182,7 +1320,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/views/filter_bar.py" line="+25"/>
+        <location filename="../../ui/views/filter_bar.py" line="+26"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
@@ -1305,7 +1443,7 @@
 <context>
     <name>FirstRunPanel</name>
     <message>
-        <location filename="../../ui/views/first_run_panel.py" line="+44"/>
+        <location filename="../../ui/views/first_run_panel.py" line="+45"/>
         <source>Bắt đầu sử dụng</source>
         <translation>Getting started</translation>
     </message>
@@ -1539,13 +1677,13 @@
 <context>
     <name>LetterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/letter.py" line="+80"/>
-        <location line="+238"/>
+        <location filename="../../ui/dialogs/letter.py" line="+83"/>
+        <location line="+244"/>
         <source>Công văn đôn đốc</source>
         <translation>Reminder letters</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-237"/>
         <source>Tổ chức nhận công văn</source>
         <translation>Organizations to receive the letter</translation>
     </message>
@@ -1640,21 +1778,21 @@
         <translation>Choose the folder for the letters</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+26"/>
+        <location line="+23"/>
+        <location line="+28"/>
         <source>Không lưu được công văn.</source>
         <translation>Could not save the letters.</translation>
     </message>
     <message numerus="yes">
-        <location line="-21"/>
-        <source>Đã lưu %n công văn vào thư mục {folder}.</source>
+        <location line="-22"/>
+        <source>Đã lưu %n công văn, mỗi công văn kèm phiếu báo cáo (.xlsx), vào thư mục {folder}.</source>
         <translation>
-            <numerusform>Saved %n letter in the folder {folder}.</numerusform>
-            <numerusform>Saved %n letters in the folder {folder}.</numerusform>
+            <numerusform>Saved %n letter, with its report-back form (.xlsx), in the folder {folder}.</numerusform>
+            <numerusform>Saved %n letters, each with its report-back form (.xlsx), in the folder {folder}.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Lưu các công văn thành một tệp PDF</source>
         <translation>Save the letters as one PDF file</translation>
     </message>
@@ -1692,7 +1830,7 @@
 <context>
     <name>ListDelegate</name>
     <message>
-        <location filename="../../ui/views/delegates.py" line="+155"/>
+        <location filename="../../ui/views/delegates.py" line="+143"/>
         <source>Sửa danh sách</source>
         <translation>Edit list</translation>
     </message>
@@ -1708,12 +1846,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window/menus.py" line="+18"/>
+        <location filename="../../ui/main_window/menus.py" line="+20"/>
         <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
         <translation>The new language will be used the next time Giao ban starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/window.py" line="+114"/>
+        <location filename="../../ui/main_window/window.py" line="+108"/>
         <source>Số nội dung đang hiện</source>
         <translation>Number of directives shown</translation>
     </message>
@@ -1733,22 +1871,22 @@
         <translation>Directives of the giao ban</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>&amp;Giao ban</source>
         <translation>&amp;Giao ban</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Tất cả nội dung chỉ đạo</source>
         <translation>All directives</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-25"/>
         <source>&amp;Tất cả nội dung</source>
         <translation>&amp;All directives</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-107"/>
         <source>Theo dõi, đôn đốc nội dung chỉ đạo</source>
         <translation>Following up directives</translation>
     </message>
@@ -1773,7 +1911,7 @@
         <translation>Follo&amp;w-up</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
@@ -1804,7 +1942,7 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/window.py" line="+427"/>
+        <location filename="../../ui/main_window/window.py" line="+435"/>
         <source>Mở lại</source>
         <translation>Reopen</translation>
     </message>
@@ -1812,7 +1950,7 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/meeting.py" line="+76"/>
+        <location filename="../../ui/dialogs/meeting.py" line="+78"/>
         <source>Xóa dòng</source>
         <translation>Delete row</translation>
     </message>
@@ -1902,7 +2040,7 @@
         <translation>Overall assessment, results commended…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Bảng nội dung chỉ đạo</source>
         <translation>Directives table</translation>
     </message>
@@ -2157,7 +2295,7 @@
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/main_window/operations.py" line="+92"/>
+        <location filename="../../ui/main_window/operations.py" line="+95"/>
         <source>Ghi giao ban mới</source>
         <translation>Record new giao ban</translation>
     </message>
@@ -2208,6 +2346,16 @@
         <location line="+9"/>
         <source>Thêm ghi chú tiến độ</source>
         <translation>Add a progress note</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Đính kèm {names}</source>
+        <translation>Attach {names}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Gỡ tệp đính kèm &quot;{name}&quot;</source>
+        <translation>Remove attachment &quot;{name}&quot;</translation>
     </message>
 </context>
 <context>
@@ -2415,7 +2563,7 @@
         <translation>A short name cannot contain a comma or semicolon: they separate organizations in the directives table.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Xóa tổ chức</source>
         <translation>Delete organization</translation>
     </message>
@@ -2428,7 +2576,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/report/preview.py" line="+96"/>
+        <location filename="../../ui/report/preview.py" line="+97"/>
         <source>Các trang của báo cáo</source>
         <translation>Pages of the report</translation>
     </message>
@@ -2519,7 +2667,7 @@
 <context>
     <name>ReminderWatch</name>
     <message numerus="yes">
-        <location filename="../../ui/reminder_watch.py" line="+65"/>
+        <location filename="../../ui/reminder_watch.py" line="+71"/>
         <source>%n nội dung đến hạn trong {days} ngày tới</source>
         <translation>
             <numerusform>%n directive falls due in the next {days} days</numerusform>
@@ -2540,9 +2688,107 @@
         <translation>Reminders</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Giao ban — nhắc việc</source>
         <translation>Giao ban — reminder</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyImportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/reply_import.py" line="+70"/>
+        <source>Nhập phiếu báo cáo</source>
+        <translation>Import report-back form</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tệp phiếu báo cáo</source>
+        <translation>Report-back form file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa chọn tệp</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Chọn tệp…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Các thay đổi theo phiếu</source>
+        <translation>Changes from the form</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nội dung chỉ đạo</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thay đổi</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nhận cả các dòng &amp;xung đột</source>
+        <translation>Accept &amp;conflicting rows too</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cập nhật cả những nội dung đã thay đổi sau khi lập phiếu</source>
+        <translation>Also update directives that changed after the form was made</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Cập nhật</source>
+        <translation>&amp;Update</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Chọn phiếu báo cáo đã điền</source>
+        <translation>Choose the filled report-back form</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Phiếu của {name}, lập ngày {day}: {done} nội dung cập nhật, {conflicts} dòng xung đột, {unchanged} dòng không thay đổi.</source>
+        <translation>Form of {name}, made on {day}: {done} directives to update, {conflicts} conflicting rows, {unchanged} rows unchanged.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hoàn thành {day}</source>
+        <translation>Done {day}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tiến độ</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Xung đột: {why}</source>
+        <translation>Conflict: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không cập nhật được: {why}</source>
+        <translation>Cannot update: {why}</translation>
     </message>
 </context>
 <context>
@@ -2589,7 +2835,7 @@
 <context>
     <name>ReportCountsModel</name>
     <message>
-        <location filename="../../ui/report/dialog.py" line="+203"/>
+        <location filename="../../ui/report/counts_model.py" line="+35"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Organization</translation>
     </message>
@@ -2649,13 +2895,13 @@ xuyên</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location line="-135"/>
+        <location filename="../../ui/report/prompts.py" line="+34"/>
         <source>In danh sách</source>
         <translation>Print the list</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+370"/>
+        <location filename="../../ui/report/dialog.py" line="+274"/>
+        <location filename="../../ui/report/prompts.py" line="+9"/>
         <source>Xem trước khi in</source>
         <translation>Print preview</translation>
     </message>
@@ -2975,7 +3221,7 @@ xuyên</source>
         <translation>There is no list to print yet.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+51"/>
         <source>Chương trình gặp một lỗi không lường trước; dữ liệu không bị ảnh hưởng. Hãy thử lại, và nếu lỗi lặp lại, báo cho người phụ trách kỹ thuật.</source>
         <translation>The program hit an unexpected error; the data is not affected. Please try again, and if it happens again, tell the person in charge of IT.</translation>
     </message>
@@ -2983,7 +3229,7 @@ xuyên</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="+70"/>
+        <location filename="../../ui/dialogs/backup.py" line="+72"/>
         <source>Khôi phục từ bản sao lưu</source>
         <translation>Restore from a backup</translation>
     </message>
@@ -3033,7 +3279,7 @@ xuyên</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Chọn tệp sao lưu</source>
         <translation>Choose a backup file</translation>
     </message>
@@ -3296,32 +3542,9 @@ line):</translation>
     </message>
 </context>
 <context>
-    <name>StatusDelegate</name>
-    <message>
-        <location filename="../../ui/views/delegates.py" line="-167"/>
-        <source>Chưa thực hiện</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Đang thực hiện</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hoàn thành</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hủy</source>
-        <translation>Cancelled</translation>
-    </message>
-</context>
-<context>
     <name>TextDelegate</name>
     <message>
-        <location line="+30"/>
+        <location filename="../../ui/views/delegates.py" line="-137"/>
         <source>Sửa ô</source>
         <translation>Edit cell</translation>
     </message>
@@ -3342,7 +3565,7 @@ line):</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+76"/>
+        <location filename="../../ui/app.py" line="+72"/>
         <source>Mở tệp dữ liệu Giao ban</source>
         <translation>Open a Giao ban data file</translation>
     </message>
@@ -3355,7 +3578,7 @@ line):</translation>
 <context>
     <name>backup_dialog</name>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="-114"/>
+        <location filename="../../ui/dialogs/backup.py" line="-115"/>
         <source>Tự động hằng ngày</source>
         <translation>Daily (automatic)</translation>
     </message>
@@ -3375,7 +3598,7 @@ line):</translation>
         <translation>Before a data upgrade</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+149"/>
         <source>Đã sao lưu dữ liệu vào {path}.</source>
         <translation>The data was backed up to {path}.</translation>
     </message>
@@ -3591,7 +3814,7 @@ line):</translation>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+37"/>
+        <location filename="../../ui/messages.py" line="+40"/>
         <source>Chưa thực hiện được</source>
         <translation>Could not be done</translation>
     </message>

@@ -19,6 +19,7 @@ from tracker.store import backup
 from tracker.store.backup import BackupError
 from tracker.store.db import close_db, open_db
 from tracker.store.models import Meeting, Organization
+from tracker.store.version import SCHEMA_VERSION
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
@@ -262,7 +263,7 @@ def test_restore_of_an_older_schema_backup_is_migrated_on_opening(tmp_path: Path
     assert pragma(target, "user_version") == 1
     open_db(str(target))
     close_db()
-    assert pragma(target, "user_version") == 2
+    assert pragma(target, "user_version") == SCHEMA_VERSION
 
 
 def test_cli_backup_and_restore(

@@ -119,6 +119,44 @@ def _letter(f: Files, out: str) -> None:
     conn.close()
 
 
+def _attach_args(f: Files) -> list[str]:
+    (f.work / "bao-cao.pdf").write_bytes(b"%PDF report")
+    return ["attach", "1", str(f.work / "bao-cao.pdf")]
+
+
+def _attach(f: Files, out: str) -> None:
+    assert _count(f.mine, "attachment") == 1 and _count(f.mine, "attachment_content") == 1
+
+
+def _attachments(f: Files, out: str) -> None:
+    assert json.loads(out) == []
+
+
+def _detach_args(f: Files) -> list[str]:
+    (f.work / "x.txt").write_bytes(b"x")
+    assert main(["attach", "1", str(f.work / "x.txt"), "--db", str(f.mine)]) == 0
+    return ["detach", "1"]
+
+
+def _detach(f: Files, out: str) -> None:
+    assert _count(f.mine, "attachment") == 0 and _count(f.mine, "attachment_content") == 0
+
+
+def _reply_form(f: Files, out: str) -> None:
+    assert (f.work / "form.xlsx").read_bytes().startswith(b"PK")
+
+
+def _import_reply_args(f: Files) -> list[str]:
+    form = f.work / "reply.xlsx"
+    written = ["reply-form", "--org", "MTTQ", "--out", str(form), "--db", str(f.mine)]
+    assert main(written) == 0
+    return ["import-reply", str(form), "--dry-run"]
+
+
+def _import_reply(f: Files, out: str) -> None:
+    assert "MTTQ" in out or "Ủy ban" in out  # the preview names the form's organization
+
+
 CASES: dict[str, Case] = {
     "demo": Case(lambda f: ["demo", "--synthetic", "3"], _demo),
     "meetings": Case(lambda f: ["meetings"], _meetings),
@@ -150,6 +188,14 @@ CASES: dict[str, Case] = {
     ),  # fmt: skip
     "backup": Case(lambda f: ["backup", str(f.work / "copies")], _backup),
     "restore": Case(lambda f: ["restore", str(f.work / "source.sqlite3")], _restore),
+    "attach": Case(_attach_args, _attach),
+    "attachments": Case(lambda f: ["attachments", "1", "--json"], _attachments),
+    "detach": Case(_detach_args, _detach),
+    "reply-form": Case(
+        lambda f: ["reply-form", "--org", "MTTQ", "--out", str(f.work / "form.xlsx")],
+        _reply_form,
+    ),
+    "import-reply": Case(_import_reply_args, _import_reply),
 }
 
 

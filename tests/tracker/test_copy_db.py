@@ -26,14 +26,19 @@ def _export(target: str) -> str:
 def test_copy_to_server_and_back_keeps_everything(
     pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Meetings, directives, assignments, history, settings, groups and an inactive
-    organization survive SQLite → PostgreSQL → SQLite; the app keeps working on the copy."""
+    """Meetings, directives, assignments, history, settings, groups, attachments and an
+    inactive organization survive SQLite → PostgreSQL → SQLite; the app keeps working on
+    the copy."""
     src = str(tmp_path / "src.sqlite3")
     open_db(src)
     seeding.load_sample()
     seeding.synthetic(300, seed=5, today=date(2024, 6, 1))
     Setting.create(key="report.signer", value="Nguyễn Văn A")
     Organization.update(active=False).where(Organization.id == 3).execute()
+    from tracker.attachment_services import attach
+
+    attach(file_name="tb.pdf", data=bytes(range(256)) * 9, meeting_id=1)
+    attach(file_name="bc.pdf", data=bytes(range(256)) * 9, directive_id=1)
     histories = HistoryEntry.select().count()
     close_db()
     assert histories > 0
@@ -41,6 +46,7 @@ def test_copy_to_server_and_back_keeps_everything(
     assert cli.main(["copy-db", src, pg_url]) == 0
     assert "Đã chép" in capsys.readouterr().out
     assert _export(pg_url) == source
+    assert len(json.loads(source)["attachment_contents"]) == 1
     back = str(tmp_path / "back.sqlite3")
     assert cli.main(["copy-db", pg_url, back]) == 0
     assert _export(back) == source

@@ -48,7 +48,7 @@ def test_missing_docx_template_is_named(monkeypatch: pytest.MonkeyPatch, tmp_pat
 
 
 def test_missing_schema_file_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Without tracker/store/schema_v2.sql (read to check each file opened) the error names it."""
+    """Without tracker/store/schema_vN.sql (read to check each file opened) the error names it."""
     from tracker.store import schema
     from tracker.store.migrations import SCHEMA_VERSION
 

@@ -119,13 +119,16 @@ def test_several_organizations_one_file_each(
     db_path: Path,
     tmp_path: Path,
 ) -> None:
-    """Several --org into a folder: one file per organization that has open items."""
+    """Several --org into a folder: one file per organization that has open items, each
+    with its report-back form beside it."""
     out = tmp_path / "letters"
     out.mkdir()
     assert letter(db_path, "--org", "MTTQ", "--org", "Hội ND", "--org", "Tỉnh đoàn",
                   "--format", "docx", "--out", str(out)) == 0  # fmt: skip
     names = sorted(p.name for p in out.iterdir())
-    assert len(names) == 2 and all(n.endswith(".docx") for n in names)
+    letters = [n for n in names if n.endswith(".docx")]
+    assert len(letters) == 2 and len(names) == 4
+    assert {n.removesuffix(".docx") + "-phieu-bao-cao.xlsx" for n in letters} <= set(names)
 
 
 @pytest.mark.parametrize(

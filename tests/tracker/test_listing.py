@@ -1,6 +1,6 @@
 """``giaoban directives --json`` (tracker.listing, rows rendered by SQLite) lists
-exactly what ``queries.list_directives`` + ``cli.directive_json`` list, for every
-filter the command takes."""
+exactly what ``queries.list_directives`` lists, written as :func:`directive_json` below,
+for every filter the command takes."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tracker import cli, listing, queries, seeding
 from tracker.errors import DatabaseOpenError, NotFoundError
 from tracker.quarters import Quarter
+from tracker.rows import DirectiveRow
 from tracker.store.db import close_db, database, open_db
 from tracker.store.migrations import SCHEMA_VERSION
 
@@ -51,9 +53,35 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return path
 
 
+def directive_json(d: DirectiveRow) -> dict[str, Any]:
+    """A DirectiveRow as the JSON object ``directives --json`` must write for it."""
+    # Status and Role are str enums: json writes their values as they are.
+    return {
+        "id": d.id,
+        "meeting_id": d.meeting_id,
+        "position": d.position,
+        "content": d.content,
+        "owners": [
+            {
+                "org": o.short_name,
+                "role": o.role,
+                "status": o.status,
+                "done_on": o.done_on.isoformat() if o.done_on else None,
+            }
+            for o in d.owners
+        ],
+        "due_quarter": d.due.iso if d.due else None,
+        "original_due": d.original_due.iso if d.original_due else None,
+        "status": d.status,
+        "done_on": d.done_on.isoformat() if d.done_on else None,
+        "overdue": d.overdue,
+        "topics": list(d.topics),
+    }
+
+
 def _expected(flt: queries.DirectiveFilter) -> list[dict]:
     rows = queries.list_directives(flt, with_notes=False)
-    return json.loads(json.dumps([cli.directive_json(d) for d in rows], ensure_ascii=False))
+    return json.loads(json.dumps([directive_json(d) for d in rows], ensure_ascii=False))
 
 
 def _listed(flt: queries.DirectiveFilter, postgres: bool = False) -> list[dict]:

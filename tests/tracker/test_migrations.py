@@ -81,9 +81,9 @@ V1_ROWS = {
 }
 
 
-def build_v1(path: Path, version: int = 1) -> None:
-    """A database exactly as release ``version`` (1 or 2) made it (its frozen DDL written
-    out, not create_tables), with a row in every table."""
+def build_v1(path: Path, *, version: int = 1) -> None:
+    """A database exactly as release ``version`` made it (its frozen DDL written out,
+    not create_tables), with a row in every table of version 1."""
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode = wal")
     conn.execute("PRAGMA synchronous = off")  # a test fixture: speed over durability
@@ -95,6 +95,27 @@ def build_v1(path: Path, version: int = 1) -> None:
     conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
+
+
+def test_version_2_database_gains_the_attachment_tables(tmp_path: Path) -> None:
+    """A v2 file (schema_v2.sql as frozen) migrates to 3: rows intact, backup taken,
+    the attachment tables added and usable."""
+    from tracker import attachments
+    from tracker.attachment_services import attach
+
+    path = tmp_path / "giaoban.sqlite3"
+    build_v1(path, version=2)
+    before = dump(path)
+    open_db(str(path))
+    try:
+        attach(file_name="tb.pdf", data=b"notice", meeting_id=7)
+        assert [r.file_name for r in attachments.for_meeting(7)] == ["tb.pdf"]
+    finally:
+        close_db()
+    assert pragma(path, "user_version") == 3
+    kinds = [b.kind for b in backup.list_backups(path)]
+    assert "before-schema-3" in kinds
+    assert dump(path) == before
 
 
 def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -259,7 +280,7 @@ def test_failed_step_leaves_the_file_at_version_1(
     monkeypatch.undo()
     open_db(str(v1))
     close_db()
-    assert pragma(v1, "user_version") == migrations.SCHEMA_VERSION
+    assert pragma(v1, "user_version") == 3
 
 
 def test_no_migration_without_a_backup(v1: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -276,7 +297,7 @@ def test_no_migration_without_a_backup(v1: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_schema_versions_tried() -> None:
-    """Every earlier schema version has a builder in this file (build_v1: 1 and 2)."""
+    """Every earlier schema version has a builder in this file (1 and 2)."""
     earlier = list(range(1, migrations.SCHEMA_VERSION))
     print(f"\nFIGURES migrations: earlier schema versions built and opened: {earlier}")
     assert earlier == [1, 2] and set(migrations.STEPS) == set(earlier)

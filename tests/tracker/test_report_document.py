@@ -297,7 +297,7 @@ def test_shared_row_gives_each_leads_status_and_result() -> None:
                       Category.OPEN_OVERDUE, ""),
     )  # fmt: skip
     shared = replace(row, owners=owners)
-    assert status_text(shared, fx.AS_OF).split("\n") == [
+    assert status_text(shared).split("\n") == [
         "Hoàn thành đúng hạn: MTTQ (01/04/2021)",
         "Chưa hoàn thành – quá hạn: Tỉnh đoàn, Hội ND",
     ]

@@ -63,7 +63,7 @@ def healthy(sample_db: Path) -> Path:
 
 
 def test_schema_file_is_what_the_code_makes() -> None:
-    """schema_v2.sql is exactly what the models and migrations create (regenerate with
+    """schema_v3.sql is exactly what the models and migrations create (regenerate with
     python -m tracker.store.schema --write)."""
     assert schema.schema_file(SCHEMA_VERSION).read_text("utf-8") == migrations.current_sql()
 

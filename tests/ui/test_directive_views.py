@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
+from tests.chase_oracle import chase_list
 from tracker import queries, services
 from tracker.changes import Changes
 from tracker.queries import DirectiveFilter, StatusFilter
@@ -97,8 +98,8 @@ def test_by_organization_each_row_is_that_organizations_own(
     w.close()
     again = _window(qtbot)
     assert again.chase_page.is_by_organization
-    assert again.chase_model.rowCount() == len(queries.chase_list(as_of=AS_OF))
-    assert td in [g.id for g, _rows in queries.chase_list(as_of=AS_OF)]
+    assert again.chase_model.rowCount() == len(chase_list(as_of=AS_OF))
+    assert td in [g.id for g, _rows in chase_list(as_of=AS_OF)]
 
 
 def test_organization_with_status_filter_in_the_window(qtbot, sample_db: Path) -> None:  # noqa: ANN001
@@ -263,7 +264,7 @@ def test_alt_keys_switch_the_chase_list(qtbot, window: MainWindow) -> None:  # n
     qtbot.keyClick(window.chase_table, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.chase_page.is_by_organization)  # a mnemonic animates a click
     assert window.current_view() is window.chase_view
-    assert window.chase_model.rowCount() == len(queries.chase_list(as_of=AS_OF))
+    assert window.chase_model.rowCount() == len(chase_list(as_of=AS_OF))
     qtbot.keyClick(window.chase_view, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: not window.chase_page.is_by_organization)
     assert window.current_view() is window.chase_table

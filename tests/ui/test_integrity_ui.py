@@ -112,3 +112,20 @@ def test_a_read_meeting_the_damage_is_a_message_once_and_blocks_writes(
     written = "SELECT count(*) FROM history_entry WHERE text = 'không được ghi'"
     assert conn.execute(written).fetchone() == (0,)
     conn.close()
+
+
+def test_the_reminder_check_on_a_damaged_file_is_skipped_quietly(
+    qtbot, damaged: Path, shown: list  # noqa: ANN001
+) -> None:
+    """The start-up reminder check that meets the damage logs it and shows nothing: no
+    exception escapes into Qt's event loop (one that did left PySide's state broken, and
+    the next window built in the process crashed)."""
+    w = MainWindow(as_of=AS_OF)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.wait(100)  # the check runs from a zero timer after the window is built
+    assert w.reminder_watch.found is None
+    assert w.reminder_watch.banner is None or not w.reminder_watch.banner.isVisible()
+    again = MainWindow(as_of=AS_OF)  # built in the same process, after the failed check
+    qtbot.addWidget(again)
+    assert again.chase_page is not None

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from tests.chase_oracle import chase_list
 from tracker import queries
 from tracker.queries import DirectiveFilter, StatusFilter
 from tracker.rows import HistoryKind, Role, Status
@@ -74,7 +75,7 @@ def test_opens_on_the_chase_list(window: MainWindow) -> None:
     assert window.chase_directives.rowCount() == queries.count_directives(to_chase) == 9
     assert "9 nội dung cần đôn đốc" in window.count_label.text()
     window.chase_page.by_organization.click()
-    groups = queries.chase_list(as_of=AS_OF)
+    groups = chase_list(as_of=AS_OF)
     assert window.chase_model.rowCount() == len(groups)
     first = window.chase_model.index(0, 0)
     assert window.chase_view.isExpanded(first)
@@ -294,7 +295,7 @@ def test_unexpected_error_is_logged_and_shown_plainly(monkeypatch, caplog) -> No
 
 def test_unusable_database_file_offers_choices(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     """A file that is not a database gets a plain message with choices; it is not modified."""
-    from ui.app import open_database
+    from ui.app import open_interactively
 
     bad = tmp_path / "notes.sqlite3"
     bad.write_bytes(b"hello, this is not a database")
@@ -304,7 +305,7 @@ def test_unusable_database_file_offers_choices(tmp_path: Path, monkeypatch) -> N
         "choose",
         lambda parent, title, text, choices: asked.append(text) or len(choices) - 1,  # Thoát
     )
-    assert open_database(str(bad)) is False
+    assert open_interactively(str(bad)) is None
     assert "không phải cơ sở dữ liệu" in asked[0]
     assert bad.read_bytes() == b"hello, this is not a database"
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from tests.chase_oracle import chase_list
 from tracker import queries, services
 from tracker.queries import DirectiveFilter, MeetingFilter, SortKey
 from tracker.rows import Status
@@ -47,7 +48,7 @@ def test_chase_model_passes_modeltester(qtmodeltester, sample_db: Path) -> None:
     """The two-level chase model is a well-behaved Qt model, grouped by lead organization."""
     model = ChaseModel(as_of=AS_OF)
     model.reload()
-    groups = queries.chase_list(as_of=AS_OF)
+    groups = chase_list(as_of=AS_OF)
     assert model.rowCount() == len(groups)
     first = model.index(0, 0)
     assert model.rowCount(first) == 0 and model.canFetchMore(first)  # read when opened

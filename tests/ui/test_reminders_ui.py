@@ -71,7 +71,8 @@ def test_letter_dialog_saves_one_file_each_and_records(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
 ) -> None:
-    """Two organizations ticked, "Lưu PDF": two files, and their items' history says chased."""
+    """Two organizations ticked, "Lưu PDF": two files, each with its report-back form beside
+    it, and their items' history says chased."""
     from ui.dialogs import letter as letter_module
     from ui.models.store_bus import StoreBus
 
@@ -88,6 +89,8 @@ def test_letter_dialog_saves_one_file_each_and_records(
     with qtbot.waitSignal(bus.changed):
         written = dialog.save_each("pdf")
     assert sorted(p.parent for p in written) == [out, out] and all(p.exists() for p in written)
+    forms = sorted(out.glob("*-phieu-bao-cao.xlsx"))  # each letter's report-back form
+    assert [f.name for f in forms] == sorted(p.stem + "-phieu-bao-cao.xlsx" for p in written)
     first = dialog.letters()[0]
     history = queries.history(first.directive_ids[0])
     assert any(h.kind is HistoryKind.CHASED and "15-CV/" in h.text for h in history)

@@ -21,12 +21,9 @@ from tracker.quarters import Quarter
 from tracker.reporting.layout import LAYOUT
 from tracker.rows import Category
 from ui.report import dialog as report_dialog
-from ui.report.dialog import (
-    CountColumn,
-    ReportDialog,
-    ascii_file_name,
-    default_quarter,
-)
+from ui.report.counts_model import CountColumn
+from ui.report.dialog import ReportDialog
+from ui.report.options import ascii_file_name, default_quarter
 
 AS_OF = date(2021, 7, 20)
 Q2 = Quarter(2021, 2)

@@ -172,7 +172,7 @@ def test_start_up_offers_a_backup_when_the_file_is_damaged(
     it and the start continues with the restored data; the damaged bytes are kept."""
     from tracker.seeding import load_sample
     from tracker.store.db import close_db, open_db
-    from ui.app import open_database
+    from ui.app import open_interactively
 
     path = tmp_path / "giaoban.sqlite3"
     open_db(str(path))
@@ -184,11 +184,10 @@ def test_start_up_offers_a_backup_when_the_file_is_damaged(
     answers = iter([open_failure_dialog.Next.RESTORE])
     monkeypatch.setattr(open_failure_dialog, "ask", lambda parent, exc: next(answers))
     _patch_flow(monkeypatch, good)
-    assert open_database(str(path)) is True
+    assert open_interactively(str(path)) == str(path)
     assert exchange.export_data() == expected
     kept = [b for b in backup.list_backups(path) if b.kind == "before-restore"]
     assert len(kept) == 1 and kept[0].size == 0
-    assert [b.kind for b in backup.list_backups(path)].count("daily") == 1
     close_db()
 
 

@@ -9,7 +9,6 @@ from tracker.queries.chase import (
     chase_count,
     chase_counts,
     chase_due,
-    chase_list,
     chase_organizations,
     chase_page,
 )
@@ -64,7 +63,6 @@ __all__ = [
     "chase_count",
     "chase_counts",
     "chase_due",
-    "chase_list",
     "chase_organizations",
     "chase_page",
     "count_directives",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 from typing import Any
 
@@ -13,52 +12,10 @@ from tracker.queries.directives import directive_rows, seen_by
 from tracker.queries.organizations import list_organizations
 from tracker.queries.values import DUE_STATUS_INDEX
 from tracker.rows import (
-    UNFINISHED_VALUES,
     DirectiveRow,
     OrganizationRow,
-    Role,
-)
-from tracker.store.models import (
-    Assignment,
-    Directive,
 )
 from tracker.store.proxy import database
-
-
-def _chase_query(as_of: date, *columns: pw.Node) -> pw.ModelSelect:
-    """(lead organization, directive) pairs still to chase: unfinished and due by now."""
-    current = Quarter.of(as_of).iso
-    return (
-        Assignment.select(*columns)
-        .join(Directive)
-        .where(
-            (Assignment.role == Role.LEAD.value)
-            & Assignment.status.in_(UNFINISHED_VALUES)
-            & (Directive.due_quarter <= current)
-        )
-    )
-
-
-def chase_list(*, as_of: date | None = None) -> list[tuple[OrganizationRow, list[DirectiveRow]]]:
-    """Cần đôn đốc: per lead organization, its unfinished directives that are
-    overdue or due this quarter, oldest deadline first."""
-    as_of = as_of or date.today()
-    pairs = (
-        _chase_query(as_of, Assignment.organization, Directive.id)
-        .order_by(Directive.due_quarter, Directive.id)
-        .tuples()
-    )
-    per_org: dict[int, list[int]] = defaultdict(list)
-    for org_id, did in pairs:
-        per_org[org_id].append(did)
-    all_ids = list(dict.fromkeys(i for ids in per_org.values() for i in ids))
-    rows = {r.id: r for r in directive_rows(all_ids, as_of=as_of)}
-    return [
-        (org, seen_by([rows[i] for i in per_org[org.id] if i in rows], org.id))
-        for org in list_organizations()
-        if per_org.get(org.id)
-    ]
-
 
 # Lead assignments still to chase. A lead that is open or in progress means its
 # directive is too (services derive the directive's status from its leads), so the
@@ -148,7 +105,7 @@ def chase_organizations(*, as_of: date | None = None) -> list[OrganizationRow]:
 def chase_page(
     organization_id: int, *, as_of: date | None = None, offset: int = 0, limit: int = 100
 ) -> list[DirectiveRow]:
-    """One page of an organization's part of the chase list, in chase_list's order.
+    """One page of an organization's part of the chase list, oldest deadline first.
 
     Walks the directives in deadline order and stops after the page (first pages
     take a millisecond at 300,000 directives; sorting the backlog took 25-50).

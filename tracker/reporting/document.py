@@ -304,7 +304,6 @@ def _group_rows(
         cells = row_cells(
             row,
             number,
-            report.as_of,
             lay,
             open_items=report.quarter is None,
             notice_ref=notices.get(row.meeting_id, ""),
@@ -320,7 +319,6 @@ def _group_rows(
 def row_cells(
     row: FollowUpRow,
     number: int,
-    as_of: date,
     lay: ReportLayout = LAYOUT,
     *,
     open_items: bool = False,
@@ -337,7 +335,7 @@ def row_cells(
         user_text(", ".join(row.lead_names)),
         user_text(", ".join(row.support_names)),
         due_text(row, lay),
-        status_text(row, as_of, lay, open_items=open_items),
+        status_text(row, lay, open_items=open_items),
         user_text(result_text(row, lay)),
     )
 
@@ -353,7 +351,7 @@ def due_text(row: FollowUpRow, lay: ReportLayout = LAYOUT) -> str:
 
 
 def status_text(
-    row: FollowUpRow, as_of: date, lay: ReportLayout = LAYOUT, *, open_items: bool = False
+    row: FollowUpRow, lay: ReportLayout = LAYOUT, *, open_items: bool = False
 ) -> str:
     """The row's category in words, with its done date, lateness and origin quarter;
     for a row shared by several leads, each lead's own category."""
@@ -368,10 +366,8 @@ def status_text(
             text = lay.done_on_template.format(label=text, date=format_date(row.done_on))
     if row.carried_from is not None:
         text = lay.carried_template.format(status=text, quarter=row.carried_from)
-    if open_items and row.category is Category.OPEN_OVERDUE and row.due is not None:
-        days = (as_of - row.due.last_day).days
-        if days > 0:
-            text += "\n(" + lay.days_late_template.format(days=days) + ")"
+    if open_items and row.category is Category.OPEN_OVERDUE and row.days_overdue > 0:
+        text += "\n(" + lay.days_late_template.format(days=row.days_overdue) + ")"
     return text
 
 

@@ -169,7 +169,7 @@ def _document(
         subject = lay.letter_subject_many.format(quarter=report.quarter.words)
     notices = {m.id: m.notice_ref.strip() for m in report.meetings}
     cells = tuple(
-        row_cells(r, n, as_of, lay, open_items=True, notice_ref=notices.get(r.meeting_id, ""))[
+        row_cells(r, n, lay, open_items=True, notice_ref=notices.get(r.meeting_id, ""))[
             : len(lay.letter_columns)
         ]
         for n, r in enumerate(rows, start=1)

@@ -5,7 +5,9 @@ Schema history:
     2. index ``history_entry(directive_id, kind)`` for the latest-note lookups of
        the directive table and the follow-up list; ``PRAGMA application_id`` set
        so that another program's SQLite file is told apart from ours.
-    3. ``history_entry.who``: the login that made each change (nullable: entries
+    3. tables ``attachment_content`` (a file's bytes, once per sha256) and
+       ``attachment`` (name, size, type, date; on a meeting or a directive); and
+       ``history_entry.who``: the login that made each change (nullable: entries
        written before schema 3 name no one).
 
 A new database is made at schema 1 by ``create_tables`` and then runs the same
@@ -31,7 +33,7 @@ from tracker.oserrors import is_disk_full
 from tracker.store import schema
 from tracker.store.backup import backup_before_migration
 from tracker.store.dbfile import disk_full_error
-from tracker.store.models import ADDED_BY_MIGRATIONS, ALL_MODELS
+from tracker.store.models import ADDED_BY_MIGRATIONS, ALL_MODELS, ATTACHMENT_MODELS
 from tracker.store.standard import load_standard_organizations
 from tracker.store.transaction import write_transaction
 from tracker.store.version import APPLICATION_ID, SCHEMA_VERSION
@@ -109,12 +111,28 @@ def _who_step(db: pw.Database) -> None:
     migrate(migrator.add_column("history_entry", "who", pw.TextField(null=True)))
 
 
+def _attachments_step(db: pw.Database) -> None:
+    """The attachment tables (schema 3). On PostgreSQL the ids are serial like every
+    other table's, the bytes BYTEA and the names TEXT."""
+    with db.bind_ctx(ATTACHMENT_MODELS):
+        db.create_tables(ATTACHMENT_MODELS)
+    if _is_pg(db):
+        from tracker.store.pg import widen_text_columns
+
+        widen_text_columns(db)
+
+
 def _to_3(db: pw.Database) -> None:
+    _attachments_step(db)
     _who_step(db)
 
 
 # from-version → the step that makes it from-version + 1
 STEPS: dict[int, Callable[[pw.Database], None]] = {1: _to_2, 2: _to_3}
+
+
+# The tables of schema 1, made by create_schema before the steps add the later ones.
+FIRST_MODELS = tuple(m for m in ALL_MODELS if m not in ATTACHMENT_MODELS)
 
 
 def _create_schema_1_tables(db: pw.Database) -> None:
@@ -125,8 +143,8 @@ def _create_schema_1_tables(db: pw.Database) -> None:
         for model, name in ADDED_BY_MIGRATIONS:
             removed.append((model, name, model._meta.fields[name]))
             model._meta.remove_field(name)
-        with db.bind_ctx(ALL_MODELS):
-            db.create_tables(ALL_MODELS)
+        with db.bind_ctx(FIRST_MODELS):
+            db.create_tables(FIRST_MODELS)
     finally:
         for model, name, field in removed:
             model._meta.add_field(name, field)

@@ -136,6 +136,34 @@ class HistoryEntry(BaseModel):
 ADDED_BY_MIGRATIONS: tuple[tuple[type[BaseModel], str], ...] = ((HistoryEntry, "who"),)
 
 
+class AttachmentContent(BaseModel):
+    """The bytes of an attached file, stored once per content (schema 3).
+
+    Kept in a table of their own, the bytes last, so that listing attachments never
+    reads them: a 1 GB file of attachments starts and lists as fast as one without.
+    """
+
+    sha256 = pw.CharField(unique=True)
+    size = pw.IntegerField()
+    data = pw.BlobField()
+
+
+class Attachment(BaseModel):
+    """A file attached to a meeting (its conclusion notice) or to a directive (an
+    organization's report): exactly one of ``meeting`` and ``directive`` is set."""
+
+    meeting = pw.ForeignKeyField(Meeting, null=True, backref="attachments", on_delete="CASCADE")
+    directive = pw.ForeignKeyField(Directive, null=True, backref="attachments", on_delete="CASCADE")
+    content = pw.ForeignKeyField(AttachmentContent, on_delete="RESTRICT")
+    file_name = pw.CharField()
+    size = pw.IntegerField()
+    media_type = pw.CharField(default="application/octet-stream")
+    attached_on = pw.DateField()
+
+
+# The tables schema 3 added (created by its migration step, not with the first ones).
+ATTACHMENT_MODELS: tuple[type[BaseModel], ...] = (AttachmentContent, Attachment)
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Setting,
     Organization,
@@ -149,4 +177,6 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Topic,
     DirectiveTopic,
     HistoryEntry,
+    AttachmentContent,
+    Attachment,
 )

@@ -45,4 +45,10 @@ CREATE TRIGGER directive_fts_au AFTER UPDATE OF content_folded ON directive BEGI
 CREATE INDEX directive_due_status ON directive(due_quarter, status);
 CREATE INDEX assignment_org_status ON assignment(organization_id, status);
 CREATE INDEX "history_entry_directive_id_kind" ON "history_entry" ("directive_id", "kind");
+CREATE TABLE "attachment_content" ("id" INTEGER NOT NULL PRIMARY KEY, "sha256" VARCHAR(255) NOT NULL, "size" INTEGER NOT NULL, "data" BLOB NOT NULL);
+CREATE UNIQUE INDEX "attachment_content_sha256" ON "attachment_content" ("sha256");
+CREATE TABLE "attachment" ("id" INTEGER NOT NULL PRIMARY KEY, "meeting_id" INTEGER, "directive_id" INTEGER, "content_id" INTEGER NOT NULL, "file_name" VARCHAR(255) NOT NULL, "size" INTEGER NOT NULL, "media_type" VARCHAR(255) NOT NULL, "attached_on" DATE NOT NULL, FOREIGN KEY ("meeting_id") REFERENCES "meeting" ("id") ON DELETE CASCADE, FOREIGN KEY ("directive_id") REFERENCES "directive" ("id") ON DELETE CASCADE, FOREIGN KEY ("content_id") REFERENCES "attachment_content" ("id") ON DELETE RESTRICT);
+CREATE INDEX "attachment_meeting_id" ON "attachment" ("meeting_id");
+CREATE INDEX "attachment_directive_id" ON "attachment" ("directive_id");
+CREATE INDEX "attachment_content_id" ON "attachment" ("content_id");
 PRAGMA user_version = 3;

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import __version__
+from tracker.store.backup import backup_dir
+from tracker.store.dbfile import sqlite_path
 from ui import assets
 
 
@@ -72,9 +74,6 @@ class AboutDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, *, data_file: str | Path) -> None:
         """Show the dialog for the database file ``data_file`` (a path or a URL)."""
-        from tracker.store.backup import backup_dir
-        from tracker.store.db import sqlite_path
-
         path = sqlite_path(str(data_file))
         if path and path != ":memory:":
             shown, folder = str(Path(path).resolve()), str(backup_dir(path))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
 
 from tracker.errors import TrackerError
 from tracker.store import backup
-from tracker.store.db import open_db, sqlite_path
+from tracker.store.db import open_db
+from tracker.store.dbfile import sqlite_path
 from ui import messages
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.screen_fit import fit_to_screen, keep_on_screen
 from ui.widgets.keyboard_safety import KeyboardSafety
 
@@ -116,8 +118,9 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.buttons)
         fit_to_screen(self, 620, 420)
-        if self.list.topLevelItemCount():
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if first is not None:
+            self.list.setCurrentItem(first)
         self._update_buttons()
         self.list.setFocus()
 

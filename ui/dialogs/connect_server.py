@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -75,7 +76,7 @@ def remembered() -> pg.PgTarget | None:
     s = QSettings()
     values = {k: s.value(f"{GROUP}/{k}", "") for k in KEYS}
     try:
-        port = int(values["port"] or pg.DEFAULT_PORT)
+        port = int(str(values["port"] or pg.DEFAULT_PORT))
     except (TypeError, ValueError):
         port = pg.DEFAULT_PORT
     if not values["host"] or not values["database"] or not values["user"]:
@@ -289,7 +290,7 @@ class ConnectServerDialog(QDialog):
         self.accept()
 
 
-def switch_window(window: MainWindow, choice: Choice) -> MainWindow | None:
+def switch_window(window: QMainWindow, choice: Choice) -> MainWindow | None:
     """Open ``choice`` and show a new window on it in place of ``window``; on failure
     the message is shown and ``window`` stays on the database it had (None returned)."""
     from tracker.store.db import open_db
@@ -314,12 +315,11 @@ def switch_window(window: MainWindow, choice: Choice) -> MainWindow | None:
                     live.start()
         return None
     remember(choice, previous)
-    window.save_settings()
     fresh = MainWindow()
     fresh.show()  # before the old one closes: the application keeps running
     if window in _windows:
         _windows.remove(window)
     _windows.append(fresh)
-    window.close()
+    window.close()  # which saves its layout, as at every close
     window.deleteLater()
     return fresh

@@ -38,8 +38,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 from tracker.dates import format_date
 from tracker.errors import ValidationError
 from tracker.rows import DirectiveRow, Status
+from ui.models.directive_table import status_text
 from ui.screen_fit import fit_to_screen
-from ui.views.delegates import status_label
 from ui.widgets import DateField
 from ui.widgets.form import FormDialog, directive_summary, plain_text_edit
 
@@ -80,7 +80,7 @@ class DoneDialog(FormDialog):
                 )
             else:
                 text = self.tr("{name} ({status})").format(
-                    name=owner.short_name, status=status_label(owner.status).lower()
+                    name=owner.short_name, status=status_text(owner.status).lower()
                 )
             self.organization.addItem(text, owner.organization_id)
             self.organization.setItemData(
@@ -100,7 +100,9 @@ class DoneDialog(FormDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        rows = [(self.tr("&Ngày hoàn thành:"), self.done_on, ("done_on", "date"))]
+        rows: list[tuple[str, QWidget, tuple[str, ...]]] = [
+            (self.tr("&Ngày hoàn thành:"), self.done_on, ("done_on", "date"))
+        ]
         if len(leads) > 1:
             rows.append((self.tr("&Cơ quan:"), self.organization, ("organization",)))
         rows.append((self.tr("&Kết quả:"), self.note, ("note",)))
@@ -130,7 +132,7 @@ class DoneDialog(FormDialog):
         self._initial = self.note.toPlainText()
         # As the fields read on screen: Ngày → Cơ quan → Kết quả → buttons (the
         # combo box, made with a parent before the others, came last otherwise).
-        order = [self.done_on]
+        order: list[QWidget] = [self.done_on]
         if self._per_organization:
             order.append(self.organization)
         order += [self.note, self.save_button, self.cancel_button]

@@ -42,6 +42,7 @@ from tracker import followup, queries, services
 from tracker.errors import TrackerError
 from tracker.filenames import safe_filename
 from tracker.quarters import Quarter
+from tracker.reply_form import write_form_beside
 from tracker.reporting.letter import (
     Letter,
     LetterOptions,
@@ -52,8 +53,10 @@ from tracker.reporting.letter import (
 )
 from tracker.safe_write import check_target
 from ui.models.store_bus import StoreBus
-from ui.report.dialog import ask_printer, busy, default_quarter, show_error, show_preview
+from ui.report.options import default_quarter
+from ui.report.prompts import ask_printer, busy, show_error, show_preview
 from ui.screen_fit import fit_to_screen
+from ui.widgets.date_field import from_qdate
 
 log = logging.getLogger(__name__)
 
@@ -175,9 +178,9 @@ class LetterDialog(QDialog):
     def options(self) -> LetterOptions:
         """The number and dates as chosen."""
         return LetterOptions(
-            issued_on=self.issued_on.date().toPython(),
+            issued_on=from_qdate(self.issued_on.date()),
             number=self.number.text().strip(),
-            report_by=self.report_by.date().toPython(),
+            report_by=from_qdate(self.report_by.date()),
             as_of=self._as_of,
         )
 
@@ -234,6 +237,7 @@ class LetterDialog(QDialog):
             for x in current
         ]
         written: list[Path] = []
+        forms: list[Path] = []  # each letter's report-back form, beside it
         try:
             with busy():
                 for path in paths:
@@ -241,17 +245,22 @@ class LetterDialog(QDialog):
                 for letter, path in zip(current, paths, strict=True):
                     write_letter(letter, fmt=fmt, path=path)
                     written.append(path)
+                    forms += write_form_beside(path, letter.organization_id,
+                                               letter.directive_ids, self.options().issued_on,
+                                               letter.reference)  # fmt: skip
         except Exception as exc:  # noqa: BLE001 - shown in plain words
-            for path in written:
+            for path in written + forms:
                 path.unlink(missing_ok=True)
             self._fail(self.tr("Không lưu được công văn."), exc)
             return []
         self._record(current)
         self.last_saved = written
         self.status_label.setText(
-            self.tr("Đã lưu %n công văn vào thư mục {folder}.", None, len(written)).format(
-                folder=folder
-            )
+            self.tr(
+                "Đã lưu %n công văn, mỗi công văn kèm phiếu báo cáo (.xlsx), vào thư mục {folder}.",
+                None,
+                len(written),
+            ).format(folder=folder)
         )
         return written
 
@@ -300,7 +309,7 @@ class LetterDialog(QDialog):
         return letters
 
     def _pdf(self, letters: list[Letter]) -> bytes | None:
-        from tracker.reporting.pdf import write_pdfs
+        from tracker.reporting.pdf import write_pdfs  # ReportLab: only when a letter is written
 
         buffer = BytesIO()
         try:
@@ -312,7 +321,7 @@ class LetterDialog(QDialog):
         return buffer.getvalue()
 
     def _print(self, letters: list[Letter], pdf: bytes) -> None:
-        from ui.report.preview import print_pdf
+        from ui.report.preview import print_pdf  # QtPdf: only when printing
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.tr("Công văn đôn đốc"))

@@ -59,9 +59,11 @@ from tracker.quarters import Quarter
 from tracker.rows import DirectiveRow, MeetingRow
 from tracker.services import FUTURE_DAYS_ALLOWED
 from tracker.text import clean
+from ui.models.directive_entry import Column, DirectiveEntryModel
 from ui.screen_fit import fit_to_screen
-from ui.views.directive_grid import Column, DirectiveEntryModel, DirectiveGrid
+from ui.views.directive_grid import DirectiveGrid
 from ui.widgets import DateField, FieldMessage, OrgCatalog, OrgPicker, QuarterEdit, form
+from ui.widgets.combo import line_edit
 from ui.widgets.form import FormDialog
 
 SaveMeeting = Callable[[MeetingDraft, list[DirectiveDraft]], object]
@@ -101,7 +103,7 @@ class MeetingDialog(FormDialog):
         self._position_auto = meeting is None
         self._catalog = OrgCatalog.load()
         recent = queries.meeting_page(limit=200)
-        self._positions = {}  # chair name → their latest position
+        self._positions: dict[str, str] = {}  # chair name → their latest position
         for m in recent:
             if m.chair_name and m.chair_position:
                 self._positions.setdefault(m.chair_name, m.chair_position)
@@ -145,15 +147,15 @@ class MeetingDialog(FormDialog):
         self.chair_name = self._history_combo(
             [m.chair_name for m in recent], self.tr("Người chủ trì")
         )
-        self.chair_name.lineEdit().setPlaceholderText(self.tr("Họ và tên"))
+        line_edit(self.chair_name).setPlaceholderText(self.tr("Họ và tên"))
         self.chair_name.currentTextChanged.connect(self._on_chair_name_changed)
         self.chair_position = self._history_combo(
             [m.chair_position for m in recent], self.tr("Chức vụ")
         )
-        self.chair_position.lineEdit().setPlaceholderText(
+        line_edit(self.chair_position).setPlaceholderText(
             self.tr("Ví dụ: Phó Bí thư Thường trực Tỉnh ủy")
         )
-        self.chair_position.lineEdit().textEdited.connect(self._on_position_text_edited)
+        line_edit(self.chair_position).textEdited.connect(self._on_position_text_edited)
 
         self.attendees = OrgPicker(self._catalog)
         self.attendees.setAccessibleName(self.tr("Thành phần dự"))
@@ -180,8 +182,10 @@ class MeetingDialog(FormDialog):
         combo.setAccessibleName(name)
         combo.addItems(list(dict.fromkeys(v for v in values if v)))
         combo.setCurrentIndex(-1)
-        combo.lineEdit().setMaxLength(500)
-        combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        line_edit(combo).setMaxLength(500)
+        completer = combo.completer()
+        assert completer is not None  # an editable combo box has one
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(16)
         return combo
@@ -233,7 +237,7 @@ class MeetingDialog(FormDialog):
         def plain(text: str) -> str:
             return text.replace("&", "").rstrip(":")
 
-        def row(number: int, text: str, *parts: tuple) -> None:
+        def row(number: int, text: str, *parts: tuple[QWidget, tuple[str, ...], int, str]) -> None:
             """Row ``number``: a label, then fields with more labels between them, and
             below them the fields' messages across the whole row (each naming its
             field when the row holds several)."""

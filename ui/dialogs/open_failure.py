@@ -1,7 +1,7 @@
 """When the data file cannot be opened: say why, that the file was not changed, and offer
 to open another file, restore a backup, or quit.
 
-Contract for start-up (``ui.app.open_database``)::
+Contract for start-up (``ui.app.open_interactively``)::
 
     ask(parent, error) -> Next             what the clerk chose
     restore(parent, db_path) -> bool       choose and restore a backup over db_path
@@ -45,6 +45,6 @@ def ask(parent: QWidget | None, error: DatabaseOpenError) -> Next:
 def restore(parent: QWidget | None, db_path: str) -> bool:
     """Choose a backup of ``db_path`` (from the backups folder beside it, or any file)
     and restore it; the file that failed is kept in the backups folder first."""
-    from ui.dialogs.backup import restore_interactively
+    from ui.dialogs.backup import restore_interactively  # only when the clerk asks to restore
 
     return restore_interactively(parent, db_path)

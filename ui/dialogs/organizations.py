@@ -297,7 +297,8 @@ class OrganizationsDialog(FormDialog):
     def start_new(self) -> None:
         """Clear the form to type a new organization."""
         self.table.clearSelection()
-        self.table.setCurrentItem(None)
+        # The stub omits None, which Qt takes as "no current item".
+        self.table.setCurrentItem(None)  # type: ignore[call-overload]
         self.name.clear()
         self.short_name.clear()
         self.name.setFocus()

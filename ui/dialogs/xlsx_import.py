@@ -285,7 +285,7 @@ class ImportDialog(QDialog):
 
 
 def _letter(col: int) -> str:
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # openpyxl: only with a workbook open
 
     return str(get_column_letter(col + 1))
 
@@ -296,8 +296,8 @@ def _match_text(m: Any) -> str:
 
 def run_import(window: Any, dialog: ImportDialog) -> Changes | None:
     """After OK: add the organizations the clerk asked for, then import as one undo step."""
-    from tracker import services
-    from ui import undo_commands
+    from tracker import services  # the services: at the first change, not when the wizard opens
+    from ui import undo_commands  # with the services (above)
 
     for name in dialog.new_organizations():
         try:
@@ -355,7 +355,7 @@ def export_to_excel(window: Any) -> None:
         return
     if not path.lower().endswith(".xlsx"):
         path += ".xlsx"
-    from tracker.xlsx_export import export_xlsx
+    from tracker.xlsx_export import export_xlsx  # openpyxl: only when exporting
 
     try:
         count = export_xlsx(path)

@@ -2,6 +2,7 @@
 operations.py (typed changes, no widgets), commands.py (menu commands that confirm and
 open dialogs) and layout_state.py (what the window remembers between sessions)."""
 
-from ui.main_window.window import TAB_ALL, TAB_CHASE, TAB_MEETING, MainWindow
+from ui.main_window.tabs import TAB_ALL, TAB_CHASE, TAB_MEETING
+from ui.main_window.window import MainWindow
 
 __all__ = ["TAB_ALL", "TAB_CHASE", "TAB_MEETING", "MainWindow"]

@@ -21,14 +21,15 @@ from ui import messages
 if TYPE_CHECKING:
     from tracker.changes import Changes
     from tracker.drafts import DirectiveDraft, MeetingDraft
+    from tracker.reply_form import ReplyPlan
+    from ui.main_window.base import WindowBase
     from ui.main_window.operations import Operations
-    from ui.main_window.window import MainWindow
 
 
 class Commands(QObject):
     """What the clerk asks through the menus, the toolbar and the context menus."""
 
-    def __init__(self, window: MainWindow, ops: Operations) -> None:
+    def __init__(self, window: WindowBase, ops: Operations) -> None:
         super().__init__(window)
         self.window = window
         self.ops = ops
@@ -63,7 +64,7 @@ class Commands(QObject):
     # --- meetings -------------------------------------------------------------------------
 
     def new_meeting(self) -> None:
-        from ui.dialogs.meeting import MeetingDialog
+        from ui.dialogs.meeting import MeetingDialog  # dialogs: loaded when first opened
 
         MeetingDialog.ask(self.window, save=self._save_new_meeting, today=self.ops.today())
 
@@ -79,7 +80,7 @@ class Commands(QObject):
         meeting = self.window.meeting
         if meeting is None:
             return
-        from ui.dialogs.meeting import MeetingDialog
+        from ui.dialogs.meeting import MeetingDialog  # dialogs: loaded when first opened
 
         MeetingDialog.ask(
             self.window,
@@ -117,7 +118,7 @@ class Commands(QObject):
         meeting = self.window.meeting
         if meeting is None:
             return
-        from ui.dialogs.directive import DirectiveDialog
+        from ui.dialogs.directive import DirectiveDialog  # dialogs: loaded when first opened
 
         DirectiveDialog.ask(
             self.window,
@@ -130,7 +131,7 @@ class Commands(QObject):
         row = self.window.current_directive()
         if row is None:
             return
-        from ui.dialogs.directive import DirectiveDialog
+        from ui.dialogs.directive import DirectiveDialog  # dialogs: loaded when first opened
 
         DirectiveDialog.ask(
             self.window,
@@ -187,7 +188,7 @@ class Commands(QObject):
         ids = list(ids)
         if not ids:
             return
-        from ui.dialogs.done import DoneDialog
+        from ui.dialogs.done import DoneDialog  # dialogs: loaded when first opened
 
         # One directive: its own dialog (with its lead organizations); several: one
         # date and note for all of them.
@@ -239,7 +240,7 @@ class Commands(QObject):
         row = self.window.details.directive
         if row is None:
             return
-        from ui.dialogs.note import NoteDialog
+        from ui.dialogs.note import NoteDialog  # dialogs: loaded when first opened
 
         NoteDialog.ask(
             self.window,
@@ -255,13 +256,17 @@ class Commands(QObject):
         row = self.window.details.directive
         if row is None:
             return
-        from ui.dialogs.extend import ExtendDialog
+        from ui.dialogs.extend import ExtendDialog  # dialogs: loaded when first opened
 
         ExtendDialog.ask(
             self.window,
             save=lambda new_due, reason: self.ops.extend(row.id, new_due, reason),
             directive=row,
         )
+
+    def attach_to_current(self) -> None:
+        """Choose files and attach them to the directive shown in the details panel."""
+        self.window.details.attachments.choose_files(meeting=False)
 
     def _row_for(self, directive_id: int) -> DirectiveRow | None:
         try:
@@ -275,14 +280,14 @@ class Commands(QObject):
         self._attempt(self.ops.load_sample)
 
     def back_up_now(self) -> None:
-        from ui.dialogs.backup import back_up_now
+        from ui.dialogs.backup import back_up_now  # dialogs: loaded when first opened
 
         back_up_now(self.window)
 
     def restore_backup(self) -> None:
-        from tracker.store import integrity
-        from tracker.store.proxy import database
-        from ui.dialogs.backup import restore_interactively
+        from tracker.store import integrity  # with the restore dialog
+        from tracker.store.proxy import database  # with the dialog
+        from ui.dialogs.backup import restore_interactively  # dialogs: loaded when first opened
 
         path = database.obj.database
         if restore_interactively(self.window, path):
@@ -299,7 +304,7 @@ class Commands(QObject):
         defaults shown); False when the clerk cancels (no report then)."""
         if queries.settings_saved():
             return True
-        from ui.dialogs.settings import SettingsDialog
+        from ui.dialogs.settings import SettingsDialog  # dialogs: loaded when first opened
 
         return SettingsDialog.ask(
             self.window,
@@ -311,21 +316,37 @@ class Commands(QObject):
     def open_report(self) -> None:
         if not self.settings_checked_before_printing():
             return
-        from ui.report.dialog import ReportDialog
+        from ui.report.dialog import ReportDialog  # Qt Charts and ReportLab: when first asked
 
         ReportDialog.ask(self.window, as_of=self.window.as_of)
 
     def open_open_items_report(self) -> None:
         if not self.settings_checked_before_printing():
             return
-        from ui.report.dialog import OPEN_ITEMS, ReportDialog
+        from ui.report.dialog import ReportDialog  # Qt Charts and ReportLab: when first asked
+        from ui.report.options import OPEN_ITEMS  # with the report dialog
 
         ReportDialog.ask(self.window, kind=OPEN_ITEMS, as_of=self.window.as_of)
 
     def open_letter(self) -> None:
-        from ui.dialogs.letter import LetterDialog
+        from ui.dialogs.letter import LetterDialog  # dialogs: loaded when first opened
 
         LetterDialog.ask(self.window, run=self.window.bus, as_of=self.window.as_of)
+
+    def import_reply(self) -> None:
+        """Theo dõi ▸ Nhập phiếu báo cáo…: read a filled form, preview, apply as one step."""
+        from ui.dialogs.reply_import import ReplyImportDialog
+
+        ReplyImportDialog.ask(self.window, apply=self._apply_reply, today=self.ops.today())
+
+    def _apply_reply(self, plan: ReplyPlan, accept_conflicts: bool) -> Changes:
+        from tracker.reply_apply import apply_reply
+
+        return self.ops.edit_directives(
+            self.tr("Nhập phiếu báo cáo của {name}").format(name=plan.short_name),
+            [r.directive_id for r in plan.to_apply(accept_conflicts)],
+            lambda: apply_reply(plan=plan, accept_conflicts=accept_conflicts, on=self.ops.today()),
+        )
 
     def import_xlsx(self) -> None:
         from ui.dialogs.xlsx_import import import_from_excel  # openpyxl when first used
@@ -333,17 +354,18 @@ class Commands(QObject):
         import_from_excel(self.window)
 
     def export_xlsx(self) -> None:
-        from ui.dialogs.xlsx_import import export_to_excel
+        from ui.dialogs.xlsx_import import export_to_excel  # openpyxl when first used
 
         export_to_excel(self.window)
 
     def open_organizations(self) -> None:
+        # dialogs: loaded when first opened
         from ui.dialogs.organizations import OrganizationsDialog
 
         OrganizationsDialog.ask(self.window, run=self.ops.bus.run)
 
     def open_settings(self) -> None:
-        from ui.dialogs.settings import SettingsDialog
+        from ui.dialogs.settings import SettingsDialog  # dialogs: loaded when first opened
 
         SettingsDialog.ask(
             self.window, settings=queries.load_settings(), save=self.ops.save_settings
@@ -358,7 +380,7 @@ class Commands(QObject):
             switch_window(self.window, choice)
 
     def show_about(self) -> None:
-        from tracker.store.proxy import database
-        from ui.dialogs.about import AboutDialog
+        from tracker.store.proxy import database  # with the dialog
+        from ui.dialogs.about import AboutDialog  # dialogs: loaded when first opened
 
         AboutDialog.ask(self.window, data_file=database.obj.database)

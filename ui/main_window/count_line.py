@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 from ui.main_window.tabs import TAB_CHASE, TAB_MEETING
 
 if TYPE_CHECKING:
-    from ui.main_window.window import MainWindow
+    from ui.main_window.base import WindowBase
 
 COUNT_DELAY_MS = 40  # a count the status bar waits for comes after the rows' paint
 
@@ -18,7 +18,7 @@ COUNT_DELAY_MS = 40  # a count the status bar waits for comes after the rows' pa
 class CountLine(QLabel):
     """Counts of a long list come after its rows are painted."""
 
-    def show_for(self, window: MainWindow) -> None:
+    def show_for(self, window: WindowBase) -> None:
         """Show how many rows the view on show has (counted after the paint when slow)."""
         tab = window.tabs.currentIndex()
         if window.showing_first_run():

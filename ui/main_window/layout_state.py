@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QSplitter
 from ui.screen_fit import available_geometry, fit_to_screen
 
 if TYPE_CHECKING:
-    from ui.main_window.window import MainWindow
+    from ui.main_window.base import WindowBase
 
 
-def _splitters(window: MainWindow) -> tuple[QSplitter, ...]:
+def _splitters(window: WindowBase) -> tuple[QSplitter, ...]:
     return (window.main_splitter, window.right_splitter, window.details.splitter)
 
 
-def restore(window: MainWindow) -> None:
+def restore(window: WindowBase) -> None:
     """Put back what :func:`save` kept; on the first start, most of the screen."""
     s = QSettings()
     geometry = s.value("window/geometry")
@@ -42,7 +42,7 @@ def restore(window: MainWindow) -> None:
     window.chase_page.restore_settings()
 
 
-def save(window: MainWindow) -> None:
+def save(window: WindowBase) -> None:
     """Keep the window's layout for the next start."""
     s = QSettings()
     s.setValue("window/geometry", window.saveGeometry())

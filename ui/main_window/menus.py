@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from ui import i18n, messages
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.main_window.tabs import TAB_ALL, TAB_CHASE, TAB_MEETING
 
 if TYPE_CHECKING:
-    from ui.main_window.window import MainWindow
+    from ui.main_window.base import WindowBase
+    from ui.main_window.commands import Commands
 
 # Shown in the language just chosen (i18n.translate_in), not in the one running.
 LANGUAGE_NOTICE = QT_TRANSLATE_NOOP(
@@ -20,7 +22,7 @@ LANGUAGE_NOTICE = QT_TRANSLATE_NOOP(
 )
 
 
-def build_menus(window: MainWindow) -> None:
+def build_menus(window: WindowBase) -> None:
     a = window.actions
     bar = window.menuBar()
     window.file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Tệp"))
@@ -46,7 +48,9 @@ def build_menus(window: MainWindow) -> None:
     follow = bar.addMenu(QCoreApplication.translate("MainWindow", "Theo &dõi"))
     follow.addActions([a.mark_done_today, a.mark_done, a.reopen, a.cancel])
     follow.addSeparator()
-    follow.addActions([a.add_note, a.extend])
+    follow.addActions([a.add_note, a.extend, a.attach_file])
+    follow.addSeparator()
+    follow.addAction(a.import_reply)
 
     view = bar.addMenu(QCoreApplication.translate("MainWindow", "&Xem"))
     view.addActions([a.view_chase, a.view_meeting, a.view_all])
@@ -68,7 +72,7 @@ def build_menus(window: MainWindow) -> None:
     window.meeting_list.addActions([a.edit, a.delete, a.add_directive])
 
 
-def build_toolbar(window: MainWindow) -> None:
+def build_toolbar(window: WindowBase) -> None:
     a = window.actions
     bar = QToolBar(QCoreApplication.translate("MainWindow", "Thanh công cụ"), window)
     bar.setObjectName("mainToolbar")
@@ -96,10 +100,10 @@ def build_toolbar(window: MainWindow) -> None:
     window.toolbar = bar
 
 
-def connect_actions(window: MainWindow) -> None:
+def connect_actions(window: WindowBase, commands: Commands) -> None:
     """Each action runs its command (ui.main_window.commands) or a window's own move."""
     a = window.actions
-    c = window.commands
+    c = commands
     a.new_meeting.triggered.connect(c.new_meeting)
     a.add_directive.triggered.connect(c.new_directive)
     a.edit.triggered.connect(c.edit_selected)
@@ -110,6 +114,7 @@ def connect_actions(window: MainWindow) -> None:
     a.cancel.triggered.connect(c.cancel_selected)
     a.add_note.triggered.connect(c.add_note_to_current)
     a.extend.triggered.connect(c.extend_current)
+    a.attach_file.triggered.connect(c.attach_to_current)
     a.find.triggered.connect(window.focus_search)
     a.refresh.triggered.connect(window.reload_all)
     a.view_chase.triggered.connect(lambda: window.tabs.setCurrentIndex(TAB_CHASE))
@@ -118,6 +123,7 @@ def connect_actions(window: MainWindow) -> None:
     a.report.triggered.connect(c.open_report)
     a.open_items_report.triggered.connect(c.open_open_items_report)
     a.letter.triggered.connect(c.open_letter)
+    a.import_reply.triggered.connect(c.import_reply)
     a.organizations.triggered.connect(c.open_organizations)
     a.settings.triggered.connect(c.open_settings)
     a.load_sample.triggered.connect(c.load_sample)
@@ -131,7 +137,7 @@ def connect_actions(window: MainWindow) -> None:
     a.language_group.triggered.connect(lambda action: _choose_language(window, action))
 
 
-def context_menu(window: MainWindow, pos: QPoint) -> None:
+def context_menu(window: WindowBase, pos: QPoint) -> None:
     """The follow-up and edit actions at ``pos`` of the view on show."""
     a = window.actions
     menu = QMenu(window)
@@ -144,7 +150,7 @@ def context_menu(window: MainWindow, pos: QPoint) -> None:
     menu.exec(view.viewport().mapToGlobal(pos))
 
 
-def _choose_language(window: MainWindow, action: QAction) -> None:
+def _choose_language(window: WindowBase, action: QAction) -> None:
     lang = str(action.data())
     i18n.save_language(lang)
     if lang != i18n.current_language():

@@ -21,8 +21,10 @@ from tracker.rows import Status
 from ui.models.store_bus import StoreBus
 
 if TYPE_CHECKING:
+    from pathlib import Path
     from types import ModuleType
 
+    from tracker.attachments import AttachmentRow
     from tracker.drafts import DirectiveDraft, MeetingDraft
     from tracker.settings import ReportSettings
     from ui.undo_commands import ServiceCommand
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
 
 def _services() -> ModuleType:
     """``tracker.services``, imported at the first change: start-up does not need it."""
-    from tracker import services
+    from tracker import services  # the services: at the first change, not at start-up
 
     return services
 
@@ -38,7 +40,7 @@ def _services() -> ModuleType:
 def _undo() -> ModuleType:
     """``ui.undo_commands`` (and the snapshots of ``tracker.exchange``), imported at the
     first change."""
-    from ui import undo_commands
+    from ui import undo_commands  # with the services (above)
 
     return undo_commands
 
@@ -72,7 +74,8 @@ class Operations(QObject):
     def push(self, command: ServiceCommand) -> Changes:
         """Run an undoable change; raises its TrackerError."""
         try:
-            return _undo().push(self.undo_stack, command)
+            changes: Changes = _undo().push(self.undo_stack, command)
+            return changes
         except StaleEditError:
             self._stale()
             raise
@@ -199,12 +202,81 @@ class Operations(QObject):
             ),
         )
 
+    # --- attachments -----------------------------------------------------------------------
+
+    def _owner_step(
+        self,
+        text: str,
+        directive_id: int | None,
+        meeting_id: int | None,
+        action: Callable[[], Changes],
+    ) -> Changes:
+        if directive_id is not None:
+            return self.edit_directives(text, [directive_id], action)
+        assert meeting_id is not None
+        return self.push(_undo().EditMeetingCommand(self.bus, text, meeting_id, action))
+
+    def attach_files(
+        self,
+        paths: Sequence[Path],
+        *,
+        directive_id: int | None = None,
+        meeting_id: int | None = None,
+    ) -> Changes:
+        """Attach files to a directive or a meeting as one undoable step. Every file is
+        read first: one refused (a folder, over 25 MB) attaches none."""
+        from tracker import attachments
+        from tracker.attachment_services import attach
+
+        read = [attachments.read_upload(p) for p in paths]
+        # The bytes are needed by the first run only (undo and redo write snapshots
+        # back): they are let go then, not kept for the undo stack's life.
+        pending = list(read)
+
+        def action() -> Changes:
+            changes = Changes()
+            try:
+                for name, data in pending:
+                    changes |= attach(
+                        file_name=name, data=data, directive_id=directive_id, meeting_id=meeting_id
+                    ).changes
+            finally:
+                pending.clear()
+            return changes
+
+        names = ", ".join(f'"{name}"' for name, _ in read)
+        return self._owner_step(
+            self.tr("Đính kèm {names}").format(names=names), directive_id, meeting_id, action
+        )
+
+    def detach(self, row: AttachmentRow) -> Changes:
+        from tracker.attachment_services import detach
+
+        return self._owner_step(
+            self.tr('Gỡ tệp đính kèm "{name}"').format(name=row.file_name),
+            row.directive_id,
+            row.meeting_id,
+            lambda: detach(attachment_id=row.id),
+        )
+
+    def tidy_attachments(self) -> None:
+        """As the window closes (its undo steps with it): delete the stored files no
+        attachment names any more. Never stops the closing: a refusal is let go."""
+        if not self.undo_stack.count():
+            return  # nothing changed in this window: no write at all
+        from tracker.attachment_services import purge_unused_contents
+
+        try:
+            purge_unused_contents()
+        except Exception:  # noqa: BLE001 (a locked or read-only file: tidied next time)
+            return
+
     # --- not undoable ---------------------------------------------------------------------
 
     def save_settings(self, settings: ReportSettings) -> Changes:
         return self.bus.run(_services().save_settings, settings=settings)
 
     def load_sample(self) -> Changes:
-        from tracker.seeding import load_sample
+        from tracker.seeding import load_sample  # only when the clerk asks for the sample
 
         return self.bus.run(load_sample)

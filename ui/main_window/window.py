@@ -3,20 +3,18 @@ the right, the selected directive's details below."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QLabel,
-    QMainWindow,
-    QMenu,
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -26,9 +24,11 @@ from tracker.changes import Changes
 from tracker.errors import NotFoundError, StaleEditError, TrackerError
 from tracker.queries import DirectiveFilter, MeetingFilter
 from tracker.rows import DirectiveRow, MeetingRow, Status
+from tracker.store.dbfile import damaged_error
 from ui import assets, i18n, messages
 from ui.actions import Actions
 from ui.main_window import layout_state, menus
+from ui.main_window.base import WindowBase
 from ui.main_window.commands import Commands
 from ui.main_window.count_line import CountLine
 from ui.main_window.meeting_header import MeetingHeader
@@ -57,19 +57,13 @@ def _viewport(view: QAbstractScrollArea) -> QWidget:
     return found if isinstance(found, QWidget) else view.viewport()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowBase):
     """The main window: builds the views and wires them to the commands
     (ui.main_window.commands), which run the operations (ui.main_window.operations).
     Each model follows the store's changes by itself (ui.models.store_bus); the window
     follows them only for its own state: the years, the heading, the first-run page,
     the actions and the count."""
 
-    # the window's actions (ui.actions), in place of QWidget.actions()
-    actions: Actions  # type: ignore[assignment]
-    # made by ui.main_window.menus
-    file_menu: QMenu
-    data_section: QAction
-    toolbar: QToolBar
 
     def __init__(self, parent: QWidget | None = None, *, as_of: date | None = None) -> None:
         super().__init__(parent)
@@ -165,6 +159,13 @@ class MainWindow(QMainWindow):
             never_shown=(Column.MEETING,),  # the meeting is the page's heading
         )
         self.meeting_directives.follow(self.bus, self.meeting_table)
+        # Below the meeting's heading, two rows are the least this page needs: on a
+        # short screen (1366x768 at 150 %) the reminder banner needs the rest.
+        self.meeting_table.setMinimumHeight(
+            self.meeting_table.horizontalHeader().sizeHint().height()
+            + 2 * self.meeting_table.fontMetrics().lineSpacing()
+            + 2 * self.meeting_table.frameWidth()
+        )
         mv = QVBoxLayout(self.meeting_page)
         mv.setContentsMargins(0, 0, 0, 0)
         mv.addWidget(self.meeting_header)
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
 
         self.details = DetailsPanel(self.right_splitter)
         self.details.follow(self.bus, as_of=self._as_of)
+        self.details.attachments.bind(self.ops)
         self.right_splitter.addWidget(self.tabs)
         self.right_splitter.addWidget(self.details)
         self.right_splitter.setStretchFactor(0, 3)
@@ -192,6 +194,7 @@ class MainWindow(QMainWindow):
     def _build_all_page(self) -> None:
         """The all-directives view, made the first time it is used: start-up builds only
         what the first paint shows."""
+        # the all-directives page is built when first shown
         from ui.views.filter_bar import FilterBar
 
         self._filter_bar = FilterBar(self.all_page)
@@ -226,7 +229,7 @@ class MainWindow(QMainWindow):
     def first_run(self) -> FirstRunPanel:
         """The first-run panel shown instead of the views while the database is empty."""
         if self._first_run is None:
-            from ui.views.first_run_panel import FirstRunPanel
+            from ui.views.first_run_panel import FirstRunPanel  # only on an empty database
 
             self._first_run = FirstRunPanel(self.pages)
             self._first_run.set_settings(queries.load_settings())
@@ -306,20 +309,20 @@ class MainWindow(QMainWindow):
         self.details.extend_requested.connect(self._on_details_extend_requested)
         self.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
 
-        menus.connect_actions(self)
+        menus.connect_actions(self, self.commands)
         # Enter on the meeting list edits nothing by accident: it opens the meeting's view.
         QShortcut(QKeySequence("Ctrl+L"), self, lambda: self.meeting_list.setFocus())
 
     def _start_live_refresh(self) -> None:
         """On a PostgreSQL server: other users' saves appear here (ui/models/live_refresh)."""
-        from ui.models.live_refresh import LiveRefresh
+        from ui.models.live_refresh import LiveRefresh  # it loads the services: only on a server
 
         self.live_refresh: LiveRefresh | None = None
         if LiveRefresh.wanted():
             self.live_refresh = LiveRefresh(self.bus, self)
             self.live_refresh.reload.connect(self.load)
             self.live_refresh.start()
-            from ui.models.live_refresh import apply_read_only
+            from ui.models.live_refresh import apply_read_only  # as above
 
             apply_read_only(self)
 
@@ -365,8 +368,6 @@ class MainWindow(QMainWindow):
 
     def _all_filter(self, flt: DirectiveFilter) -> DirectiveFilter:
         if self._as_of is not None:
-            from dataclasses import replace
-
             return replace(flt, as_of=self._as_of)
         return flt
 
@@ -437,6 +438,7 @@ class MainWindow(QMainWindow):
             act.setEnabled(bool(ids))
         row = self.details.directive
         a.add_note.setEnabled(row is not None)
+        a.attach_file.setEnabled(row is not None)
         a.extend.setEnabled(
             row is not None
             and row.due is not None
@@ -457,13 +459,13 @@ class MainWindow(QMainWindow):
         self._update_details()
         self._update_counts()
 
-    def _on_meeting_current_changed(self, current, _previous) -> None:
+    def _on_meeting_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             self._show_meeting(None)
             return
         self._show_meeting(self.meeting_model.row(current.row()))
 
-    def _on_meeting_list_clicked(self, _index) -> None:
+    def _on_meeting_list_clicked(self, _index: QModelIndex) -> None:
         self.tabs.setCurrentIndex(TAB_MEETING)
 
     def _on_meeting_model_reset(self) -> None:
@@ -566,7 +568,7 @@ class MainWindow(QMainWindow):
     def watch_integrity(self, path: str) -> None:
         """Check a large file's integrity in the background (it was opened without the
         check, which would have held up the start); a failure blocks writes."""
-        from ui.integrity_watch import IntegrityWatch
+        from ui.integrity_watch import IntegrityWatch  # only for a large file
 
         self.integrity_watch = IntegrityWatch(path, self)
         self.integrity_watch.finished.connect(self._on_integrity_checked)
@@ -575,8 +577,6 @@ class MainWindow(QMainWindow):
     def _on_integrity_checked(self, problem: str) -> None:
         if not problem:
             return
-        from tracker.store.dbfile import damaged_error
-
         self.damage_label.show()
         messages.show_damage_once(self, damaged_error(self.integrity_watch.path))
 
@@ -602,4 +602,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.ops.tidy_attachments()
         super().closeEvent(event)

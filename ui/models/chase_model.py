@@ -9,7 +9,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
@@ -25,6 +24,7 @@ from tracker.changes import Changes
 from tracker.dates import format_date
 from tracker.rows import DirectiveRow, OrganizationRow
 from ui import assets
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.directive_table import (
     ID_ROLE,
     OVERDUE_COLOUR,

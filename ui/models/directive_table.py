@@ -8,7 +8,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -26,6 +25,7 @@ from tracker.quarters import format_deadline
 from tracker.queries import DirectiveFilter, SortKey
 from tracker.rows import DirectiveRow, GroupRow, OwnerRow, Status
 from ui import assets
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.store_bus import Follower, StoreBus
 
 PAGE_SIZE = 100  # about four screens; a page costs ~15 µs a row to read

@@ -19,7 +19,6 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QBuffer,
     QByteArray,
     QCoreApplication,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import QGraphicsScene, QWidget
 
 from tracker.reporting.layout import LAYOUT, ReportLayout
 from tracker.rows import Category, CategoryCounts, FollowUpReport
+from ui.i18n import QT_TRANSLATE_NOOP
 
 CATEGORIES = (
     Category.DONE_ON_TIME,
@@ -96,7 +96,7 @@ def axis_step(highest: int, max_ticks: int = 10) -> int:
     """A whole tick interval (1, 2, 5, 10, 20, 50…) giving at most ``max_ticks`` intervals."""
     if highest <= max_ticks:
         return 1
-    magnitude = 10 ** int(math.log10(highest / max_ticks))
+    magnitude: int = 10 ** int(math.log10(highest / max_ticks))
     for factor in (1, 2, 5, 10):
         if highest / (factor * magnitude) <= max_ticks:
             return factor * magnitude
@@ -256,6 +256,7 @@ def chart_png(report: FollowUpReport, layout: ReportLayout = LAYOUT) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    # The stub types the format as bytes, but PySide6 accepts only str here.
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
     buffer.close()
     return bytes(data.data())

@@ -7,49 +7,44 @@ Contract for the main window::
 
 ``kind`` is ``"follow-up"`` (danh sách theo dõi quý) or ``"open-items"`` (nội
 dung còn tồn đọng trước giao ban). The file, printer and preview dialogs and
-the error box go through this module's small functions (:func:`ask_save_path`,
-:func:`ask_printer`, :func:`show_preview`, :func:`show_error`), which tests
-patch. Qt Charts is imported when the dialog is built, never before.
+the error box go through small functions (ui.report.prompts: ``ask_save_path``,
+``ask_printer``, ``show_preview``, ``show_error``) this module calls by name, so tests
+patch them here. The options and the file name are in ui.report.options, the summary
+table's model in ui.report.counts_model. Qt Charts is imported when the dialog is built,
+never before.
+
+Why this module is over 600 lines: it is one dialog, half of it the construction of its
+fourteen fields and buttons (each with its accessible name, tip and tab order) and half
+the five outputs that share its state (preview, print, PDF, Excel, Word). Its pure parts
+have moved out (see above); cutting the dialog itself would only pass ``self`` around.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from enum import IntEnum
+from io import BytesIO
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     QSettings,
     QStandardPaths,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPalette, QShowEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtGui import QColor, QPalette, QShowEvent
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -69,234 +64,27 @@ from tracker.quarters import Quarter
 from tracker.reporting.document import build_document
 from tracker.reporting.layout import LAYOUT
 from tracker.reporting.render import write_report
-from tracker.rows import CategoryCounts, FollowUpReport
-from ui import messages
+from tracker.rows import FollowUpReport
+from ui.report.counts_model import CountColumn, ReportCountsModel
+from ui.report.options import (
+    FOLLOW_UP,
+    KINDS,
+    OPEN_ITEMS,
+    ReportOptions,
+    ascii_file_name,
+    build_report,
+    default_quarter,
+)
+from ui.report.prompts import ask_printer, ask_save_path, busy, show_error, show_preview
 from ui.screen_fit import fit_to_screen, keep_on_screen
+from ui.widgets.combo import line_edit
+from ui.widgets.date_field import from_qdate
 from ui.widgets.keyboard_safety import KeyboardSafety
 
 log = logging.getLogger("giaoban")
 
-FOLLOW_UP = "follow-up"
-OPEN_ITEMS = "open-items"
-KINDS = (FOLLOW_UP, OPEN_ITEMS)
 _SETTINGS_GROUP = "report"
 _REFRESH_DELAY_MS = 200  # typing a quarter or a date: recompute once the clerk pauses
-_SLUG_NOT_ALLOWED = re.compile(r"[^A-Za-z0-9_]+")
-_MAX_NAME = 100
-
-
-# --- small functions tests patch ----------------------------------------------------
-
-
-def ask_save_path(parent: QWidget, caption: str, path: str, name_filter: str, suffix: str) -> str:
-    """Ask where to save (the dialog confirms overwriting); "" when cancelled."""
-    dialog = QFileDialog(parent, caption, str(Path(path).parent), name_filter)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-    dialog.setDefaultSuffix(suffix)
-    dialog.selectFile(Path(path).name)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return ""
-    files = dialog.selectedFiles()
-    return files[0] if files else ""
-
-
-def ask_printer(parent: QWidget, printer: QPrinter) -> bool:
-    """Let the clerk choose a printer and copies; True to print."""
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(QCoreApplication.translate("ReportDialog", "In danh sách"))
-    return dialog.exec() == QDialog.DialogCode.Accepted
-
-
-def show_preview(parent: QWidget, pdf: bytes, print_pages: Callable[[], None]) -> None:
-    """The report's PDF page by page; its "In…" button calls ``print_pages``."""
-    from ui.report.preview import PdfPreviewDialog
-
-    dialog = PdfPreviewDialog(
-        pdf, QCoreApplication.translate("ReportDialog", "Xem trước khi in"), parent
-    )
-    dialog.print_button.clicked.connect(print_pages)
-    dialog.exec()
-    dialog.deleteLater()
-
-
-def show_error(parent: QWidget, text: str) -> None:
-    """Tell the clerk, in plain words, why something could not be done."""
-    messages.show_error(parent, text)
-
-
-# --- plain helpers ----------------------------------------------------------------
-
-
-def ascii_file_name(text: str, suffix: str, *, fallback: str = "bao-cao") -> str:
-    """A file name any system and mail program takes, made from the report's name.
-
-    "Danh sách theo dõi Quý II/2021" → "Danh-sach-theo-doi-Quy-II-2021.pdf":
-    diacritics go (đ → d); every run of anything but letters, digits and "_" —
-    dots, path separators and control characters included — becomes one "-".
-    """
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    stem = _SLUG_NOT_ALLOWED.sub("-", text).strip("-_")[:_MAX_NAME].strip("-_")
-    return f"{stem or fallback}.{suffix}"
-
-
-def default_quarter(quarters: list[Quarter], today: date) -> Quarter:
-    """The current quarter if it has directives, else the latest earlier one that has some."""
-    current = Quarter.of(today)
-    if current in quarters or not quarters:
-        return current
-    earlier = [q for q in quarters if q <= current]
-    return max(earlier) if earlier else min(quarters)
-
-
-@dataclass(frozen=True)
-class ReportOptions:
-    """What the clerk chose: which report, for which quarter, as of which day."""
-
-    as_of: date
-    kind: str = FOLLOW_UP
-    quarter: Quarter | None = None  # the follow-up list's quarter; unused for the open items
-    group_by: str = followup.GROUP_BY_ORG
-    include_done: bool = True
-    include_chart: bool = False
-
-
-def build_report(options: ReportOptions) -> FollowUpReport:
-    """Ask tracker.followup for the report ``options`` describe."""
-    if options.kind == OPEN_ITEMS:
-        return followup.open_items(as_of=options.as_of, group_by=options.group_by)
-    assert options.quarter is not None
-    return followup.follow_up_list(
-        options.quarter,
-        as_of=options.as_of,
-        include_done=options.include_done,
-        group_by=options.group_by,
-    )
-
-
-@contextmanager
-def busy() -> Iterator[None]:
-    """A wait cursor while the block runs (rendering a large quarter takes seconds)."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
-
-
-# --- the per-organization counts ----------------------------------------------------
-
-
-class CountColumn(IntEnum):
-    ORGANIZATION = 0
-    TOTAL = 1
-    DONE_ON_TIME = 2
-    DONE_LATE = 3
-    OPEN_IN_TIME = 4
-    OPEN_OVERDUE = 5
-    STANDING = 6
-    CANCELLED = 7
-
-
-_COUNT_HEADERS = {
-    CountColumn.ORGANIZATION: QT_TRANSLATE_NOOP("ReportCountsModel", "Cơ quan, đơn vị"),
-    CountColumn.TOTAL: QT_TRANSLATE_NOOP("ReportCountsModel", "Tổng số"),
-    CountColumn.DONE_ON_TIME: QT_TRANSLATE_NOOP("ReportCountsModel", "Hoàn thành\nđúng hạn"),
-    CountColumn.DONE_LATE: QT_TRANSLATE_NOOP("ReportCountsModel", "Hoàn thành\nquá hạn"),
-    CountColumn.OPEN_IN_TIME: QT_TRANSLATE_NOOP("ReportCountsModel", "Chưa\nhoàn thành\ntrong hạn"),
-    CountColumn.OPEN_OVERDUE: QT_TRANSLATE_NOOP("ReportCountsModel", "Chưa\nhoàn thành\nquá hạn"),
-    CountColumn.STANDING: QT_TRANSLATE_NOOP("ReportCountsModel", "Thường\nxuyên"),
-    CountColumn.CANCELLED: QT_TRANSLATE_NOOP("ReportCountsModel", "Đã hủy"),
-}
-_COUNT_FIELDS = {
-    CountColumn.TOTAL: "total",
-    CountColumn.DONE_ON_TIME: "done_on_time",
-    CountColumn.DONE_LATE: "done_late",
-    CountColumn.OPEN_IN_TIME: "open_in_time",
-    CountColumn.OPEN_OVERDUE: "open_overdue",
-    CountColumn.STANDING: "standing",
-    CountColumn.CANCELLED: "cancelled",
-}
-
-
-class ReportCountsModel(QAbstractTableModel):
-    """Per organization, its directives in each category; a last row with the totals.
-
-    The totals count each directive once, so they are less than the column
-    sums when a directive has several responsible organizations.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[tuple[str, CategoryCounts], ...] = ()
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    def set_report(self, report: FollowUpReport | None) -> None:
-        """Show ``report``'s counts (nothing for None or an empty report)."""
-        self.beginResetModel()
-        if report is None or not report.per_org_counts:
-            self._rows = ()
-        else:
-            total = QCoreApplication.translate("ReportCountsModel", "Cộng (theo nội dung chỉ đạo)")
-            self._rows = (*report.per_org_counts, (total, report.totals))
-        self.endResetModel()
-
-    def counts(self, row: int) -> tuple[str, CategoryCounts]:
-        """The organization's name and counts shown on ``row``."""
-        return self._rows[row]
-
-    def _is_total(self, row: int) -> bool:
-        return row == len(self._rows) - 1
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(CountColumn)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        name, counts = self._rows[index.row()]
-        column = CountColumn(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column is CountColumn.ORGANIZATION:
-                return name
-            return getattr(counts, _COUNT_FIELDS[column])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column is CountColumn.ORGANIZATION:
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.FontRole and self._is_total(index.row()):
-            return self._bold
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(CountColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(
-                "ReportCountsModel", _COUNT_HEADERS[CountColumn(section)]
-            )
-        if role == Qt.ItemDataRole.ToolTipRole:
-            text = QCoreApplication.translate(
-                "ReportCountsModel", _COUNT_HEADERS[CountColumn(section)]
-            )
-            return text.replace("\n", " ")
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 # --- the dialog -------------------------------------------------------------------------
@@ -353,8 +141,8 @@ class ReportDialog(QDialog):
         self.quarter_combo.setToolTip(
             self.tr('Chọn trong danh sách hoặc gõ, ví dụ "Quý II-2021", "Q2/2021", "2021-Q2"')
         )
-        self.quarter_combo.lineEdit().setPlaceholderText(self.tr("ví dụ Quý II-2021"))
-        self.quarter_combo.lineEdit().setAccessibleName(self.tr("Quý"))
+        line_edit(self.quarter_combo).setPlaceholderText(self.tr("ví dụ Quý II-2021"))
+        line_edit(self.quarter_combo).setAccessibleName(self.tr("Quý"))
         self._fill_quarters(quarter, today)
         completer = QCompleter(self.quarter_combo.model(), self.quarter_combo)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -598,7 +386,7 @@ class ReportDialog(QDialog):
             ValidationError: the quarter typed cannot be read.
         """
         kind = self.kind_combo.currentData()
-        as_of = self.as_of_edit.date().toPython()
+        as_of = from_qdate(self.as_of_edit.date())
         quarter = None
         if kind == FOLLOW_UP:
             quarter = Quarter.parse(self.quarter_combo.currentText(), default_year=as_of.year)
@@ -628,7 +416,7 @@ class ReportDialog(QDialog):
         """An ASCII file name for the report: "Danh-sach-theo-doi-Quy-II-2021.pdf"."""
         options = self.options
         if options is None or options.kind == OPEN_ITEMS:
-            as_of = self.as_of_edit.date().toPython()
+            as_of = from_qdate(self.as_of_edit.date())
             text = self.tr("Nội dung tồn đọng đến {date}").format(date=format_date(as_of))
         else:
             text = self.tr("Danh sách theo dõi {quarter}").format(quarter=options.quarter)
@@ -662,7 +450,7 @@ class ReportDialog(QDialog):
         self._print_pdf(pdf)
 
     def _print_pdf(self, pdf: bytes) -> None:
-        from ui.report.preview import print_pdf
+        from ui.report.preview import print_pdf  # QtPdf: only when printing
 
         printer = self._printer()
         if not ask_printer(self, printer):
@@ -747,7 +535,7 @@ class ReportDialog(QDialog):
         report = self.report
         self.error_label.setText(self.error)
         self.error_label.setVisible(bool(self.error))
-        self.quarter_combo.lineEdit().setAccessibleDescription(self.error)
+        line_edit(self.quarter_combo).setAccessibleDescription(self.error)
         if report is None:
             self.summary_label.setText("")
         elif report.empty:
@@ -774,7 +562,7 @@ class ReportDialog(QDialog):
             show_error(self, self.error or self.tr("Chưa có danh sách để in."))
             if self.kind_combo.currentData() == FOLLOW_UP:
                 self.quarter_combo.setFocus()
-                self.quarter_combo.lineEdit().selectAll()
+                line_edit(self.quarter_combo).selectAll()
             return None
         self._remember_choices()
         # Whether to print the chart changes nothing on screen, so it never recomputes.
@@ -783,13 +571,11 @@ class ReportDialog(QDialog):
 
     def issued_on(self) -> date:
         """The issue date the clerk chose (today unless changed)."""
-        return self.issued_on_edit.date().toPython()
+        return from_qdate(self.issued_on_edit.date())
 
     def _pdf(self, report: FollowUpReport, options: ReportOptions) -> bytes:
         """The report as the PDF file "Lưu PDF" writes, in memory."""
-        from io import BytesIO
-
-        from tracker.reporting.pdf import write_pdf
+        from tracker.reporting.pdf import write_pdf  # ReportLab: only when a PDF is made
 
         chart = self._chart_png(report) if options.include_chart else None
         document = build_document(
@@ -802,7 +588,7 @@ class ReportDialog(QDialog):
     def _chart_png(self, report: FollowUpReport) -> bytes | None:
         if report.empty or not report.per_org_counts:
             return None
-        from ui.report.chart import chart_png
+        from ui.report.chart import chart_png  # Qt Charts (see __init__)
 
         return chart_png(report, LAYOUT)
 
@@ -843,8 +629,8 @@ class ReportDialog(QDialog):
         group_by = settings.value("group_by", followup.GROUP_BY_ORG, type=str)
         index = self.group_combo.findData(group_by)
         self.group_combo.setCurrentIndex(max(index, 0))
-        self.include_done_check.setChecked(settings.value("include_done", True, type=bool))
-        self.include_chart_check.setChecked(settings.value("include_chart", False, type=bool))
+        self.include_done_check.setChecked(bool(settings.value("include_done", True, type=bool)))
+        self.include_chart_check.setChecked(bool(settings.value("include_chart", False, type=bool)))
 
     def _remember_choices(self) -> None:
         settings = self._settings()
@@ -853,7 +639,7 @@ class ReportDialog(QDialog):
         settings.setValue("include_chart", self.include_chart_check.isChecked())
 
     def _folder(self) -> Path:
-        saved = self._settings().value("folder", "", type=str)
+        saved = str(self._settings().value("folder", "", type=str))
         if saved and Path(saved).is_dir():
             return Path(saved)
         documents = QStandardPaths.writableLocation(

@@ -36,7 +36,8 @@ def load_pdf(data: bytes, parent: QWidget | None = None) -> tuple[QPdfDocument, 
     buffer = QBuffer(parent)
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument(parent)
+    # PySide6's stub requires a parent; Qt (and PySide at run time) accept None.
+    document = QPdfDocument(parent)  # type: ignore[arg-type]
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready or document.pageCount() == 0:
         raise OSError(f"không đọc được tệp PDF ({document.error().name})")

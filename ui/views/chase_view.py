@@ -66,7 +66,8 @@ class ChaseView(QTreeView):
         return list(dict.fromkeys(ids))
 
     def current_id(self) -> int | None:
-        return self.model().data(self.currentIndex(), ID_ROLE)
+        directive_id: int | None = self.model().data(self.currentIndex(), ID_ROLE)
+        return directive_id
 
     def _on_model_reset(self) -> None:
         model = self.model()

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QEvent,
@@ -24,6 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QLineEdit,
@@ -33,25 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.errors import ValidationError
-from tracker.rows import Status
 from ui.widgets import ListLineEdit, OrgCatalog, QuarterEdit
 
 Index = QModelIndex | QPersistentModelIndex
 _PREVIOUS = "previousText"  # an editor's property: the cell's text when editing began
-
-STATUS_LABELS: dict[Status, str] = {
-    Status.OPEN: QT_TRANSLATE_NOOP("StatusDelegate", "Chưa thực hiện"),
-    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("StatusDelegate", "Đang thực hiện"),
-    Status.DONE: QT_TRANSLATE_NOOP("StatusDelegate", "Hoàn thành"),
-    Status.CANCELLED: QT_TRANSLATE_NOOP("StatusDelegate", "Hủy"),
-}
-
-
-def status_label(status: Status) -> str:
-    """The translated name of a status, as shown in tables."""
-    # (the translations are filed under the context of a delegate since removed)
-    return QCoreApplication.translate("StatusDelegate", STATUS_LABELS[Status(status)])
-
 
 class TextDelegate(QStyledItemDelegate):
     """A one-line text editor whose Enter moves on instead of only closing.
@@ -116,6 +101,7 @@ class TextDelegate(QStyledItemDelegate):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.FocusOut
+            and isinstance(event, QFocusEvent)
             and event.reason() == Qt.FocusReason.ActiveWindowFocusReason
         ):
             # The window lost the focus (another program, a popup window): keep the
@@ -123,6 +109,7 @@ class TextDelegate(QStyledItemDelegate):
             return False
         if (
             event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Escape
             and isinstance(watched, QLineEdit)
             and self._restore_previous(watched)
@@ -130,6 +117,7 @@ class TextDelegate(QStyledItemDelegate):
             return True
         if (
             event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and isinstance(watched, QWidget)
         ):

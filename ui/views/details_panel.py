@@ -1,4 +1,5 @@
-"""Details of the selected directive: its owners' progress, its history, a note, an extension."""
+"""Details of the selected directive: its owners' progress, its history, a note, an
+extension, and the files attached to it and to its meeting."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -26,6 +28,7 @@ from tracker.rows import DirectiveRow, HistoryKind, Role, Status
 from ui import assets
 from ui.models.directive_table import deadline_text, status_icon_name, status_text
 from ui.models.store_bus import Follower, StoreBus
+from ui.views.attachments_section import AttachmentsSection
 from ui.widgets.text_box import TextBox
 
 ORG_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -58,6 +61,11 @@ class DetailsPanel(QWidget):
         self.splitter.setObjectName("detailsSplitter")
         left = QWidget(self.splitter)
         right = QWidget(self.splitter)
+        # The history and the attached files share the right half as two tabs (a third
+        # part of the splitter would not fit a 1366×768 screen at 150 %).
+        self.pages = QTabWidget(right)
+        self.pages.setObjectName("detailsPages")
+        history_page = QWidget(self.pages)
 
         # The directive's whole text, wrapped, selectable (to copy into a report or a
         # message), scrolling past five lines rather than being cut off on a small screen.
@@ -98,7 +106,7 @@ class DetailsPanel(QWidget):
         self.extend = QPushButton(assets.icon("extend"), self.tr("&Gia hạn…"), left)
         self.extend.setAccessibleName(self.tr("Gia hạn thời hạn của nội dung này"))
 
-        self.history = QTreeWidget(right)
+        self.history = QTreeWidget(history_page)
         self.history.setAccessibleName(self.tr("Lịch sử theo dõi"))
         self.history.setRootIsDecorated(False)
         self.history.setHeaderLabels(
@@ -112,10 +120,10 @@ class DetailsPanel(QWidget):
         hh.resizeSection(2, max(78, hh.sectionSizeHint(2)))
         self.history.setUniformRowHeights(False)
         self.history.setMinimumHeight(self.history.fontMetrics().lineSpacing() * 3 + 6)
-        self.note = QLineEdit(right)
+        self.note = QLineEdit(history_page)
         self.note.setAccessibleName(self.tr("Ghi chú tiến độ mới"))
         self.note.setPlaceholderText(self.tr("Ghi chú tiến độ mới, Enter để lưu…"))
-        self.add_note = QPushButton(assets.icon("note"), self.tr("Thêm &ghi chú"), right)
+        self.add_note = QPushButton(assets.icon("note"), self.tr("Thêm &ghi chú"), history_page)
         self.add_note.setAccessibleName(self.tr("Thêm ghi chú tiến độ"))
         self.add_note.setText(self.tr("Thêm ghi chú"))
 
@@ -131,17 +139,19 @@ class DetailsPanel(QWidget):
         buttons.addWidget(self.extend)
         lv.addLayout(buttons)
 
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(10, 0, 0, 0)
-        heading = QLabel(self.tr("&Lịch sử theo dõi"), right)
-        heading.setObjectName("sectionLabel")
-        heading.setBuddy(self.history)
-        rv.addWidget(heading)
-        rv.addWidget(self.history, 1)
+        hv = QVBoxLayout(history_page)
+        hv.setContentsMargins(4, 4, 4, 4)
+        hv.addWidget(self.history, 1)
         note_row = QHBoxLayout()
         note_row.addWidget(self.note, 1)
         note_row.addWidget(self.add_note)
-        rv.addLayout(note_row)
+        hv.addLayout(note_row)
+        self.attachments = AttachmentsSection(self.pages)
+        self.pages.addTab(history_page, self.tr("&Lịch sử theo dõi"))
+        self.pages.addTab(self.attachments, self.attachments.title())
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(10, 0, 0, 0)
+        rv.addWidget(self.pages)
 
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
@@ -195,6 +205,8 @@ class DetailsPanel(QWidget):
         """Show ``row`` (None: a hint to select one), with its history read afresh."""
         keep_org = self._current_org()
         self._row = row
+        self.attachments.show_directive(row)
+        self.pages.setTabText(1, self.attachments.title())
         self.owners.clear()
         self.history.clear()
         enabled = row is not None

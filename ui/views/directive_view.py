@@ -14,7 +14,7 @@ from ui.views.wrap_delegate import WrapDelegate, row_height
 
 # Defaults when there is room; narrower columns wrap their text too. The content
 # column takes the rest (see ColumnFitter).
-WIDTHS = {
+WIDTHS: dict[int, int] = {
     Column.NUMBER: 44,
     Column.LEADS: 130,
     Column.SUPPORTS: 90,
@@ -112,7 +112,8 @@ class DirectiveTableView(QTableView):
         return [model.row(r).id for r in rows if r < model.rowCount()]
 
     def current_id(self) -> int | None:
-        return self.model().data(self.currentIndex(), ID_ROLE)
+        directive_id: int | None = self.model().data(self.currentIndex(), ID_ROLE)
+        return directive_id
 
     def select_id(self, directive_id: int) -> bool:
         row = self.directive_model().row_of(directive_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +18,7 @@ from tracker import queries
 from tracker.quarters import Quarter
 from tracker.queries import DirectiveFilter, StatusFilter
 from ui import assets
+from ui.i18n import QT_TRANSLATE_NOOP
 
 SEARCH_DELAY_MS = 250
 
@@ -84,9 +85,9 @@ class FilterBar(QWidget):
             (self.tr("Chủ &đề:"), self.topic),
         )
         for col, (text, widget) in enumerate(row):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            grid.addWidget(label, 0, col * 2)
+            buddy_label = QLabel(text, self)
+            buddy_label.setBuddy(widget)
+            grid.addWidget(buddy_label, 0, col * 2)
             grid.addWidget(widget, 0, col * 2 + 1)
         grid.addWidget(self.carried, 1, 1, 1, 3)
         find = QLabel(self.tr("T&ìm:"), self)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from tracker.settings import ISSUING_BODIES, ReportSettings
 from tracker.text import clean
 from ui import assets
+from ui.widgets.combo import line_edit
 
 
 class FirstRunPanel(QFrame):
@@ -75,7 +76,7 @@ class FirstRunPanel(QFrame):
         self.issuing_body.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.issuing_body.addItems(list(ISSUING_BODIES))
         self.issuing_body.setAccessibleName(self.tr("Cơ quan ban hành"))
-        self.issuing_body.lineEdit().setMaxLength(200)
+        line_edit(self.issuing_body).setMaxLength(200)
         policy = self.issuing_body.sizePolicy()
         policy.setHorizontalPolicy(policy.Policy.Expanding)  # as wide as the province
         self.issuing_body.setSizePolicy(policy)

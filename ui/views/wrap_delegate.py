@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyledItemDelegate
 
@@ -72,7 +72,7 @@ def wrapped_lines(text: str, font: QFont, width: int, max_lines: int = MAX_LINES
 class WrapDelegate(QStyledItemDelegate):
     """Shows the display text on up to ``max_lines`` lines, elided after the last."""
 
-    def __init__(self, parent: object = None, *, max_lines: int = MAX_LINES) -> None:
+    def __init__(self, parent: QObject | None = None, *, max_lines: int = MAX_LINES) -> None:
         super().__init__(parent)
         self._max_lines = max_lines
         self._painting = False

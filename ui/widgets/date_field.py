@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
@@ -10,6 +11,11 @@ from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QVBoxLayout, QWidget
 
 from tracker.dates import format_date, parse_date
 from tracker.errors import ValidationError
+
+
+def from_qdate(day: QDate) -> date:
+    """``day`` as a Python date (QDate.toPython is typed ``object`` in PySide6's stubs)."""
+    return date(day.year(), day.month(), day.day())
 
 
 class DateField(QLineEdit):
@@ -54,18 +60,18 @@ class DateField(QLineEdit):
         """Set the year for dates typed without one (None: this year)."""
         self._default_year = year
 
-    def date(self) -> date:
+    def date(self) -> datetime.date:
         """The date typed. Raises ValidationError (field "date") when there is none."""
         return parse_date(self.text(), default_year=self.default_year())
 
-    def date_or_none(self) -> date | None:
+    def date_or_none(self) -> datetime.date | None:
         """The date typed, or None when the text is not a valid date."""
         try:
             return self.date()
         except ValidationError:
             return None
 
-    def set_date(self, value: date) -> None:
+    def set_date(self, value: datetime.date) -> None:
         """Show ``value`` as dd/mm/yyyy."""
         self.setText(format_date(value))
         self._emit_if_changed(value)
@@ -99,7 +105,7 @@ class DateField(QLineEdit):
         popup.show()
         popup.calendar.setFocus()
 
-    def _on_calendar_chosen(self, value: date) -> None:
+    def _on_calendar_chosen(self, value: datetime.date) -> None:
         self.set_date(value)
         self.setFocus()
 
@@ -110,7 +116,7 @@ class DateField(QLineEdit):
             self._problem = text
             self.problem_changed.emit(text)
 
-    def _emit_if_changed(self, value: date | None) -> None:
+    def _emit_if_changed(self, value: datetime.date | None) -> None:
         if value != self._last:
             self._last = value
             self.date_changed.emit(value)
@@ -157,11 +163,15 @@ class _CalendarPopup(QWidget):
         self.calendar.installEventFilter(self)
 
     def _on_calendar_activated(self, day: QDate) -> None:
-        self.chosen.emit(date(day.year(), day.month(), day.day()))
+        self.chosen.emit(from_qdate(day))
         self.close()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
             self.close()
             return True
         return super().eventFilter(watched, event)

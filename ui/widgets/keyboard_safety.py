@@ -149,7 +149,7 @@ class KeyboardSafety(QObject):
             if not field.isReadOnly():
                 field.end(False)
                 field.insert(text)
-        elif not field.isReadOnly():  # QPlainTextEdit / QTextEdit
+        elif isinstance(field, (QPlainTextEdit, QTextEdit)) and not field.isReadOnly():
             cursor = field.textCursor()
             cursor.movePosition(cursor.MoveOperation.End)
             cursor.insertText(text)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QCompleter, QLineEdit, QWidget
 
 from tracker.text import fold
 
@@ -68,7 +68,7 @@ class ListLineEdit(QLineEdit):
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setMaxVisibleItems(12)
         self.setCompleter(self._completer)
-        self._completer.popup().installEventFilter(self)
+        self._popup().installEventFilter(self)
         self.set_names(names)
 
     def set_names(self, names: Sequence[tuple[str, str]]) -> None:
@@ -92,12 +92,17 @@ class ListLineEdit(QLineEdit):
         self._completer.setCompletionPrefix(self.text())
         self._completer.complete()
 
+    def _popup(self) -> QAbstractItemView:
+        popup = self._completer.popup()
+        assert popup is not None  # QCompleter makes its list view when none was set
+        return popup
+
     def popup_visible(self) -> bool:
-        return self._completer.popup().isVisible()
+        return self._popup().isVisible()
 
     def _fit_popup(self) -> None:
         """Wide enough for the names, but inside the window and the screen."""
-        popup = self._completer.popup()
+        popup = self._popup()
         screen = self.screen().availableGeometry()
         window = self.window()
         bounds = screen
@@ -125,9 +130,13 @@ class ListLineEdit(QLineEdit):
         # item delegate's filter. Tab takes the highlighted name and is replayed so
         # the table moves on; Enter with nothing highlighted (the name was typed
         # in full) is replayed too, so one Enter commits the cell as usual.
-        if event.type() == QEvent.Type.KeyPress and self.popup_visible():
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and self.popup_visible()
+        ):
             key = event.key()
-            popup = self._completer.popup()
+            popup = self._popup()
             current = popup.currentIndex()
             tab = key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
             enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not current.isValid()
