@@ -4,7 +4,7 @@ this computer's file.
 Contract for the main window::
 
     ConnectServerDialog.ask(parent) -> Choice | None
-    switch_window(window, choice) -> MainWindow | None
+    switch_window(window, choice, make_window) -> QMainWindow | None
 
 - The dialog takes the host (a name, an address or a Unix socket folder), the port,
   the database and the user, and a password for this connection only: never stored.
@@ -20,8 +20,8 @@ Contract for the main window::
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
@@ -40,14 +40,12 @@ from PySide6.QtWidgets import (
 
 from tracker.errors import TrackerError
 from tracker.store import pg
+from tracker.store.db import open_db
 from tracker.store.dbfile import ENV_VAR, resolve_target
 from tracker.store.proxy import database
 from tracker.store.version import SCHEMA_VERSION
 from ui import messages
 from ui.screen_fit import fit_to_screen
-
-if TYPE_CHECKING:
-    from ui.main_window.window import MainWindow
 
 GROUP = "server"
 KEYS = ("host", "port", "database", "user")
@@ -290,11 +288,12 @@ class ConnectServerDialog(QDialog):
         self.accept()
 
 
-def switch_window(window: QMainWindow, choice: Choice) -> MainWindow | None:
-    """Open ``choice`` and show a new window on it in place of ``window``; on failure
+def switch_window(
+    window: QMainWindow, choice: Choice, make_window: Callable[[], QMainWindow]
+) -> QMainWindow | None:
+    """Open ``choice`` and show a new window (``make_window()``: the main window's class,
+    passed in so that this module imports no window) in place of ``window``; on failure
     the message is shown and ``window`` stays on the database it had (None returned)."""
-    from tracker.store.db import open_db
-    from ui.main_window import MainWindow
 
     previous = current_target()
     previous_password = getattr(database.obj, "connect_params", {}).get("password")
@@ -315,7 +314,7 @@ def switch_window(window: QMainWindow, choice: Choice) -> MainWindow | None:
                     live.start()
         return None
     remember(choice, previous)
-    fresh = MainWindow()
+    fresh = make_window()
     fresh.show()  # before the old one closes: the application keeps running
     if window in _windows:
         _windows.remove(window)

@@ -373,11 +373,14 @@ class Commands(QObject):
 
     def connect_server(self) -> None:
         """Tệp ▸ Kết nối máy chủ…: a new window on the chosen server (or back on the file)."""
-        from ui.dialogs.connect_server import ConnectServerDialog, switch_window
+        from ui.dialogs.connect_server import (  # dialogs: loaded when first opened
+            ConnectServerDialog,
+            switch_window,
+        )
 
         choice = ConnectServerDialog.ask(self.window)
         if choice is not None:
-            switch_window(self.window, choice)
+            switch_window(self.window, choice, type(self.window))
 
     def show_about(self) -> None:
         from tracker.store.proxy import database  # with the dialog
