@@ -229,6 +229,12 @@ def test_progress_note_is_saved_from_the_details(qtbot, window: MainWindow) -> N
     assert entries[-1].text == "Đã ban hành kế hoạch"
     assert note.text() == ""
     assert window.details.history.topLevelItemCount() == len(entries)
+    # who wrote it: the login (on a file, the computer's user), in the "Người ghi" column
+    from tracker.store.who import os_user
+
+    last = window.details.history.topLevelItem(len(entries) - 1)
+    assert entries[-1].who == os_user() and last.text(2) == os_user()
+    assert last.text(3) == "Đã ban hành kế hoạch"
 
 
 def test_one_organization_marked_done_from_the_details(
