@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tracker import safe_write
+from tracker.store.version import SCHEMA_VERSION
 
 FIGURES: Counter[str] = Counter()
 DELAYS = (0.0, 0.05, 0.15, 0.3, 0.6)  # seconds after the staged file appears
@@ -156,6 +157,10 @@ def test_a_live_process_s_staged_file_is_kept(tmp_path: Path) -> None:
 def _downgrade_to_v1(db: Path) -> None:
     """What release 1 would have made of the same data: schema 1 exactly."""
     conn = sqlite3.connect(db)
+    # schema 3's additions, then schema 2's
+    conn.execute('DROP TABLE "attachment"')
+    conn.execute('DROP TABLE "attachment_content"')
+    conn.execute('ALTER TABLE "history_entry" DROP COLUMN "who"')
     conn.execute('DROP INDEX "history_entry_directive_id_kind"')
     conn.execute("PRAGMA application_id = 0")
     conn.execute("PRAGMA user_version = 1")
@@ -177,5 +182,5 @@ def test_killed_migration_leaves_nothing_after_the_next_start(
     kill_when_staged(["meetings", "--db", str(db)], tmp_path, delay)
     _trial(tmp_path, db, {before})
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
