@@ -138,7 +138,8 @@ def year_arg(text: str) -> int:
 
 
 DB_HELP = (
-    "tệp dữ liệu hoặc URL sqlite:///… (mặc định: $GIAOBAN_DB hoặc thư mục dữ liệu của người dùng)"
+    "tệp dữ liệu, URL sqlite:///… hoặc máy chủ postgresql://NGƯỜI_DÙNG@MÁY/CSDL "
+    "(mặc định: $GIAOBAN_DB hoặc thư mục dữ liệu của người dùng)"
 )
 
 
