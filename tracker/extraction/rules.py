@@ -1,0 +1,356 @@
+"""Which sentences of a conclusion text are directives, to whom, and by when.
+
+A small state machine over the sentences: a cue ("đề nghị", "yêu cầu", "giao",
+"… cần/phải …", a heading "Nhiệm vụ …", "Đối với …") opens the directive part;
+there every ";"-clause and every sentence opening with an action verb is a
+directive, for the addressee last named. Praise ("biểu dương") and the
+meeting's own account (results with "đã", discussion, the reporter's line) are
+never directives; a new paragraph that opens with none of these closes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.extraction.orgs import OrgMention, find_orgs
+from tracker.extraction.periods import QuarterMention, is_vague, quarter_mentions
+from tracker.extraction.spans import Sentence, clauses
+from tracker.quarters import Quarter
+
+LEAD = "lead"
+SUPPORT = "support"
+
+# "đề nghị", "yêu cầu" as nouns ("đúng yêu cầu", "các đề nghị") are no cue.
+_NOUN_BEFORE = r"(?<!cac )(?<!nhung )(?<!dung )(?<!theo )(?<!ung )(?<!dat )(?<!voi )(?<!the )(?<!xuat, )(?<!moi )"
+_SPEECH = re.compile(
+    _NOUN_BEFORE
+    + r"\b(?:de nghi|yeu cau|chi dao|luu y|nhan manh|giao nhiem vu cho|giao cho|giao)\b(?! ban| luu| thong| duc| tiep| thuong| dich| ket)"
+    + r"(?![,.]? (?:tien do|cua|nay|tren|do|va kien nghi|chinh dang)\b)(?!,? ?$)"
+)
+_MODAL = re.compile(r"\b(?:can phai|can(?! thiet| bo| cu)|phai(?! la| chang))\b")
+# Verbs that open an action; a clause or sentence starting with one is a task.
+_ACTIONS = (
+    "tiep tuc|day manh|tang cuong|tap trung|chu trong|quan tam|trien khai|to chuc|thuc hien|"
+    "nang cao|doi moi|phat huy|chu dong|tich cuc|khan truong|lam tot|phoi hop|tham muu|"
+    "van dong|tuyen truyen|ra soat|xay dung|kip thoi|duy tri|nam chac|nam bat|theo doi|"
+    "huong dan|don doc|cung co|phat dong|chuan bi|lua chon|bam sat|thuong xuyen|hoan thanh|"
+    "giam sat|kien toan|da dang hoa|phan dau|sap xep|cham lo|ho tro|nghien cuu|de xuat|"
+    "tong hop|lang nghe|phat hien|quan triet|huy dong|giai quyet|dua|boi duong|dao tao|"
+    "phat trien|nhan rong|xu ly|tham gia|lam|danh gia|so ket|tong ket|ban hanh|kiem tra|"
+    "phan cong|bao cao|rut kinh nghiem|mo rong|thanh lap|gan|ket hop|tao|day|uu tien|"
+    "tranh thu|tap hop|phat|tiep nhan|giu vung|on dinh|khac phuc|chi dao|xac dinh|dam bao|"
+    "bo sung|chinh sua|cai tien|vun dap|ket nap|canh giac|dau tranh|can|phai"
+)
+_ACTION_START = re.compile(rf"^(?:{_ACTIONS})\b")
+_ACTION_AFTER_SUBJECT = re.compile(rf" (?:{_ACTIONS})\b")
+_PRAISE = re.compile(
+    r"\b(?:bieu duong|danh gia cao|ghi nhan|khen ngoi|hoan nghenh|tuyen duong|chuc mung|"
+    r"tran trong|danh gia (?:tich cuc|nhung ket qua|ket qua))\b"
+)
+_ACCOUNT = re.compile(
+    r"\b(?:dai bieu|thao luan|tham luan|y kien|bao cao (?:cho biet|neu)|theo bao cao|"
+    r"tuy nhien|han che|ton tai|khuyet diem|vuong mac|kho khan)\b"
+)
+_REPORTER = re.compile(
+    r"^(?:tin(?: va anh| anh|, anh)?|anh|bai(?: va anh)?|pv|ptv|ctv|nguon|theo|nhom pv|phong vien)"
+    r"\s*[:,]"
+)
+_END = re.compile(r"^(?:noi nhan|t/m |tm\. |k/t |kt\. |t/l |chanh van phong)")
+_HEADING = re.compile(
+    r"^(?:(?:ve |ii?i?\. |nhung |cac )?(?:nhiem vu|phuong huong|mot so nhiem vu|trong tam|"
+    r"ket luan|de nghi|doi voi|giai phap)\b)"
+)
+_BACK_HEADING = re.compile(
+    r"^(?:(?:ve )?(?:ket qua|tinh hinh|danh gia|uu diem|han che|nhung han che|mot so han che|"
+    r"ton tai|nguyen nhan|dac diem))\b"
+)
+_PAST = re.compile(r"(?:^|\b)(?:da|vua qua|thoi gian qua|nam qua)\b")
+_LEADING = re.compile(
+    r"^(?:[,:;\- ]|dong thoi|va|cung voi do|ben canh do|ngoai ra|nhat la|trong do|theo do|"
+    r"can phai|can|phai|cho|de)\b[ ,:]*"
+)
+_JOIN = re.compile(r"^[ ,]*(?:va|cung|,)? *$")
+_CHAIR_ROLE = re.compile(r"^[ ,]*chu tri\b[ ,]*")
+_SUPPORT = re.compile(r"\bphoi hop(?: chat che)?(?: voi| cung)? ")
+_SPEAKER = re.compile(r"\b(?:dong chi|d/c|thuong truc tinh uy|thuong truc thanh uy|ban thuong vu)\b")
+
+
+@dataclass(frozen=True)
+class Owner:
+    org: str | None
+    role: str
+    as_written: str
+
+
+@dataclass(frozen=True)
+class Directive:
+    content: str
+    owners: tuple[Owner, ...]
+    due: Quarter | None
+
+
+@dataclass
+class _State:
+    mode: str = "neutral"  # "neutral", "praise" or "directive"
+    leads: tuple[Owner, ...] = ()
+    context: QuarterMention | None = None
+    paragraph: int = -1
+    out: list[Directive] = field(default_factory=list)
+
+
+def _owners(text: str, folded: str, mentions: list[OrgMention], role: str) -> tuple[Owner, ...]:
+    seen: dict[tuple[str | None, str], Owner] = {}
+    for m in mentions:
+        written = text[m.start : m.end]
+        seen.setdefault((m.org, written.lower()), Owner(m.org, role, written))
+    return tuple(seen.values())
+
+
+def _run(folded: str, start: int) -> tuple[list[OrgMention], int]:
+    """The organizations named one after another from ``start`` ("A, B và C")."""
+    run: list[OrgMention] = []
+    pos = start
+    for m in find_orgs(folded, start, min(len(folded), start + 400)):
+        gap = folded[pos : m.start]
+        if run or gap.strip(" ,:"):
+            if not _JOIN.match(gap) and not (not run and gap.strip(" ,:") in ("cac", "cho", "cho cac")):
+                break
+        run.append(m)
+        pos = m.end
+    return run, pos
+
+
+def _vague_owner(text: str, folded: str, start: int) -> tuple[tuple[Owner, ...], int]:
+    """An addressee outside the list ("các cấp ủy, chính quyền") before a modal verb."""
+    m = _MODAL.search(folded, start, start + 80)
+    if m is None:
+        return (), start
+    written = text[start : m.start()].strip(" ,:")
+    if not written or _ACTION_START.match(folded[start:].lstrip(" ,:")) or len(written.split()) > 10:
+        return (), start
+    if quarter_mentions(folded[start : m.start()]) or is_vague(folded[start : m.start()]):
+        return (), start
+    return (Owner(None, LEAD, written),), m.start()
+
+
+def _subject_before(text: str, folded: str, end: int) -> tuple[tuple[Owner, ...], int]:
+    """The addressee named before a modal verb ("MTTQ tỉnh cần …"): the last
+    comma-separated part with an organization in it, not the speaker's title."""
+    parts = [p for p in re.finditer(r"[^,]+", folded[:end])]
+    for part in reversed(parts):
+        if _SPEAKER.search(part.group()):
+            break
+        found = find_orgs(folded, part.start(), part.end())
+        if found:
+            return _owners(text, folded, found, LEAD), part.start()
+    return (), end
+
+
+def _supports(text: str, folded: str) -> tuple[tuple[Owner, ...], tuple[int, int] | None]:
+    m = _SUPPORT.search(folded)
+    if m is None:
+        return (), None
+    run, end = _run(folded, m.end())
+    if run:
+        return _owners(text, folded, run, SUPPORT), (m.start(), end)
+    tail = re.match(r"[^,;.]{2,60}?(?= (?:de|trong|nham|thuc hien|to chuc|trien khai)\b|[,;.]|$)", folded[m.end() :])
+    if tail is None:
+        return (), None
+    written = text[m.end() : m.end() + tail.end()].strip()
+    return (Owner(None, SUPPORT, written),), (m.start(), m.end() + tail.end())
+
+
+def _content(text: str) -> str:
+    text = text.strip(" ,:;.-–…")
+    return text[:1].upper() + text[1:] if text else text
+
+
+class Extractor:
+    """Feed the sentences in order; ``directives`` holds what was found."""
+
+    def __init__(self, meeting: date | None) -> None:
+        self.meeting = meeting
+        self.state = _State()
+
+    @property
+    def directives(self) -> list[Directive]:
+        return self.state.out
+
+    def feed(self, s: Sentence) -> bool:
+        """Read one sentence; False when the text's tasks are over ("Nơi nhận")."""
+        st = self.state
+        f = s.folded
+        if _END.match(f):
+            return False
+        if s.paragraph != st.paragraph:
+            st.paragraph = s.paragraph
+            if st.mode == "praise" or (st.mode == "directive" and not self._continues(s)):
+                st.mode = "neutral"
+        if _REPORTER.match(f) or len(f.split()) < 2:
+            return True
+        if _BACK_HEADING.match(f) and len(f.split()) <= 12:
+            st.mode = "neutral"
+            return True
+        if _HEADING.match(f) and (len(f.split()) <= 16 or s.text.endswith(":")) and not _SPEECH.match(f):
+            self._heading(s)
+            return True
+        cue = self._cue(f)
+        praise = _PRAISE.search(f)
+        if praise and (cue is None or cue.start() < praise.start()):
+            st.mode = "praise"
+            return True
+        if cue is not None:
+            self._speech(s, cue)
+            return True
+        modal = _MODAL.search(f)
+        if modal is not None and not _PAST.search(f, 0, modal.start()):
+            if _ACCOUNT.search(f, 0, modal.start()) and st.mode != "directive":
+                return True
+            leads, _ = _subject_before(s.text, f, modal.start())
+            self._intro(f, 0, modal.start())
+            self._body(s, leads, modal.end())
+            return True
+        if st.mode != "directive":
+            if _ACCOUNT.search(f) or _PAST.search(f):
+                st.mode = "neutral"
+            return True
+        self._plain(s)
+        return True
+
+    def _cue(self, f: str) -> re.Match[str] | None:
+        """The first speech cue that really opens a task ("chỉ đạo:" yes, "hướng
+        chỉ đạo, giải quyết" no; "giao" only before an organization)."""
+        for m in _SPEECH.finditer(f):
+            word = m.group()
+            after = f[m.end() : m.end() + 3]
+            if word.startswith("giao"):
+                if _run(f, m.end())[0]:
+                    return m
+            elif word in ("chi dao", "luu y", "nhan manh"):
+                if after.startswith(":") or _run(f, m.end())[0] or (
+                    after.startswith(",") and _MODAL.search(f, m.end())
+                ):
+                    return m
+            else:
+                return m
+        return None
+
+    # --- pieces -------------------------------------------------------------------------
+
+    def _continues(self, s: Sentence) -> bool:
+        f = s.folded
+        if s.bullet or _HEADING.match(f) or self._cue(f[:60]) or _ACTION_START.match(f):
+            return True
+        found = find_orgs(f, 0, 60)
+        return bool(found) and found[0].start < 8 and not _PAST.search(f, 0, 80)
+
+    def _intro(self, f: str, start: int, end: int) -> QuarterMention | None:
+        mentions = quarter_mentions(f[start:end])
+        if mentions:
+            self.state.context = mentions[-1]
+            return mentions[-1]
+        if is_vague(f[start:end]):
+            self.state.context = None
+        return None
+
+    def _heading(self, s: Sentence) -> None:
+        st = self.state
+        st.mode = "directive"
+        found = find_orgs(s.folded)
+        if found:
+            st.leads = _owners(s.text, s.folded, found, LEAD)
+        mentions = quarter_mentions(s.folded)
+        st.context = mentions[-1] if mentions else (None if is_vague(s.folded) else st.context)
+
+    def _speech(self, s: Sentence, cue: re.Match[str]) -> None:
+        f = s.folded
+        pos = cue.end()
+        while True:  # ": thời gian tới, …" before the addressee
+            skip = re.match(r"[ ,:]*(?:trong |tu nay den |den )?(?:thoi gian toi|nam toi|quy (?:iv|iii|ii|i)\b[^,]*|[369] thang (?:dau|cuoi) nam[^,]*|nam 20[0-9]{2})[ ,]*", f[pos:])
+            if skip is None:
+                break
+            self._intro(f, pos, pos + skip.end())
+            pos += skip.end()
+        run, end = _run(f, pos)
+        leads: tuple[Owner, ...]
+        if run:
+            leads = _owners(s.text, f, run, LEAD)
+        else:
+            leads, end = _vague_owner(s.text, f, pos)
+            if not leads:
+                end = pos
+        self._intro(f, 0, cue.start())
+        self._body(s, leads, end)
+
+    def _plain(self, s: Sentence) -> None:
+        f = s.folded
+        found = find_orgs(f, 0, 80)
+        if found and found[0].start < 8:
+            run, end = _run(f, found[0].start)
+            after = _ACTION_AFTER_SUBJECT.match(f, end) or re.match(r"[ ,]*(?:can|phai)\b", f[end:])
+            if after is None or _PAST.search(f, end, end + 12):
+                return
+            self._body(s, _owners(s.text, f, run, LEAD), end)
+            return
+        lead = _LEADING.sub("", f)
+        if not _ACTION_START.match(lead) and not self._intro_then_action(f):
+            return
+        self._body(s, (), 0)
+
+    def _intro_then_action(self, f: str) -> bool:
+        m = re.match(r"(?:trong |ve |den )?[^,]{0,40}?,\s*", f)
+        if m is None or not (quarter_mentions(f[: m.end()]) or is_vague(f[: m.end()])):
+            return False
+        self._intro(f, 0, m.end())
+        return bool(_ACTION_START.match(_LEADING.sub("", f[m.end() :])))
+
+    def _body(self, s: Sentence, leads: tuple[Owner, ...], content_from: int) -> None:
+        """Cut the sentence from ``content_from`` into its ";" clauses, each a directive."""
+        st = self.state
+        st.mode = "directive"
+        if leads:
+            st.leads = leads
+        text, f = s.text, s.folded
+        rest_text, rest_f = text[content_from:], f[content_from:]
+        shift = 0
+        if m := _CHAIR_ROLE.match(rest_f):
+            shift = m.end()
+        for a, b in clauses(rest_text[shift:]):
+            self._clause(rest_text[shift + a : shift + b], rest_f[shift + a : shift + b])
+
+    def _clause(self, text: str, f: str) -> None:
+        st = self.state
+        strip = _LEADING.match(f)
+        while strip and strip.end():
+            text, f = text[strip.end() :], f[strip.end() :]
+            strip = _LEADING.match(f)
+        found = find_orgs(f, 0, 60)
+        if found and found[0].start < 6:
+            run, end = _run(f, found[0].start)
+            modal = re.match(r"[ ,]*(?:can phai|can|phai)\b[ ,]*", f[end:])
+            if modal or _ACTION_AFTER_SUBJECT.match(f, end):
+                st.leads = _owners(text, f, run, LEAD)
+                cut = end + (modal.end() if modal else 0)
+                text, f = text[cut:], f[cut:]
+        if _PAST.match(f.strip()) or len(f.split()) < 3:
+            return
+        if m := _CHAIR_ROLE.match(f):
+            text, f = text[m.end() :], f[m.end() :]
+        supports, span = _supports(text, f)
+        if span is not None and span[0] < 3:  # "phối hợp với X theo dõi, …": X supports
+            text, f = text[span[1] :], f[span[1] :]
+        content = _content(text)
+        if len(content.split()) < 3:
+            return
+        st.out.append(Directive(content, st.leads + supports, self._due(f)))
+
+    def _due(self, f: str) -> Quarter | None:
+        mentions = quarter_mentions(f)
+        if mentions:
+            return mentions[0].resolve(self.meeting)
+        if is_vague(f):
+            return None
+        ctx = self.state.context
+        return None if ctx is None else ctx.resolve(self.meeting)
