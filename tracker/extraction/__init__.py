@@ -34,7 +34,9 @@ __all__ = [
 
 MAX_CHARS = 200_000  # a long notice is 20 kB; anything far larger is not one
 _REVIEW_WORDS = re.compile(r"\b(?:da|ket qua|danh gia|so ket|tong ket|bieu duong|giao ban)\b")
-_AHEAD_WORDS = re.compile(r"(?:nhiem vu|trong tam|trien khai|phuong huong|ke hoach|toi|cuoi nam)[^,.]{0,30}$")
+_AHEAD_WORDS = re.compile(
+    r"(?:nhiem vu|trong tam|trien khai|phuong huong|ke hoach|toi|cuoi nam)[^,.]{0,30}$"
+)
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,9 @@ def check_text(text: str) -> str:
     if "\x00" in text or sum(1 for c in text[:4000] if ord(c) < 32 and c not in "\n\r\t") > 8:
         raise ValidationError("Nội dung dán vào không phải văn bản.", field="text")
     if not text.strip():
-        raise ValidationError("Chưa có văn bản: hãy dán thông báo kết luận hoặc tin bài.", field="text")
+        raise ValidationError(
+            "Chưa có văn bản: hãy dán thông báo kết luận hoặc tin bài.", field="text"
+        )
     return text
 
 

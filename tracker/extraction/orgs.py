@@ -15,23 +15,35 @@ GROUP_ALL = "MTTQ và các đoàn thể"
 GROUP_UNIONS = "Các đoàn thể"
 
 _CTXH = r"(?: chinh tri ?- ?xa hoi| ct ?- ?xh| chinh tri xa hoi)?"
-_LEVEL = r"(?: (?:viet nam )?(?:tinh|thanh pho|tp)(?! uy)(?: [a-z]+)?)?"  # "tỉnh", "thành phố"
-_MTTQ = (
-    r"(?:ban thuong truc )?(?:uy ban |ub ?)?(?:mttq|mat tran to quoc|mat tran)(?: viet nam)?"
-)
+_LEVEL = r"(?: (?:viet nam )?(?:tinh|thanh pho|tp)(?! uy))?"  # "tỉnh", "thành phố"
+_MTTQ = r"(?:ban thuong truc )?(?:uy ban |ub ?)?(?:mttq|mat tran to quoc|mat tran)(?: viet nam)?"
 _UNIONS = rf"(?:cac |khoi )?(?:to chuc chinh tri ?- ?xa hoi|doan the{_CTXH}|to chuc ct ?- ?xh)"
 
 # Longest forms first; the first pattern that matches at a position wins.
 _PATTERNS: tuple[tuple[str | None, str], ...] = (
-    (GROUP_ALL, rf"(?:khoi )?{_MTTQ}{_LEVEL} ?(?:,|va|cung|voi) {_UNIONS}(?: tinh)?"),
-    (GROUP_UNIONS, rf"{_UNIONS}(?: tinh)?"),
+    (GROUP_ALL, rf"(?:khoi )?{_MTTQ}{_LEVEL} ?(?:,|va|cung|voi) {_UNIONS}{_LEVEL}"),
+    (GROUP_UNIONS, rf"{_UNIONS}{_LEVEL}"),
     ("BDV", r"ban (?:tuyen giao (?:va|-) )?dan van (?:tinh uy|thanh uy)"),
-    (None, r"ban (?:tuyen giao (?:va|-) )?dan van (?:cac )?(?:huyen|thi|thanh) uy[^,.;:]{0,40}?(?=[,.;:]| (?:can|phai|tiep tuc|tang cuong|chu dong|theo doi|quan tam))"),
+    (
+        None,
+        r"ban (?:tuyen giao (?:va|-) )?dan van (?:cac )?(?:huyen|thi|thanh) uy[^,.;:]{0,40}?"
+        r"(?=[,.;:]| (?:can|phai|tiep tuc|tang cuong|chu dong|theo doi|quan tam))",
+    ),
     ("BDV", r"ban (?:tuyen giao (?:va|-) )?dan van|bdv(?: tinh uy)?"),
     ("MTTQ", rf"{_MTTQ}{_LEVEL}|ubmttq{_LEVEL}"),
-    ("LĐLĐ tỉnh", rf"lien doan lao dong{_LEVEL}|ldld{_LEVEL}|to chuc cong doan|cong doan(?= tinh)(?: tinh)?"),
+    (
+        "LĐLĐ tỉnh",
+        rf"lien doan lao dong{_LEVEL}|ldld{_LEVEL}|to chuc cong doan|cong doan(?= tinh)(?: tinh)?",
+    ),
     ("Hội ND", rf"hoi nong dan{_LEVEL}|hoi nd{_LEVEL}|hnd{_LEVEL}"),
-    ("Tỉnh đoàn", r"ban thuong vu (?:tinh|thanh) doan|(?:tinh|thanh) doan|doan (?:thanh nien|tn)(?: cong san| cs)?(?: ho chi minh)?" + _LEVEL + r"|doan tncs ho chi minh" + _LEVEL),
+    (
+        "Tỉnh đoàn",
+        r"ban thuong vu (?:tinh|thanh) doan|(?:tinh|thanh) doan|"
+        r"doan (?:thanh nien|tn)(?: cong san| cs)?(?: ho chi minh)?"
+        + _LEVEL
+        + r"|doan tncs ho chi minh"
+        + _LEVEL,
+    ),
     ("Hội LHPN", rf"hoi (?:lien hiep phu nu|lhpn|phu nu){_LEVEL}"),
     ("Hội CCB", rf"hoi (?:cuu chien binh|ccb){_LEVEL}"),
 )

@@ -12,14 +12,15 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _Y = r"(?P<y>(?:19|20)[0-9]{2})"
 _YSEP = rf"(?:(?: ?[-/.] ?| nam | )(?:nam )?{_Y})?"
 _QUARTER = re.compile(rf"\bquy (?P<q>iv|iii|ii|i)\b{_YSEP}")
-_PERIOD = re.compile(rf"\b(?P<n>3|6|9|ba|sau|chin) thang (?P<pos>dau|cuoi) nam{_YSEP}")
+_PERIOD = re.compile(rf"\b(?P<n>3|6|9|ba|sau|chin) thang(?: (?P<pos>dau|cuoi))? nam{_YSEP}")
 _YEAR = re.compile(
     r"\b(?:trong|ca|het|cuoi|den het|truoc het) nam(?: (?P<y>(?:19|20)[0-9]{2}))?\b"
     r"|\bnam (?P<y2>(?:19|20)[0-9]{2})\b"
 )
 _MONTH = re.compile(rf"\bthang (?P<m>1[0-2]|0?[1-9])(?:(?: ?[-/.] ?| nam ){_Y})?\b")
 _DAY = re.compile(
-    rf"\b(?:truoc|den|cham nhat|han|xong truoc|hoan thanh truoc) (?:ngay )?(?P<d>[0-3]?[0-9]) ?[-/.] ?(?P<m>1[0-2]|0?[1-9])(?: ?[-/.] ?{_Y})?\b"
+    r"\b(?:truoc|den|cham nhat|han|xong truoc|hoan thanh truoc) (?:ngay )?"
+    rf"(?P<d>[0-3]?[0-9]) ?[-/.] ?(?P<m>1[0-2]|0?[1-9])(?: ?[-/.] ?{_Y})?\b"
 )
 _VAGUE = re.compile(r"\b(?:thuong xuyen|thoi gian toi|lau dai|hang nam|hang quy|ca nhiem ky)\b")
 _PERIOD_END = {("3", "dau"): 1, ("6", "dau"): 2, ("9", "dau"): 3}
@@ -33,6 +34,7 @@ class QuarterMention:
     number: int
     year: int | None
     start: int
+    weak: bool = False  # a bare "năm 2022", often part of a name ("Tháng Thanh niên năm 2023")
 
     def resolve(self, meeting: date | None) -> Quarter | None:
         if self.year is not None:
@@ -63,24 +65,24 @@ def quarter_mentions(folded: str) -> list[QuarterMention]:
     found: list[QuarterMention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(m: re.Match[str], number: int, year: int | None) -> None:
+    def add(m: re.Match[str], number: int, year: int | None, weak: bool = False) -> None:
         if any(a < m.end() and m.start() < b for a, b in taken):
             return
         taken.append((m.start(), m.end()))
-        found.append(QuarterMention(number, year, m.start()))
+        found.append(QuarterMention(number, year, m.start(), weak))
 
     for m in _QUARTER.finditer(folded):
         add(m, _ROMAN[m["q"]], _year(m))
     for m in _PERIOD.finditer(folded):
         n = _WORD_NUMBERS.get(m["n"], m["n"])
-        add(m, _PERIOD_END.get((n, m["pos"]), 4), _year(m))
+        add(m, _PERIOD_END.get((n, m["pos"] or "dau"), 4), _year(m))
     for m in _DAY.finditer(folded):
         add(m, (int(m["m"]) - 1) // 3 + 1, _year(m))
     for m in _MONTH.finditer(folded):
         add(m, (int(m["m"]) - 1) // 3 + 1, _year(m))
     for m in _YEAR.finditer(folded):
         y = m["y"] or m["y2"]
-        add(m, 4, int(y) if y else None)
+        add(m, 4, int(y) if y else None, weak=m["y2"] is not None)
     found.sort(key=lambda q: q.start)
     return found
 
@@ -93,11 +95,12 @@ def is_vague(folded: str) -> bool:
 # --- the meeting -----------------------------------------------------------------------------
 
 _HELD = re.compile(
-    rf"(?:^|\b(?:sang|chieu|toi|trua|hom nay|vao|ngay)\b[ ,]*)(?:ngay )?(?P<d>[0-3]?[0-9]) ?(?:[-/.]|thang) ?(?P<m>1[0-2]|0?[1-9])(?:(?: ?[-/.] ?| nam ){_Y})?\b"
+    r"(?:^|\b(?:sang|chieu|toi|trua|hom nay|vao|ngay)\b[ ,]*)(?:ngay )?"
+    rf"(?P<d>[0-3]?[0-9]) ?(?:[-/.]|thang) ?(?P<m>1[0-2]|0?[1-9])(?:(?: ?[-/.] ?| nam ){_Y})?\b"
 )
 _MEETING_WORDS = re.compile(r"\b(?:giao ban|hoi nghi|lam viec|cuoc hop|hop|ket luan)\b")
 _DOC_DATE = re.compile(rf"\bngay (?P<d>[0-3]?[0-9]) thang (?P<m>1[0-2]|0?[1-9]) nam {_Y}")
-_ANY_YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
+_ANY_YEAR = re.compile(r"(?<![0-9] -)(?<![0-9]-)\b(?:19|20)[0-9]{2}\b(?! ?-[0-9])")
 
 
 def _date(d: int, m: int, y: int) -> date | None:
@@ -130,6 +133,9 @@ def meeting_date(sentences: list[str], folded_all: str) -> date | None:
         if m is None or m.start() > 40:
             continue
         y = _year(m) or year
+        if _year(m) is None and y is not None and m["m"].lstrip("0") == "1":
+            if re.search(rf"\b{y + 1}\b", folded_all):  # January: last year reviewed
+                y += 1
         if y is not None and (found := _date(int(m["d"]), int(m["m"]), y)):
             return found
     for folded in sentences:
@@ -142,7 +148,10 @@ _NAME = r"(?P<name>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*)(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]
 _CHAIRS = (
     re.compile(rf"(?:[Đđ]ồng chí|đ/c|Đ/c) {_NAME}(?P<pos>(?:,| -| –)[^.;]*?)?,? (?:đã )?chủ trì"),
     re.compile(rf"chủ trì của (?:đồng chí|đ/c) {_NAME}(?P<pos>,[^.;]*)?"),
-    re.compile(rf"(?:[Cc]hủ trì|[Cc]hủ trì hội nghị) (?:là|có) (?:đồng chí|đ/c) {_NAME}(?P<pos>,[^.;]*)?"),
+    re.compile(
+        rf"(?:[Cc]hủ trì|[Cc]hủ trì hội nghị) (?:là|có) (?:đồng chí|đ/c) {_NAME}(?P<pos>,[^.;]*)?"
+    ),
+    re.compile(rf"(?:[Đđ]ồng chí|đ/c|Đ/c) {_NAME}(?P<pos>(?:,| -| –)[^.;:]*?)?,? kết luận"),
 )
 
 
@@ -151,6 +160,6 @@ def chair(text: str) -> tuple[str, str] | None:
     for pattern in _CHAIRS:
         if m := pattern.search(text):
             pos = (m["pos"] or "").strip(" ,-–")
-            pos = re.split(r" chủ trì| đã chủ trì", pos)[0].strip(" ,-–")
+            pos = re.split(r" chủ trì| đã chủ trì| kết luận", pos)[0].strip(" ,-–")
             return m["name"], pos
     return None

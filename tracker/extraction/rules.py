@@ -23,13 +23,17 @@ LEAD = "lead"
 SUPPORT = "support"
 
 # "đề nghị", "yêu cầu" as nouns ("đúng yêu cầu", "các đề nghị") are no cue.
-_NOUN_BEFORE = r"(?<!cac )(?<!nhung )(?<!dung )(?<!theo )(?<!ung )(?<!dat )(?<!voi )(?<!the )(?<!xuat, )(?<!moi )"
+_NOUN_BEFORE = "".join(
+    f"(?<!{w} )"
+    for w in ("cac", "nhung", "dung", "theo", "ung", "dat", "voi", "the", "xuat,", "moi")
+)
 _SPEECH = re.compile(
     _NOUN_BEFORE
-    + r"\b(?:de nghi|yeu cau|chi dao|luu y|nhan manh|giao nhiem vu cho|giao cho|giao)\b(?! ban| luu| thong| duc| tiep| thuong| dich| ket)"
+    + r"\b(?:de nghi|yeu cau|chi dao|luu y|nhan manh|giao nhiem vu cho|giao cho|"
+    + r"giao(?! ban| luu| thong| duc| tiep| thuong| dich| ket))\b"
     + r"(?![,.]? (?:tien do|cua|nay|tren|do|va kien nghi|chinh dang)\b)(?!,? ?$)"
 )
-_MODAL = re.compile(r"\b(?:can phai|can(?! thiet| bo| cu)|phai(?! la| chang))\b")
+_MODAL = re.compile(r"\b(?:can phai|can(?! thiet| bo| cu| tho)|phai(?! la| chang))\b")
 # Verbs that open an action; a clause or sentence starting with one is a task.
 _ACTIONS = (
     "tiep tuc|day manh|tang cuong|tap trung|chu trong|quan tam|trien khai|to chuc|thuc hien|"
@@ -41,8 +45,10 @@ _ACTIONS = (
     "phat trien|nhan rong|xu ly|tham gia|lam|danh gia|so ket|tong ket|ban hanh|kiem tra|"
     "phan cong|bao cao|rut kinh nghiem|mo rong|thanh lap|gan|ket hop|tao|day|uu tien|"
     "tranh thu|tap hop|phat|tiep nhan|giu vung|on dinh|khac phuc|chi dao|xac dinh|dam bao|"
-    "bo sung|chinh sua|cai tien|vun dap|ket nap|canh giac|dau tranh|can|phai"
+    "bo sung|chinh sua|cai tien|vun dap|ket nap|canh giac|dau tranh|chu tri|hoan tat|chuyen giao|"
+    "giai ngan|tiep can|nhan|khao sat|dinh huong|minh bach|quyet liet|vuc day|can|phai"
 )
+_SUPPORT_TAIL = re.compile(rf"[^,;.]{{2,60}}?(?= (?:de|trong|nham|{_ACTIONS})\b|[,;.]|$)")
 _ACTION_START = re.compile(rf"^(?:{_ACTIONS})\b")
 _ACTION_AFTER_SUBJECT = re.compile(rf" (?:{_ACTIONS})\b")
 _PRAISE = re.compile(
@@ -73,8 +79,20 @@ _LEADING = re.compile(
 )
 _JOIN = re.compile(r"^[ ,]*(?:va|cung|,)? *$")
 _CHAIR_ROLE = re.compile(r"^[ ,]*chu tri\b[ ,]*")
-_SUPPORT = re.compile(r"\bphoi hop(?: chat che)?(?: voi| cung)? ")
-_SPEAKER = re.compile(r"\b(?:dong chi|d/c|thuong truc tinh uy|thuong truc thanh uy|ban thuong vu)\b")
+_SUPPORT = re.compile(r"\bphoi hop(?: chat che)? (?:voi|cung) ")
+# After an organization named as subject: not a task when it reports or describes.
+_NOT_TASK_AFTER_SUBJECT = re.compile(
+    r"[ ,]*(?:da|dang|vua|la|co|duoc|bi|van(?! dong)|cung da|luon|deu|nam|trong|tai|ve|voi|va)\b"
+)
+_INTRO = re.compile(
+    r"[ ,:]*(?:trong |tu nay den |den |cuoi |ve nhiem vu )?(?:thoi gian toi|nam toi|"
+    r"quy (?:iv|iii|ii|i)\b(?: ?[-/.] ?(?:19|20)[0-9]{2}| nam (?:19|20)[0-9]{2})?|"
+    r"(?:[369]|ba|sau|chin) thang (?:dau |cuoi )?nam(?: (?:19|20)[0-9]{2})?|"
+    r"nam (?:19|20)[0-9]{2})[ ,:]*"
+)
+_SPEAKER = re.compile(
+    r"\b(?:dong chi|d/c|thuong truc tinh uy|thuong truc thanh uy|ban thuong vu)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -115,11 +133,22 @@ def _run(folded: str, start: int) -> tuple[list[OrgMention], int]:
     for m in find_orgs(folded, start, min(len(folded), start + 400)):
         gap = folded[pos : m.start]
         if run or gap.strip(" ,:"):
-            if not _JOIN.match(gap) and not (not run and gap.strip(" ,:") in ("cac", "cho", "cho cac")):
+            if not _JOIN.match(gap) and not (
+                not run and gap.strip(" ,:") in ("cac", "cho", "cho cac")
+            ):
                 break
         run.append(m)
         pos = m.end
     return run, pos
+
+
+_PLACE = re.compile(r"(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]*)+")
+
+
+def _past_place(text: str, end: int) -> int:
+    """Skip a place name written after an organization ("Thành đoàn Đà Nẵng")."""
+    m = _PLACE.match(text, end)
+    return m.end() if m else end
 
 
 def _vague_owner(text: str, folded: str, start: int) -> tuple[tuple[Owner, ...], int]:
@@ -128,7 +157,11 @@ def _vague_owner(text: str, folded: str, start: int) -> tuple[tuple[Owner, ...],
     if m is None:
         return (), start
     written = text[start : m.start()].strip(" ,:")
-    if not written or _ACTION_START.match(folded[start:].lstrip(" ,:")) or len(written.split()) > 10:
+    if (
+        not written
+        or _ACTION_START.match(folded[start:].lstrip(" ,:"))
+        or len(written.split()) > 10
+    ):
         return (), start
     if quarter_mentions(folded[start : m.start()]) or is_vague(folded[start : m.start()]):
         return (), start
@@ -155,11 +188,11 @@ def _supports(text: str, folded: str) -> tuple[tuple[Owner, ...], tuple[int, int
     run, end = _run(folded, m.end())
     if run:
         return _owners(text, folded, run, SUPPORT), (m.start(), end)
-    tail = re.match(r"[^,;.]{2,60}?(?= (?:de|trong|nham|thuc hien|to chuc|trien khai)\b|[,;.]|$)", folded[m.end() :])
+    tail = _SUPPORT_TAIL.match(folded, m.end())
     if tail is None:
         return (), None
-    written = text[m.end() : m.end() + tail.end()].strip()
-    return (Owner(None, SUPPORT, written),), (m.start(), m.end() + tail.end())
+    written = text[m.end() : tail.end()].strip()
+    return (Owner(None, SUPPORT, written),), (m.start(), tail.end())
 
 
 def _content(text: str) -> str:
@@ -193,7 +226,11 @@ class Extractor:
         if _BACK_HEADING.match(f) and len(f.split()) <= 12:
             st.mode = "neutral"
             return True
-        if _HEADING.match(f) and (len(f.split()) <= 16 or s.text.endswith(":")) and not _SPEECH.match(f):
+        if (
+            _HEADING.match(f)
+            and (len(f.split()) <= 16 or s.text.endswith(":"))
+            and not _SPEECH.match(f)
+        ):
             self._heading(s)
             return True
         cue = self._cue(f)
@@ -229,9 +266,10 @@ class Extractor:
                 if _run(f, m.end())[0]:
                     return m
             elif word in ("chi dao", "luu y", "nhan manh"):
-                if after.startswith(":") or _run(f, m.end())[0] or (
-                    after.startswith(",") and _MODAL.search(f, m.end())
-                ):
+                modal = _MODAL.search(f, m.end()) if after.startswith(",") else None
+                if modal and re.search(r"\bdong chi\b", f[m.end() : modal.start()]):
+                    continue  # "Phát biểu chỉ đạo, đồng chí X nhấn mạnh, …": the later cue
+                if after.startswith(":") or _run(f, m.end())[0] or modal:
                     return m
             else:
                 return m
@@ -245,6 +283,17 @@ class Extractor:
             return True
         found = find_orgs(f, 0, 60)
         return bool(found) and found[0].start < 8 and not _PAST.search(f, 0, 80)
+
+    def _skip_intro(self, f: str, pos: int) -> int:
+        """Length of the period phrases at ``pos`` (": thời gian tới, …", "trong quý
+        II-2024"), which set the period of the directives that follow."""
+        start = pos
+        while skip := _INTRO.match(f, pos):
+            if not skip.group().strip(" ,:"):
+                break
+            self._intro(f, pos, skip.end())
+            pos = skip.end()
+        return pos - start
 
     def _intro(self, f: str, start: int, end: int) -> QuarterMention | None:
         mentions = quarter_mentions(f[start:end])
@@ -267,16 +316,12 @@ class Extractor:
     def _speech(self, s: Sentence, cue: re.Match[str]) -> None:
         f = s.folded
         pos = cue.end()
-        while True:  # ": thời gian tới, …" before the addressee
-            skip = re.match(r"[ ,:]*(?:trong |tu nay den |den )?(?:thoi gian toi|nam toi|quy (?:iv|iii|ii|i)\b[^,]*|[369] thang (?:dau|cuoi) nam[^,]*|nam 20[0-9]{2})[ ,]*", f[pos:])
-            if skip is None:
-                break
-            self._intro(f, pos, pos + skip.end())
-            pos += skip.end()
+        pos += self._skip_intro(f, pos)
         run, end = _run(f, pos)
         leads: tuple[Owner, ...]
         if run:
             leads = _owners(s.text, f, run, LEAD)
+            end += self._skip_intro(f, end)
         else:
             leads, end = _vague_owner(s.text, f, pos)
             if not leads:
@@ -289,8 +334,8 @@ class Extractor:
         found = find_orgs(f, 0, 80)
         if found and found[0].start < 8:
             run, end = _run(f, found[0].start)
-            after = _ACTION_AFTER_SUBJECT.match(f, end) or re.match(r"[ ,]*(?:can|phai)\b", f[end:])
-            if after is None or _PAST.search(f, end, end + 12):
+            end = _past_place(s.text, end)
+            if _NOT_TASK_AFTER_SUBJECT.match(f, end) or len(f) - end < 12:
                 return
             self._body(s, _owners(s.text, f, run, LEAD), end)
             return
@@ -314,11 +359,8 @@ class Extractor:
             st.leads = leads
         text, f = s.text, s.folded
         rest_text, rest_f = text[content_from:], f[content_from:]
-        shift = 0
-        if m := _CHAIR_ROLE.match(rest_f):
-            shift = m.end()
-        for a, b in clauses(rest_text[shift:]):
-            self._clause(rest_text[shift + a : shift + b], rest_f[shift + a : shift + b])
+        for a, b in clauses(rest_text):
+            self._clause(rest_text[a:b], rest_f[a:b])
 
     def _clause(self, text: str, f: str) -> None:
         st = self.state
@@ -329,28 +371,35 @@ class Extractor:
         found = find_orgs(f, 0, 60)
         if found and found[0].start < 6:
             run, end = _run(f, found[0].start)
+            end = _past_place(text, end)
             modal = re.match(r"[ ,]*(?:can phai|can|phai)\b[ ,]*", f[end:])
-            if modal or _ACTION_AFTER_SUBJECT.match(f, end):
+            if modal or not _NOT_TASK_AFTER_SUBJECT.match(f, end):
                 st.leads = _owners(text, f, run, LEAD)
                 cut = end + (modal.end() if modal else 0)
                 text, f = text[cut:], f[cut:]
         if _PAST.match(f.strip()) or len(f.split()) < 3:
             return
-        if m := _CHAIR_ROLE.match(f):
-            text, f = text[m.end() :], f[m.end() :]
         supports, span = _supports(text, f)
-        if span is not None and span[0] < 3:  # "phối hợp với X theo dõi, …": X supports
-            text, f = text[span[1] :], f[span[1] :]
+        if m := _CHAIR_ROLE.match(f):  # "chủ trì, phối hợp với X theo dõi, …": X supports
+            text, f = text[m.end() :], f[m.end() :]
+            supports, span = _supports(text, f)
+            if span is not None and span[0] < 3:
+                text, f = text[span[1] :], f[span[1] :]
         content = _content(text)
         if len(content.split()) < 3:
             return
         st.out.append(Directive(content, st.leads + supports, self._due(f)))
 
     def _due(self, f: str) -> Quarter | None:
+        ctx = self.state.context
+        context = None if ctx is None else ctx.resolve(self.meeting)
         mentions = quarter_mentions(f)
         if mentions:
-            return mentions[0].resolve(self.meeting)
+            first = mentions[0].resolve(self.meeting)
+            if mentions[0].weak and context is not None and first is not None:
+                if context.year == first.year:  # "Tháng Thanh niên năm 2023" in quý I-2023
+                    return context
+            return first
         if is_vague(f):
             return None
-        ctx = self.state.context
-        return None if ctx is None else ctx.resolve(self.meeting)
+        return context
