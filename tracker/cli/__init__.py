@@ -15,13 +15,13 @@ import sys
 from collections.abc import Callable, Sequence
 
 from tracker import __version__
-from tracker.cli import attach, lists, marking, printing, reply, storage, transfer
+from tracker.cli import attach, extract, lists, marking, printing, reply, storage, transfer
 from tracker.cli.common import DB_HELP, EXIT_USER_ERROR, READERS, Parser
 from tracker.errors import TrackerError
 
 __all__ = ["COMMANDS", "EXIT_USER_ERROR", "build_parser", "main"]
 
-GROUPS = (lists, marking, transfer, printing, storage, reply, attach)
+GROUPS = (lists, marking, transfer, printing, storage, reply, attach, extract)
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     name: handler for group in GROUPS for name, handler in group.COMMANDS.items()
 }
