@@ -107,6 +107,7 @@ class Directive:
     content: str
     owners: tuple[Owner, ...]
     due: Quarter | None
+    standing: bool = False  # "thường xuyên": no term at all (``due`` None otherwise: not said)
 
 
 @dataclass
@@ -388,7 +389,9 @@ class Extractor:
         content = _content(text)
         if len(content.split()) < 3:
             return
-        st.out.append(Directive(content, st.leads + supports, self._due(f)))
+        due = self._due(f)
+        standing = due is None and re.search(r"\bthuong xuyen\b", f) is not None
+        st.out.append(Directive(content, st.leads + supports, due, standing))
 
     def _due(self, f: str) -> Quarter | None:
         ctx = self.state.context

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,7 +56,8 @@ from tracker import queries
 from tracker.dates import format_date
 from tracker.drafts import DirectiveDraft, MeetingDraft
 from tracker.errors import ValidationError
-from tracker.quarters import Quarter
+from tracker.extraction import LEAD, SUPPORT, Directive, Extraction, Owner
+from tracker.quarters import Quarter, format_deadline
 from tracker.rows import DirectiveRow, MeetingRow
 from tracker.services import FUTURE_DAYS_ALLOWED
 from tracker.text import clean
@@ -222,6 +224,12 @@ class MeetingDialog(FormDialog):
             button.setDefault(False)
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
+        self.paste_button = QPushButton(self.tr("Dán văn &bản…"))
+        self.paste_button.setToolTip(
+            self.tr("Dán thông báo kết luận hoặc tin bài: điền ngày, người chủ trì và các dòng")
+        )
+        self.paste_button.setAutoDefault(False)
+        self.paste_button.clicked.connect(self.paste_text)
 
     def _lay_out(self) -> None:
         form = QGridLayout()
@@ -308,6 +316,8 @@ class MeetingDialog(FormDialog):
         head = QHBoxLayout()
         head.addWidget(grid_label)
         head.addStretch(1)
+        if self._meeting is None:
+            head.addWidget(self.paste_button)
         layout.addLayout(head)
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.grid_hint)
@@ -411,6 +421,59 @@ class MeetingDialog(FormDialog):
                 "Ngày giao ban {date} ở quá xa trong tương lai; hãy kiểm tra lại năm."
             ).format(date=format_date(held_on))
         return ""
+
+    # --- a pasted conclusion text ---------------------------------------------
+
+    def paste_text(self) -> None:
+        """Ask for a conclusion text and fill the form from it (nothing saved)."""
+        from ui.dialogs.paste_text import PasteTextDialog
+
+        found = PasteTextDialog.ask(self, meeting_date=self.held_on.date_or_none())
+        if found is not None:
+            self.fill_from(found)
+
+    def fill_from(self, found: Extraction) -> None:
+        """Put the proposed date, chair and reviewed quarter in the header and one
+        draft row per directive in the grid, for the clerk to correct."""
+        m = found.meeting
+        if m.held_on is not None:
+            self.held_on.set_date(m.held_on)
+        if m.reviewed is not None:
+            self.reviewed.set_value(m.reviewed)
+            self._quarter_auto = False
+        if m.chair:
+            self.chair_name.setCurrentText(m.chair)
+            if m.chair_position:
+                self.chair_position.setCurrentText(m.chair_position)
+                self._position_auto = False
+            else:
+                self._on_chair_name_changed(m.chair)
+        self._update_suggestions()
+        self.model.add_rows([self._entry_row(d) for d in found.directives])
+        self.grid.setFocus()
+
+    def _owner_text(self, owners: list[Owner]) -> str:
+        """Names the grid can read: the standard name when this database knows it,
+        else the name as written (marked in red for the clerk to map; never guessed)."""
+        labels: list[str] = []
+        for o in owners:
+            for name in (o.org, o.as_written):
+                if name:
+                    try:
+                        if self._catalog.parse(name):
+                            labels.append(name)
+                            break
+                    except ValidationError:
+                        continue
+            else:
+                labels.append(o.as_written)
+        return ", ".join(dict.fromkeys(labels))
+
+    def _entry_row(self, d: Directive) -> EntryRow:
+        leads = self._owner_text([o for o in d.owners if o.role == LEAD])
+        supports = self._owner_text([o for o in d.owners if o.role == SUPPORT])
+        due = format_deadline(d.due) if d.due is not None or d.standing else ""
+        return EntryRow(content=d.content, leads=leads, supports=supports, due=due)
 
     # --- saving -------------------------------------------------------------
 
