@@ -24,7 +24,7 @@ SUPPORT = "support"
 
 # "đề nghị", "yêu cầu" as nouns ("đúng yêu cầu", "các đề nghị") are no cue.
 _NOUN_BEFORE = "".join(
-    f"(?<!{w} )"
+    f"(?<! {w} )"
     for w in ("cac", "nhung", "dung", "theo", "ung", "dat", "voi", "the", "xuat,", "moi")
 )
 _SPEECH = re.compile(
@@ -48,6 +48,7 @@ _ACTIONS = (
     "bo sung|chinh sua|cai tien|vun dap|ket nap|canh giac|dau tranh|chu tri|hoan tat|chuyen giao|"
     "giai ngan|tiep can|nhan|khao sat|dinh huong|minh bach|quyet liet|vuc day|can|phai"
 )
+_PLURAL = re.compile(r"[ ,:]*(?:cac|moi|toan the|nhung) [a-z]+")
 _SUPPORT_TAIL = re.compile(rf"[^,;.]{{2,60}}?(?= (?:de|trong|nham|{_ACTIONS})\b|[,;.]|$)")
 _ACTION_START = re.compile(rf"^(?:{_ACTIONS})\b")
 _ACTION_AFTER_SUBJECT = re.compile(rf" (?:{_ACTIONS})\b")
@@ -56,7 +57,8 @@ _PRAISE = re.compile(
     r"tran trong|danh gia (?:tich cuc|nhung ket qua|ket qua))\b"
 )
 _ACCOUNT = re.compile(
-    r"\b(?:dai bieu|thao luan|tham luan|y kien|bao cao (?:cho biet|neu)|theo bao cao|"
+    r"\b(?:dai bieu|dai dien|thao luan|tham luan|y kien|bao cao (?:cho biet|neu)|theo bao cao|"
+    r"de xuat|kien nghi|cho rang|phan anh|cho biet|se|du kien|"
     r"tuy nhien|han che|ton tai|khuyet diem|vuong mac|kho khan)\b"
 )
 _REPORTER = re.compile(
@@ -66,7 +68,7 @@ _REPORTER = re.compile(
 _END = re.compile(r"^(?:noi nhan|t/m |tm\. |k/t |kt\. |t/l |chanh van phong)")
 _HEADING = re.compile(
     r"^(?:(?:ve |ii?i?\. |nhung |cac )?(?:nhiem vu|phuong huong|mot so nhiem vu|trong tam|"
-    r"ket luan|de nghi|doi voi|giai phap)\b)"
+    r"ket luan|de nghi|doi voi|giai phap|to chuc thuc hien)\b)"
 )
 _BACK_HEADING = re.compile(
     r"^(?:(?:ve )?(?:ket qua|tinh hinh|danh gia|uu diem|han che|nhung han che|mot so han che|"
@@ -82,7 +84,8 @@ _CHAIR_ROLE = re.compile(r"^[ ,]*chu tri\b[ ,]*")
 _SUPPORT = re.compile(r"\bphoi hop(?: chat che)? (?:voi|cung) ")
 # After an organization named as subject: not a task when it reports or describes.
 _NOT_TASK_AFTER_SUBJECT = re.compile(
-    r"[ ,]*(?:da|dang|vua|la|co|duoc|bi|van(?! dong)|cung da|luon|deu|nam|trong|tai|ve|voi|va)\b"
+    r"[ ,]*(?:da|dang|se|du kien|vua|la|co|duoc|bi|van(?! dong)|cung da|luon|deu|nam|"
+    r"trong|tai|ve|voi|va)\b"
 )
 _INTRO = re.compile(
     r"[ ,:]*(?:trong |tu nay den |den |cuoi |ve nhiem vu )?(?:thoi gian toi|nam toi|"
@@ -155,8 +158,11 @@ def _past_place(text: str, end: int) -> int:
 def _vague_owner(text: str, folded: str, start: int) -> tuple[tuple[Owner, ...], int]:
     """An addressee outside the list ("các cấp ủy, chính quyền") before a modal verb."""
     m = _MODAL.search(folded, start, start + 80)
-    if m is None:
-        return (), start
+    if m is None:  # "lưu ý các tổ chức quan tâm …": a plural noun, then an action
+        plural = _PLURAL.match(folded, start)
+        m = _ACTION_AFTER_SUBJECT.search(folded, plural.end(), start + 60) if plural else None
+        if m is None:
+            return (), start
     written = text[start : m.start()].strip(" ,:")
     if (
         not written
@@ -271,6 +277,9 @@ class Extractor:
                 if modal and re.search(r"\bdong chi\b", f[m.end() : modal.start()]):
                     continue  # "Phát biểu chỉ đạo, đồng chí X nhấn mạnh, …": the later cue
                 if after.startswith(":") or _run(f, m.end())[0] or modal:
+                    return m
+                acting = _MODAL.search(f, max(0, m.start() - 12), m.start())  # "phải chỉ đạo …"
+                if not acting and _vague_owner(f, f, m.end())[0]:
                     return m
             else:
                 return m

@@ -12,7 +12,11 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 # A sentence ends at ". ", "! ", "? ", "…" or "./." before a capital, a digit or a
 # bullet; never inside "TP. Hồ Chí Minh" or a number like "1.200".
 _SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?:[.!?…]+(?:/\.)?)\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9\-–•+*])")
-_BULLET = re.compile(r"^\s*(?:[-–•+*]|[0-9]{1,2}[.)]|[a-zđ][.)]|[IVX]{1,4}[.)])\s*")
+_BULLET = re.compile(
+    r"^\s*(?:[-–•+*]|[0-9]{1,2}[.)]|[a-zđ][.)]|[IVX]{1,4}[.)]|"
+    r"(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Thứ nhất|Thứ hai|Thứ ba|Thứ tư|Thứ năm|Thứ sáu) là,|"
+    r"Thứ (?:nhất|hai|ba|tư|năm|sáu),)\s*"
+)
 
 
 def normalize(text: str) -> str:
