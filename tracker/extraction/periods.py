@@ -149,7 +149,8 @@ _CHAIRS = (
     re.compile(rf"(?:[Đđ]ồng chí|đ/c|Đ/c) {_NAME}(?P<pos>(?:,| -| –)[^.;]*?)?,? (?:đã )?chủ trì"),
     re.compile(rf"chủ trì của (?:đồng chí|đ/c) {_NAME}(?P<pos>,[^.;]*)?"),
     re.compile(
-        rf"(?:[Cc]hủ trì|[Cc]hủ trì hội nghị) (?:là|có) (?:đồng chí|đ/c) {_NAME}(?P<pos>,[^.;]*)?"
+        rf"[Cc]hủ trì(?: hội nghị| giao ban| buổi giao ban)? (?:là|có) (?:đồng chí|đ/c) {_NAME}"
+        r"(?P<pos>,[^.;]*)?"
     ),
     re.compile(rf"(?:[Đđ]ồng chí|đ/c|Đ/c) {_NAME}(?P<pos>(?:,| -| –)[^.;:]*?)?,? kết luận"),
 )

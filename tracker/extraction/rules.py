@@ -30,7 +30,8 @@ _NOUN_BEFORE = "".join(
 _SPEECH = re.compile(
     _NOUN_BEFORE
     + r"\b(?:de nghi|yeu cau|chi dao|luu y|nhan manh|giao nhiem vu cho|giao cho|"
-    + r"giao(?! ban| luu| thong| duc| tiep| thuong| dich| ket))\b"
+    + r"giao(?! ban(?! dan van| tuyen giao| thuong| to chuc| chi dao)| luu| thong| duc| tiep|"
+    + r" thuong| dich| ket))\b"
     + r"(?![,.]? (?:tien do|cua|nay|tren|do|va kien nghi|chinh dang)\b)(?!,? ?$)"
 )
 _MODAL = re.compile(r"\b(?:can phai|can(?! thiet| bo| cu| tho)|phai(?! la| chang))\b")
@@ -77,6 +78,7 @@ _BACK_HEADING = re.compile(
 _PAST = re.compile(r"(?:^|\b)(?:da|vua qua|thoi gian qua|nam qua)\b")
 _LEADING = re.compile(
     r"^(?:[,:;\- ]|dong thoi|va|cung voi do|ben canh do|ngoai ra|nhat la|trong do|theo do|"
+    r"dac biet|truoc mat|mat khac|cung voi do|ngoai ra|"
     r"can phai|can|phai|cho|de)\b[ ,:]*"
 )
 _JOIN = re.compile(r"^[ ,]*(?:va|cung|,)? *$")
@@ -84,8 +86,8 @@ _CHAIR_ROLE = re.compile(r"^[ ,]*chu tri\b[ ,]*")
 _SUPPORT = re.compile(r"\bphoi hop(?: chat che)? (?:voi|cung) ")
 # After an organization named as subject: not a task when it reports or describes.
 _NOT_TASK_AFTER_SUBJECT = re.compile(
-    r"[ ,]*(?:da|dang|se|du kien|vua|la|co|duoc|bi|van(?! dong)|cung da|luon|deu|nam|"
-    r"trong|tai|ve|voi|va)\b"
+    r"[ ,]*(?:da|dang|se|du kien|vua|la|co|duoc|bi|van(?! dong)|cung da|luon|deu|"
+    r"nam (?:qua|nay|20)|trong|tai|ve|voi|va)\b"
 )
 _INTRO = re.compile(
     r"[ ,:]*(?:trong |tu nay den |den |cuoi |ve nhiem vu )?(?:thoi gian toi|nam toi|"
@@ -93,6 +95,8 @@ _INTRO = re.compile(
     r"(?:[369]|ba|sau|chin) thang (?:dau |cuoi )?nam(?: (?:19|20)[0-9]{2})?|"
     r"nam (?:19|20)[0-9]{2})[ ,:]*"
 )
+_FOR_ORG = re.compile(r"(?:doi voi|rieng|ve phia) ")
+_ACCOUNT_SPEAKERS = re.compile(r"\b(?:y kien|dai bieu|dai dien|tham luan)\b")
 _SPEAKER = re.compile(
     r"\b(?:dong chi|d/c|thuong truc tinh uy|thuong truc thanh uy|ban thuong vu)\b"
 )
@@ -136,9 +140,9 @@ def _run(folded: str, start: int) -> tuple[list[OrgMention], int]:
     pos = start
     for m in find_orgs(folded, start, min(len(folded), start + 400)):
         gap = folded[pos : m.start]
-        if run or gap.strip(" ,:"):
+        if run or gap.strip(' ,:"“”'):
             if not _JOIN.match(gap) and not (
-                not run and gap.strip(" ,:") in ("cac", "cho", "cho cac")
+                not run and gap.strip(' ,:"“”') in ("cac", "cho", "cho cac")
             ):
                 break
         run.append(m)
@@ -204,6 +208,9 @@ def _supports(text: str, folded: str) -> tuple[tuple[Owner, ...], tuple[int, int
 
 def _content(text: str) -> str:
     text = text.strip(" ,:;.-–…")
+    for mark in ('"', "“”"):
+        if sum(text.count(c) for c in mark) % 2:  # the closing quote of a quoted speech
+            text = text.strip(" " + mark).strip(" ,:;.-–…")
     return text[:1].upper() + text[1:] if text else text
 
 
@@ -228,11 +235,17 @@ class Extractor:
             st.paragraph = s.paragraph
             if st.mode == "praise" or (st.mode == "directive" and not self._continues(s)):
                 st.mode = "neutral"
-        if _REPORTER.match(f) or len(f.split()) < 2:
+        if s.title or _REPORTER.match(f) or len(f.split()) < 2:
             return True
         if _BACK_HEADING.match(f) and len(f.split()) <= 12:
             st.mode = "neutral"
             return True
+        if (m := _FOR_ORG.match(f)) and (run := _run(f, m.end())[0]):
+            after = re.match(r"[ ]*[:,-]+ *", f[run[-1].end :])
+            if after and len(f) - run[-1].end - after.end() > 12:  # "Đối với Hội ND tỉnh: …"
+                st.mode = "directive"
+                self._body(s, _owners(s.text, f, run, LEAD), run[-1].end + after.end())
+                return True
         if (
             _HEADING.match(f)
             and (len(f.split()) <= 16 or s.text.endswith(":"))
@@ -246,6 +259,10 @@ class Extractor:
             st.mode = "praise"
             return True
         if cue is not None:
+            said = _ACCOUNT_SPEAKERS.search(f, 0, cue.start())
+            if said and not _SPEAKER.search(f, said.end(), cue.start()) and st.mode != "directive":
+                st.mode = "neutral"  # "Nhiều ý kiến đề nghị …": the discussion, not the chair
+                return True
             self._speech(s, cue)
             return True
         modal = _MODAL.search(f)
@@ -341,8 +358,11 @@ class Extractor:
 
     def _plain(self, s: Sentence) -> None:
         f = s.folded
-        found = find_orgs(f, 0, 80)
-        if found and found[0].start < 8:
+        skip = 0
+        while (m := _LEADING.match(f, skip)) and m.end() > skip:
+            skip = m.end()  # "Bên cạnh đó, …", "Đặc biệt, …"
+        found = find_orgs(f, skip, skip + 80)
+        if found and found[0].start < skip + 8:
             run, end = _run(f, found[0].start)
             end = _past_place(s.text, end)
             if _NOT_TASK_AFTER_SUBJECT.match(f, end) or len(f) - end < 12:

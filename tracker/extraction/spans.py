@@ -42,6 +42,7 @@ class Sentence:
     bullet: bool  # written as a list item ("- …", "1. …", "a) …")
     paragraph: int
     first: bool  # the paragraph's first sentence
+    title: bool = False  # the headline above the text (no full stop, more text below)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -52,7 +53,14 @@ def paragraphs(text: str) -> list[str]:
 def sentences(text: str) -> list[Sentence]:
     """The text's sentences in order, each with its paragraph number."""
     out: list[Sentence] = []
-    for number, para in enumerate(paragraphs(text)):
+    paras = paragraphs(text)
+    for number, para in enumerate(paras):
+        title = (
+            number == 0
+            and len(paras) > 1
+            and not para.rstrip().endswith((".", ":", ";", "…"))
+            and len(para.split()) <= 30
+        )
         bullet = bool(_BULLET.match(para))
         para = _BULLET.sub("", para, count=1) if bullet else para
         start = 0
@@ -66,7 +74,7 @@ def sentences(text: str) -> list[Sentence]:
             piece = piece.strip().rstrip("./ ").strip()
             if not piece:
                 continue
-            out.append(Sentence(piece, aligned_fold(piece), bullet and first, number, first))
+            out.append(Sentence(piece, aligned_fold(piece), bullet and first, number, first, title))
             first = False
     return out
 
