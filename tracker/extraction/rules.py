@@ -267,9 +267,13 @@ class Extractor:
             return True
         modal = _MODAL.search(f)
         if modal is not None and not _PAST.search(f, 0, modal.start()):
+            if re.match(r" (?:duoc|bi)\b", f[modal.end() :]):  # "cần được hỗ trợ": a need
+                return True
             if _ACCOUNT.search(f, 0, modal.start()) and st.mode != "directive":
                 return True
             leads, _ = _subject_before(s.text, f, modal.start())
+            if not leads and st.mode != "directive" and not _SPEAKER.search(f, 0, modal.start()):
+                return True  # "Theo các chuyên gia, cần …": commentary, nobody is addressed
             self._intro(f, 0, modal.start())
             self._body(s, leads, modal.end())
             return True
