@@ -25,16 +25,41 @@ SUPPORT = "support"
 # "đề nghị", "yêu cầu" as nouns ("đúng yêu cầu", "các đề nghị") are no cue.
 _NOUN_BEFORE = "".join(
     f"(?<! {w} )"
-    for w in ("cac", "nhung", "dung", "theo", "ung", "dat", "voi", "the", "xuat,", "moi")
+    for w in (
+        "cac",
+        "nhung",
+        "dung",
+        "theo",
+        "ung",
+        "dat",
+        "voi",
+        "the",
+        "xuat,",
+        "moi",
+        "truoc",
+        "duoc",
+        "nhan",
+    )
 )
 _SPEECH = re.compile(
     _NOUN_BEFORE
     + r"\b(?:de nghi|yeu cau|chi dao|luu y|nhan manh|giao nhiem vu cho|giao cho|"
-    + r"giao(?! ban(?! dan van| tuyen giao| thuong| to chuc| chi dao)| luu| thong| duc| tiep|"
-    + r" thuong| dich| ket))\b"
-    + r"(?![,.]? (?:tien do|cua|nay|tren|do|va kien nghi|chinh dang)\b)(?!,? ?$)"
+    + r"(?<!ban )(?<!chuyen )giao(?! ban(?! dan van| tuyen giao| thuong| to chuc| chi dao)|"
+    + r" luu| thong| duc| tiep| thuong| dich| ket))\b"
+    + r"(?![,.]? (?:tien do|cua|nay|tren|do|va kien nghi|chinh dang|ngay cang|dat ra|cao|"
+    + r"nhiem vu|moi)\b)(?!,? ?$)"
 )
-_MODAL = re.compile(r"\b(?:can phai|can(?! thiet| bo| cu| tho)|phai(?! la| chang))\b")
+_MODAL_FOLDED = re.compile(r"\b(?:can phai|can(?! thiet| bo| cu| tho)|phai(?! la| chang))\b")
+
+
+def _modal(text: str, folded: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """ "cần", "phải", "cần phải" — not "căn nhà", "cán bộ", "phái đoàn" (same when folded)."""
+    for m in _MODAL_FOLDED.finditer(folded, start, len(folded) if end is None else end):
+        if text[m.start() : m.start() + 3].lower() in ("cần", "phả"):
+            return m
+    return None
+
+
 # Verbs that open an action; a clause or sentence starting with one is a task.
 _ACTIONS = (
     "tiep tuc|day manh|tang cuong|tap trung|chu trong|quan tam|trien khai|to chuc|thuc hien|"
@@ -95,6 +120,7 @@ _INTRO = re.compile(
     r"(?:[369]|ba|sau|chin) thang (?:dau |cuoi )?nam(?: (?:19|20)[0-9]{2})?|"
     r"nam (?:19|20)[0-9]{2})[ ,:]*"
 )
+_STATEMENT = re.compile(r"[ ,]*(?:da|dang|se|vua|la|luon|deu|co|duoc|bi|cung da|van la)\b")
 _FOR_ORG = re.compile(r"(?:doi voi|rieng|ve phia) ")
 _ACCOUNT_SPEAKERS = re.compile(r"\b(?:y kien|dai bieu|dai dien|tham luan)\b")
 _SPEAKER = re.compile(
@@ -161,7 +187,7 @@ def _past_place(text: str, end: int) -> int:
 
 def _vague_owner(text: str, folded: str, start: int) -> tuple[tuple[Owner, ...], int]:
     """An addressee outside the list ("các cấp ủy, chính quyền") before a modal verb."""
-    m = _MODAL.search(folded, start, start + 80)
+    m = _modal(text, folded, start, start + 80)
     if m is None:  # "lưu ý các tổ chức quan tâm …": a plural noun, then an action
         plural = _PLURAL.match(folded, start)
         m = _ACTION_AFTER_SUBJECT.search(folded, plural.end(), start + 60) if plural else None
@@ -253,11 +279,14 @@ class Extractor:
         ):
             self._heading(s)
             return True
-        cue = self._cue(f)
+        cue = self._cue(s.text, f)
         praise = _PRAISE.search(f)
         if praise and (cue is None or cue.start() < praise.start()):
             st.mode = "praise"
             return True
+        if cue is not None and re.search(r"\b(?:da|vua|tung) $", f[: cue.start()]):
+            if not _SPEAKER.search(f, 0, cue.start()):
+                return True  # "Ủy ban MTTQ tỉnh đã đề nghị …": a result, not the chair's word
         if cue is not None:
             said = _ACCOUNT_SPEAKERS.search(f, 0, cue.start())
             if said and not _SPEAKER.search(f, said.end(), cue.start()) and st.mode != "directive":
@@ -265,7 +294,7 @@ class Extractor:
                 return True
             self._speech(s, cue)
             return True
-        modal = _MODAL.search(f)
+        modal = _modal(s.text, f)
         if modal is not None and not _PAST.search(f, 0, modal.start()):
             if re.match(r" (?:duoc|bi)\b", f[modal.end() :]):  # "cần được hỗ trợ": a need
                 return True
@@ -284,7 +313,7 @@ class Extractor:
         self._plain(s)
         return True
 
-    def _cue(self, f: str) -> re.Match[str] | None:
+    def _cue(self, text: str, f: str) -> re.Match[str] | None:
         """The first speech cue that really opens a task ("chỉ đạo:" yes, "hướng
         chỉ đạo, giải quyết" no; "giao" only before an organization)."""
         for m in _SPEECH.finditer(f):
@@ -294,13 +323,13 @@ class Extractor:
                 if _run(f, m.end())[0]:
                     return m
             elif word in ("chi dao", "luu y", "nhan manh"):
-                modal = _MODAL.search(f, m.end()) if after.startswith(",") else None
+                modal = _modal(text, f, m.end()) if after.startswith(",") else None
                 if modal and re.search(r"\bdong chi\b", f[m.end() : modal.start()]):
                     continue  # "Phát biểu chỉ đạo, đồng chí X nhấn mạnh, …": the later cue
                 if after.startswith(":") or _run(f, m.end())[0] or modal:
                     return m
-                acting = _MODAL.search(f, max(0, m.start() - 12), m.start())  # "phải chỉ đạo …"
-                if not acting and _vague_owner(f, f, m.end())[0]:
+                acting = _modal(text, f, max(0, m.start() - 12), m.start())  # "phải chỉ đạo"
+                if not acting and _vague_owner(text, f, m.end())[0]:
                     return m
             else:
                 return m
@@ -310,7 +339,12 @@ class Extractor:
 
     def _continues(self, s: Sentence) -> bool:
         f = s.folded
-        if s.bullet or _HEADING.match(f) or self._cue(f[:60]) or _ACTION_START.match(f):
+        if (
+            s.bullet
+            or _HEADING.match(f)
+            or self._cue(s.text[:60], f[:60])
+            or _ACTION_START.match(f)
+        ):
             return True
         found = find_orgs(f, 0, 60)
         return bool(found) and found[0].start < 8 and not _PAST.search(f, 0, 80)
@@ -352,7 +386,10 @@ class Extractor:
         leads: tuple[Owner, ...]
         if run:
             leads = _owners(s.text, f, run, LEAD)
+            end = _past_place(s.text, end)
             end += self._skip_intro(f, end)
+            if _STATEMENT.match(f, end):
+                return  # "nhấn mạnh, Mặt trận các cấp luôn là chỗ dựa …": a statement
         else:
             leads, end = _vague_owner(s.text, f, pos)
             if not leads:
