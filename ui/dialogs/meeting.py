@@ -449,8 +449,21 @@ class MeetingDialog(FormDialog):
             else:
                 self._on_chair_name_changed(m.chair)
         self._update_suggestions()
-        self.model.add_rows([self._entry_row(d) for d in found.directives])
+        self._add_rows(found.directives)
         self.grid.setFocus()
+
+    def _add_rows(self, directives: tuple[Directive, ...]) -> None:
+        """One row per directive after the rows typed, in place of the blank ones."""
+        model = self.model
+        for i in reversed(range(model.rowCount())):
+            if model.is_blank(i):
+                model.remove_row(i)  # the grid keeps one row to type in
+        for d in directives:
+            at = 0 if model.rowCount() == 1 and model.is_blank(0) else None
+            if at is None:
+                at = model.insert_row(model.rowCount())
+            for column, value in self._cells(d):
+                model.setData(model.index(at, column), value)
 
     def _owner_text(self, owners: list[Owner]) -> str:
         """Names the grid can read: the standard name when this database knows it,
@@ -469,11 +482,14 @@ class MeetingDialog(FormDialog):
                 labels.append(o.as_written)
         return ", ".join(dict.fromkeys(labels))
 
-    def _entry_row(self, d: Directive) -> EntryRow:
-        leads = self._owner_text([o for o in d.owners if o.role == LEAD])
-        supports = self._owner_text([o for o in d.owners if o.role == SUPPORT])
-        due = format_deadline(d.due) if d.due is not None or d.standing else ""
-        return EntryRow(content=d.content, leads=leads, supports=supports, due=due)
+    def _cells(self, d: Directive) -> list[tuple[Column, str]]:
+        """The grid's cells for a directive; no deadline said: the meeting's (default)."""
+        return [
+            (Column.CONTENT, d.content),
+            (Column.LEADS, self._owner_text([o for o in d.owners if o.role == LEAD])),
+            (Column.SUPPORTS, self._owner_text([o for o in d.owners if o.role == SUPPORT])),
+            (Column.DUE, format_deadline(d.due) if d.due is not None or d.standing else ""),
+        ]
 
     # --- saving -------------------------------------------------------------
 
