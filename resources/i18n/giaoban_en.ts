@@ -1950,7 +1950,7 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/meeting.py" line="+78"/>
+        <location filename="../../ui/dialogs/meeting.py" line="+80"/>
         <source>Xóa dòng</source>
         <translation>Delete row</translation>
     </message>
@@ -2065,7 +2065,17 @@
         <translation>Close without saving (Esc)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+7"/>
+        <source>Dán văn &amp;bản…</source>
+        <translation>Paste te&amp;xt…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dán thông báo kết luận hoặc tin bài: điền ngày, người chủ trì và các dòng</source>
+        <translation>Paste the conclusion notice or news report: fills in the date, the chair and the rows</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>&amp;Ngày giao ban:</source>
         <translation>&amp;Date:</translation>
     </message>
@@ -2120,12 +2130,12 @@
         <translation>Enter: next cell, a new row after the last · Ctrl+Enter: new row · ↓ in Lead: list of organizations · Delete: remove an empty row</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+118"/>
         <source>Ngày giao ban {date} ở quá xa trong tương lai; hãy kiểm tra lại năm.</source>
         <translation>The giao ban date {date} is too far in the future; please check the year.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+111"/>
         <source>Hãy ghi tiêu đề cuộc giao ban.</source>
         <translation>Please enter a title for the giao ban.</translation>
     </message>
@@ -2571,6 +2581,44 @@
         <location line="+1"/>
         <source>Xóa tổ chức {name} khỏi danh sách?</source>
         <translation>Delete the organization {name} from the list?</translation>
+    </message>
+</context>
+<context>
+    <name>PasteTextDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/paste_text.py" line="+37"/>
+        <source>Dán văn bản kết luận</source>
+        <translation>Paste the conclusion text</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dán thông báo kết luận hoặc tin bài về cuộc giao ban. Chương trình đề xuất ngày, người chủ trì, quý đánh giá và từng nội dung chỉ đạo vào bảng; hãy kiểm tra lại trước khi lưu.</source>
+        <translation>Paste the conclusion notice or the news report of the meeting. The program proposes the date, the chair, the reviewed quarter and each directive in the grid; check them before saving.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Văn bản kết luận</source>
+        <translation>Conclusion text</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đưa vào bảng</source>
+        <translation>Put into the grid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Văn bản quá dài ({n} ký tự). Hãy chỉ dán phần kết luận.</source>
+        <translation>The text is too long ({n} characters). Paste only the conclusion.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Không thấy nội dung chỉ đạo nào trong văn bản (chỉ có kết quả, biểu dương hay thảo luận). Hãy dán phần kết luận, hoặc nhập tay vào bảng.</source>
+        <translation>No directive found in the text (only results, praise or discussion). Paste the conclusion, or type the directives into the grid.</translation>
     </message>
 </context>
 <context>
