@@ -2135,7 +2135,7 @@
         <translation>The giao ban date {date} is too far in the future; please check the year.</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+74"/>
         <source>Hãy ghi tiêu đề cuộc giao ban.</source>
         <translation>Please enter a title for the giao ban.</translation>
     </message>
@@ -2586,7 +2586,7 @@
 <context>
     <name>PasteTextDialog</name>
     <message>
-        <location filename="../../ui/dialogs/paste_text.py" line="+37"/>
+        <location filename="../../ui/dialogs/paste_text.py" line="+40"/>
         <source>Dán văn bản kết luận</source>
         <translation>Paste the conclusion text</translation>
     </message>

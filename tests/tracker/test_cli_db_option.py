@@ -52,6 +52,16 @@ def _directives(f: Files, out: str) -> None:
     assert len(json.loads(out)) == 11
 
 
+def _extract_args(f: Files) -> list[str]:
+    text = f.work / "ket-luan.txt"
+    text.write_text("Đề nghị Hội Nông dân tỉnh trong quý III vận động hội viên.", "utf-8")
+    return ["extract", str(text), "--json"]
+
+
+def _extract(f: Files, out: str) -> None:  # reads no database at all
+    assert json.loads(out)["directives"][0]["owners"][0]["org"] == "Hội ND"
+
+
 def _done(f: Files, out: str) -> None:
     conn = sqlite3.connect(f.mine)
     assert conn.execute("SELECT status FROM directive WHERE id = 1").fetchone()[0] == "done"
@@ -196,6 +206,7 @@ CASES: dict[str, Case] = {
         _reply_form,
     ),
     "import-reply": Case(_import_reply_args, _import_reply),
+    "extract": Case(_extract_args, _extract),
 }
 
 

@@ -56,8 +56,8 @@ from tracker import queries
 from tracker.dates import format_date
 from tracker.drafts import DirectiveDraft, MeetingDraft
 from tracker.errors import ValidationError
-from tracker.extraction import LEAD, SUPPORT, Directive, Extraction, Owner
-from tracker.quarters import Quarter, format_deadline
+from tracker.extraction import Extraction
+from tracker.quarters import Quarter
 from tracker.rows import DirectiveRow, MeetingRow
 from tracker.services import FUTURE_DAYS_ALLOWED
 from tracker.text import clean
@@ -449,47 +449,10 @@ class MeetingDialog(FormDialog):
             else:
                 self._on_chair_name_changed(m.chair)
         self._update_suggestions()
-        self._add_rows(found.directives)
+        from ui.dialogs.paste_text import add_rows
+
+        add_rows(self.model, found.directives)
         self.grid.setFocus()
-
-    def _add_rows(self, directives: tuple[Directive, ...]) -> None:
-        """One row per directive after the rows typed, in place of the blank ones."""
-        model = self.model
-        for i in reversed(range(model.rowCount())):
-            if model.is_blank(i):
-                model.remove_row(i)  # the grid keeps one row to type in
-        for d in directives:
-            at = 0 if model.rowCount() == 1 and model.is_blank(0) else None
-            if at is None:
-                at = model.insert_row(model.rowCount())
-            for column, value in self._cells(d):
-                model.setData(model.index(at, column), value)
-
-    def _owner_text(self, owners: list[Owner]) -> str:
-        """Names the grid can read: the standard name when this database knows it,
-        else the name as written (marked in red for the clerk to map; never guessed)."""
-        labels: list[str] = []
-        for o in owners:
-            for name in (o.org, o.as_written):
-                if name:
-                    try:
-                        if self._catalog.parse(name):
-                            labels.append(name)
-                            break
-                    except ValidationError:
-                        continue
-            else:
-                labels.append(o.as_written)
-        return ", ".join(dict.fromkeys(labels))
-
-    def _cells(self, d: Directive) -> list[tuple[Column, str]]:
-        """The grid's cells for a directive; no deadline said: the meeting's (default)."""
-        return [
-            (Column.CONTENT, d.content),
-            (Column.LEADS, self._owner_text([o for o in d.owners if o.role == LEAD])),
-            (Column.SUPPORTS, self._owner_text([o for o in d.owners if o.role == SUPPORT])),
-            (Column.DUE, format_deadline(d.due) if d.due is not None or d.standing else ""),
-        ]
 
     # --- saving -------------------------------------------------------------
 

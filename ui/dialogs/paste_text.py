@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.errors import ValidationError
-from tracker.extraction import MAX_CHARS, Extraction, extract
+from tracker.extraction import LEAD, MAX_CHARS, SUPPORT, Directive, Extraction, Owner, extract
+from tracker.quarters import format_deadline
+from ui.models.directive_entry import Column, DirectiveEntryModel
 from ui.screen_fit import fit_to_screen
+from ui.widgets import OrgCatalog
 
 
 class PasteTextDialog(QDialog):
@@ -106,3 +109,48 @@ class PasteTextDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.result_value
+
+
+# --- into the giao ban dialog's grid ---------------------------------------------------------
+
+
+def owner_text(catalog: OrgCatalog, owners: list[Owner]) -> str:
+    """Names the grid can read: the standard name when this database knows it, else
+    the name as written (marked in red for the clerk to map; never guessed)."""
+    labels: list[str] = []
+    for o in owners:
+        for name in (o.org, o.as_written):
+            if name:
+                try:
+                    if catalog.parse(name):
+                        labels.append(name)
+                        break
+                except ValidationError:
+                    continue
+        else:
+            labels.append(o.as_written)
+    return ", ".join(dict.fromkeys(labels))
+
+
+def cells(catalog: OrgCatalog, d: Directive) -> list[tuple[Column, str]]:
+    """The grid's cells for a directive; no deadline said: the meeting's (the default)."""
+    return [
+        (Column.CONTENT, d.content),
+        (Column.LEADS, owner_text(catalog, [o for o in d.owners if o.role == LEAD])),
+        (Column.SUPPORTS, owner_text(catalog, [o for o in d.owners if o.role == SUPPORT])),
+        (Column.DUE, format_deadline(d.due) if d.due is not None or d.standing else ""),
+    ]
+
+
+def add_rows(model: DirectiveEntryModel, directives: tuple[Directive, ...]) -> None:
+    """One row per directive after the rows typed, in place of the blank ones, through
+    the model's own editing (so each cell is checked as if typed); nothing is saved."""
+    for i in reversed(range(model.rowCount())):
+        if model.is_blank(i):
+            model.remove_row(i)  # the grid keeps one row to type in
+    for d in directives:
+        at = (
+            0 if model.rowCount() == 1 and model.is_blank(0) else model.insert_row(model.rowCount())
+        )
+        for column, value in cells(model.catalog, d):
+            model.setData(model.index(at, column), value)
