@@ -15,7 +15,7 @@ _QUARTER = re.compile(rf"\bquy (?P<q>iv|iii|ii|i)\b{_YSEP}")
 _PERIOD = re.compile(rf"\b(?P<n>3|6|9|ba|sau|chin) thang(?: (?P<pos>dau|cuoi))? nam{_YSEP}")
 _YEAR = re.compile(
     r"\b(?:trong|ca|het|cuoi|den het|truoc het) nam(?: (?P<y>(?:19|20)[0-9]{2}))?\b"
-    r"|\bnam (?P<y2>(?:19|20)[0-9]{2})\b"
+    r"|\bnam (?P<y2>(?:19|20)[0-9]{2})\b|\bnam nay\b"
 )
 _MONTH = re.compile(rf"\bthang (?P<m>1[0-2]|0?[1-9])(?:(?: ?[-/.] ?| nam ){_Y})?\b")
 _DAY = re.compile(

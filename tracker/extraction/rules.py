@@ -23,27 +23,11 @@ LEAD = "lead"
 SUPPORT = "support"
 
 # "đề nghị", "yêu cầu" as nouns ("đúng yêu cầu", "các đề nghị") are no cue.
-_NOUN_BEFORE = "".join(
-    f"(?<! {w} )"
-    for w in (
-        "cac",
-        "nhung",
-        "dung",
-        "theo",
-        "ung",
-        "dat",
-        "voi",
-        "the",
-        "xuat,",
-        "moi",
-        "truoc",
-        "duoc",
-        "nhan",
-    )
-)
+# "đề nghị", "yêu cầu" as nouns ("đúng yêu cầu", "các đề nghị") are no cue; the word
+# before is read as written ("Lê Văn Dũng yêu cầu" is a cue, "đúng yêu cầu" is not).
+_NOUN_BEFORE = frozenset("các những đúng theo ứng đạt với thể xuất, mọi trước được nhận".split())
 _SPEECH = re.compile(
-    _NOUN_BEFORE
-    + r"\b(?:de nghi|yeu cau|chi dao|luu y|nhan manh|giao nhiem vu cho|giao cho|"
+    r"\b(?:de nghi|yeu cau|chi dao|luu y|nhan manh|mong muon|giao nhiem vu cho|giao cho|"
     + r"(?<!ban )(?<!chuyen )giao(?! ban(?! dan van| tuyen giao| thuong| to chuc| chi dao)|"
     + r" luu| thong| duc| tiep| thuong| dich| ket))\b"
     + r"(?![,.]? (?:tien do|cua|nay|tren|do|va kien nghi|chinh dang|ngay cang|dat ra|cao|"
@@ -67,13 +51,16 @@ _ACTIONS = (
     "van dong|tuyen truyen|ra soat|xay dung|kip thoi|duy tri|nam chac|nam bat|theo doi|"
     "huong dan|don doc|cung co|phat dong|chuan bi|lua chon|bam sat|thuong xuyen|hoan thanh|"
     "giam sat|kien toan|da dang hoa|phan dau|sap xep|cham lo|ho tro|nghien cuu|de xuat|"
-    "tong hop|lang nghe|phat hien|quan triet|huy dong|giai quyet|dua|boi duong|dao tao|"
-    "phat trien|nhan rong|xu ly|tham gia|lam|danh gia|so ket|tong ket|ban hanh|kiem tra|"
-    "phan cong|bao cao|rut kinh nghiem|mo rong|thanh lap|gan|ket hop|tao|day|uu tien|"
-    "tranh thu|tap hop|phat|tiep nhan|giu vung|on dinh|khac phuc|chi dao|xac dinh|dam bao|"
-    "bo sung|chinh sua|cai tien|vun dap|ket nap|canh giac|dau tranh|chu tri|hoan tat|chuyen giao|"
-    "giai ngan|tiep can|nhan|khao sat|dinh huong|minh bach|quyet liet|vuc day|can|phai"
+    "tong hop|lang nghe|phat hien|quan triet|huy dong|giai quyet|dua (?:cac|nghi|noi)|"
+    "boi duong|dao tao|phat trien|nhan rong|xu ly|tham gia|lam ro|danh gia|so ket|tong ket|"
+    "ban hanh|kiem tra|phan cong|bao cao|rut kinh nghiem|mo rong|thanh lap|gan ket|gan voi|"
+    "ket hop|tao dieu kien|tao viec lam|day nghe|uu tien|tranh thu|tap hop|tiep nhan|giu vung|"
+    "on dinh|khac phuc|chi dao|xac dinh|dam bao|bo sung|chinh sua|cai tien|vun dap|ket nap|"
+    "canh giac|dau tranh|chu tri|hoan tat|chuyen giao|giai ngan|tiep can|khao sat|dinh huong|"
+    "minh bach|quyet liet|vuc day|dong hanh|chuyen doi|van hanh|cap nhat|nhan dien|doi thoai"
 )
+# Folded, a short verb can be another word ("đây" and "đẩy" are both "day", "tạo" is
+# "táo"): such verbs are listed with the word that follows them ("day nghe", "tao dieu kien").
 _PLURAL = re.compile(r"[ ,:]*(?:cac|moi|toan the|nhung) [a-z]+")
 _SUPPORT_TAIL = re.compile(rf"[^,;.]{{2,60}}?(?= (?:de|trong|nham|{_ACTIONS})\b|[,;.]|$)")
 _ACTION_START = re.compile(rf"^(?:{_ACTIONS})\b")
@@ -84,7 +71,7 @@ _PRAISE = re.compile(
 )
 _ACCOUNT = re.compile(
     r"\b(?:dai bieu|dai dien|thao luan|tham luan|y kien|bao cao (?:cho biet|neu)|theo bao cao|"
-    r"de xuat|kien nghi|cho rang|phan anh|cho biet|se|du kien|"
+    r"de xuat|kien nghi|cho rang|phan anh|cho biet|"
     r"tuy nhien|han che|ton tai|khuyet diem|vuong mac|kho khan)\b"
 )
 _REPORTER = re.compile(
@@ -100,7 +87,9 @@ _BACK_HEADING = re.compile(
     r"^(?:(?:ve )?(?:ket qua|tinh hinh|danh gia|uu diem|han che|nhung han che|mot so han che|"
     r"ton tai|nguyen nhan|dac diem))\b"
 )
-_PAST = re.compile(r"(?:^|\b)(?:da|vua qua|thoi gian qua|nam qua)\b")
+# These few run on the lower-cased text as written, not the folded one: folded, "đã"
+# is "đa dạng", "có" is "cổ vũ", "sẽ" is "chia sẻ", "là" is "lá".
+_PAST = re.compile(r"(?:^|\b)(?:đã|vừa qua|thời gian qua|năm qua)\b")
 _LEADING = re.compile(
     r"^(?:[,:;\- ]|dong thoi|va|cung voi do|ben canh do|ngoai ra|nhat la|trong do|theo do|"
     r"dac biet|truoc mat|mat khac|cung voi do|ngoai ra|"
@@ -111,16 +100,31 @@ _CHAIR_ROLE = re.compile(r"^[ ,]*chu tri\b[ ,]*")
 _SUPPORT = re.compile(r"\bphoi hop(?: chat che)? (?:voi|cung) ")
 # After an organization named as subject: not a task when it reports or describes.
 _NOT_TASK_AFTER_SUBJECT = re.compile(
-    r"[ ,]*(?:da|dang|se|du kien|vua|la|co|duoc|bi|van(?! dong)|cung da|luon|deu|"
-    r"nam (?:qua|nay|20)|trong|tai|ve|voi|va)\b"
+    r"[ ,]*(?:đã|đang|sẽ|dự kiến|vừa|là|có|được|bị|vẫn|cũng đã|luôn|đều|"
+    r"năm (?:qua|nay|20)|trong|tại|về|với|và)\b"
 )
 _INTRO = re.compile(
     r"[ ,:]*(?:trong |tu nay den |den |cuoi |ve nhiem vu )?(?:thoi gian toi|nam toi|"
     r"quy (?:iv|iii|ii|i)\b(?: ?[-/.] ?(?:19|20)[0-9]{2}| nam (?:19|20)[0-9]{2})?|"
     r"(?:[369]|ba|sau|chin) thang (?:dau |cuoi )?nam(?: (?:19|20)[0-9]{2})?|"
-    r"nam (?:19|20)[0-9]{2})[ ,:]*"
+    r"nam (?:19|20)[0-9]{2}|nam nay)[ ,:]*"
 )
-_STATEMENT = re.compile(r"[ ,]*(?:da|dang|se|vua|la|luon|deu|co|duoc|bi|cung da|van la)\b")
+# "… thực hiện tốt các nhiệm vụ (trọng tâm) sau:": announces the list, is not a task.
+_ANNOUNCES = re.compile(
+    r"(?:nhiem vu|noi dung|van de|giai phap|viec)[^,;]{0,25}\b(?:sau|nhu sau|duoi day)\W*$"
+)
+_STATEMENT = re.compile(r"[ ,]*(?:đã|đang|sẽ|vừa|là|luôn|đều|có|được|bị|cũng đã|vẫn là)\b")
+
+
+_PLAN = re.compile(r"\b(?:sẽ|dự kiến)\b")
+
+
+def _low(text: str, folded: str) -> str:
+    """The text lower-cased as written, aligned with ``folded`` (else ``folded``)."""
+    low = text.lower()
+    return low if len(low) == len(folded) else folded
+
+
 _FOR_ORG = re.compile(r"(?:doi voi|rieng|ve phia) ")
 _ACCOUNT_SPEAKERS = re.compile(r"\b(?:y kien|dai bieu|dai dien|tham luan)\b")
 _SPEAKER = re.compile(
@@ -284,7 +288,7 @@ class Extractor:
         if praise and (cue is None or cue.start() < praise.start()):
             st.mode = "praise"
             return True
-        if cue is not None and re.search(r"\b(?:da|vua|tung) $", f[: cue.start()]):
+        if cue is not None and re.search(r"\b(?:đã|vừa|từng) $", _low(s.text, f)[: cue.start()]):
             if not _SPEAKER.search(f, 0, cue.start()):
                 return True  # "Ủy ban MTTQ tỉnh đã đề nghị …": a result, not the chair's word
         if cue is not None:
@@ -295,10 +299,13 @@ class Extractor:
             self._speech(s, cue)
             return True
         modal = _modal(s.text, f)
-        if modal is not None and not _PAST.search(f, 0, modal.start()):
+        low = _low(s.text, f)
+        if modal is not None and not _PAST.search(low, 0, modal.start()):
             if re.match(r" (?:duoc|bi)\b", f[modal.end() :]):  # "cần được hỗ trợ": a need
                 return True
-            if _ACCOUNT.search(f, 0, modal.start()) and st.mode != "directive":
+            if st.mode != "directive" and (
+                _ACCOUNT.search(f, 0, modal.start()) or _PLAN.search(low, 0, modal.start())
+            ):
                 return True
             leads, _ = _subject_before(s.text, f, modal.start())
             if not leads and st.mode != "directive" and not _SPEAKER.search(f, 0, modal.start()):
@@ -307,7 +314,7 @@ class Extractor:
             self._body(s, leads, modal.end())
             return True
         if st.mode != "directive":
-            if _ACCOUNT.search(f) or _PAST.search(f):
+            if _ACCOUNT.search(f) or _PAST.search(low):
                 st.mode = "neutral"
             return True
         self._plain(s)
@@ -318,8 +325,11 @@ class Extractor:
         chỉ đạo, giải quyết" no; "giao" only before an organization)."""
         for m in _SPEECH.finditer(f):
             word = m.group()
+            before = text[max(0, m.start() - 12) : m.start()].split()
+            if before and before[-1].lower() in _NOUN_BEFORE:
+                continue
             after = f[m.end() : m.end() + 3]
-            if word.startswith("giao"):
+            if word.startswith("giao") or word == "mong muon":
                 if _run(f, m.end())[0]:
                     return m
             elif word in ("chi dao", "luu y", "nhan manh"):
@@ -347,7 +357,7 @@ class Extractor:
         ):
             return True
         found = find_orgs(f, 0, 60)
-        return bool(found) and found[0].start < 8 and not _PAST.search(f, 0, 80)
+        return bool(found) and found[0].start < 8 and not _PAST.search(_low(s.text, f), 0, 80)
 
     def _skip_intro(self, f: str, pos: int) -> int:
         """Length of the period phrases at ``pos`` (": thời gian tới, …", "trong quý
@@ -388,7 +398,7 @@ class Extractor:
             leads = _owners(s.text, f, run, LEAD)
             end = _past_place(s.text, end)
             end += self._skip_intro(f, end)
-            if _STATEMENT.match(f, end):
+            if _STATEMENT.match(_low(s.text, f), end):
                 return  # "nhấn mạnh, Mặt trận các cấp luôn là chỗ dựa …": a statement
         else:
             leads, end = _vague_owner(s.text, f, pos)
@@ -406,7 +416,7 @@ class Extractor:
         if found and found[0].start < skip + 8:
             run, end = _run(f, found[0].start)
             end = _past_place(s.text, end)
-            if _NOT_TASK_AFTER_SUBJECT.match(f, end) or len(f) - end < 12:
+            if _NOT_TASK_AFTER_SUBJECT.match(_low(s.text, f), end) or len(f) - end < 12:
                 return
             self._body(s, _owners(s.text, f, run, LEAD), end)
             return
@@ -430,6 +440,8 @@ class Extractor:
             st.leads = leads
         text, f = s.text, s.folded
         rest_text, rest_f = text[content_from:], f[content_from:]
+        if _ANNOUNCES.search(rest_f):
+            return
         for a, b in clauses(rest_text):
             self._clause(rest_text[a:b], rest_f[a:b])
 
@@ -444,11 +456,11 @@ class Extractor:
             run, end = _run(f, found[0].start)
             end = _past_place(text, end)
             modal = re.match(r"[ ,]*(?:can phai|can|phai)\b[ ,]*", f[end:])
-            if modal or not _NOT_TASK_AFTER_SUBJECT.match(f, end):
+            if modal or not _NOT_TASK_AFTER_SUBJECT.match(_low(text, f), end):
                 st.leads = _owners(text, f, run, LEAD)
                 cut = end + (modal.end() if modal else 0)
                 text, f = text[cut:], f[cut:]
-        if _PAST.match(f.strip()) or len(f.split()) < 3:
+        if _PAST.match(_low(text, f).strip()) or len(f.split()) < 3:
             return
         supports, span = _supports(text, f)
         if m := _CHAIR_ROLE.match(f):  # "chủ trì, phối hợp với X theo dõi, …": X supports
