@@ -158,3 +158,21 @@ def test_cli_bad_input_exits_2(
 def test_cli_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", "/no/such/file.txt"]) == 2
     assert "Không thấy tệp" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Đồng chí Lê Văn An, Phó Bí thư ",  # the chair's pattern, never closed
+        "Hội Nông dân tỉnh, ",
+        "đề nghị ",
+        "- Hội Nông dân tỉnh tổ chức hội nghị.\n",
+    ],
+)
+def test_long_repetitive_text_stays_fast(unit: str) -> None:
+    """Nothing quadratic: the longest text accepted, made of one phrase, in well under
+    a second (the paste box and the command answer at once)."""
+    text = (unit * (MAX_CHARS // len(unit)))[: MAX_CHARS - 1]
+    started = time.perf_counter()
+    extract(text)
+    assert time.perf_counter() - started < 1.5

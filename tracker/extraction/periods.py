@@ -146,13 +146,15 @@ def meeting_date(sentences: list[str], folded_all: str) -> date | None:
 
 _NAME = r"(?P<name>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*)(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]*){1,4})"
 _CHAIRS = (
-    re.compile(rf"(?:[Đđ]ồng chí|đ/c|Đ/c) {_NAME}(?P<pos>(?:,| -| –)[^.;]*?)?,? (?:đã )?chủ trì"),
-    re.compile(rf"chủ trì của (?:đồng chí|đ/c) {_NAME}(?P<pos>,[^.;]*)?"),
+    re.compile(
+        rf"(?:[Đđ]ồng chí|đ/c|Đ/c) {_NAME}(?P<pos>(?:,| -| –)[^.;]{{0,160}}?)?,? (?:đã )?chủ trì"
+    ),
+    re.compile(rf"chủ trì của (?:đồng chí|đ/c) {_NAME}(?P<pos>,[^.;]{{0,160}})?"),
     re.compile(
         rf"[Cc]hủ trì(?: hội nghị| giao ban| buổi giao ban)? (?:là|có) (?:đồng chí|đ/c) {_NAME}"
-        r"(?P<pos>,[^.;]*)?"
+        r"(?P<pos>,[^.;]{0,160})?"
     ),
-    re.compile(rf"(?:[Đđ]ồng chí|đ/c|Đ/c) {_NAME}(?P<pos>(?:,| -| –)[^.;:]*?)?,? kết luận"),
+    re.compile(rf"(?:[Đđ]ồng chí|đ/c|Đ/c) {_NAME}(?P<pos>(?:,| -| –)[^.;:]{{0,160}}?)?,? kết luận"),
 )
 
 
