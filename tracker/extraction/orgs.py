@@ -17,7 +17,10 @@ GROUP_UNIONS = "Các đoàn thể"
 _CTXH = r"(?: chinh tri ?- ?xa hoi| ct ?- ?xh| chinh tri xa hoi)?"
 _LEVEL = r"(?: (?:viet nam )?(?:tinh|thanh pho|tp)(?! uy)| cac cap)?"  # "tỉnh", "các cấp"
 _MTTQ = r"(?:ban thuong truc )?(?:uy ban |ub ?)?(?:mttq|mat tran to quoc|mat tran)(?: viet nam)?"
-_UNIONS = rf"(?:cac |khoi )?(?:to chuc chinh tri ?- ?xa hoi|doan the{_CTXH}|to chuc ct ?- ?xh)"
+_UNIONS = (
+    rf"(?:cac |khoi )?(?:to chuc chinh tri ?- ?xa hoi|doan the{_CTXH}|to chuc ct ?- ?xh|"
+    r"to chuc thanh vien)(?: truc thuoc)?"
+)
 
 # Longest forms first; the first pattern that matches at a position wins.
 _PATTERNS: tuple[tuple[str | None, str], ...] = (

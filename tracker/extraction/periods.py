@@ -95,7 +95,7 @@ def is_vague(folded: str) -> bool:
 # --- the meeting -----------------------------------------------------------------------------
 
 _HELD = re.compile(
-    r"(?:^|\b(?:sang|chieu|toi|trua|hom nay|vao|ngay)\b[ ,]*)(?:ngay )?"
+    r"(?:^|\b(?:sang|chieu|toi|trua|hom nay|vao|ngay)(?: nay)?\b[ ,(]*)(?:ngay )?"
     rf"(?P<d>[0-3]?[0-9]) ?(?:[-/.]|thang) ?(?P<m>1[0-2]|0?[1-9])(?:(?: ?[-/.] ?| nam ){_Y})?\b"
 )
 _MEETING_WORDS = re.compile(r"\b(?:giao ban|hoi nghi|lam viec|cuoc hop|hop|ket luan)\b")

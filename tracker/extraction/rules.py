@@ -209,6 +209,34 @@ def _vague_owner(text: str, folded: str, start: int) -> tuple[tuple[Owner, ...],
     return (Owner(None, LEAD, written),), m.start()
 
 
+# A body outside the standard list, as written: "Sở Nội vụ", "Hội Chữ thập đỏ tỉnh",
+# "UBND các huyện, thành phố"; it runs to the verb that follows it.
+_BODY_HEAD = re.compile(
+    r"(?:Hội|Sở|UBND|Ủy ban nhân dân|Văn phòng|Công an|Bộ Chỉ huy|Bộ đội|Liên hiệp|Liên minh|"
+    r"Đảng ủy|Huyện ủy|Thị ủy|Thành ủy|Báo|Đài|Ngân hàng|Ban|Cục|Chi cục|Viện|Trung tâm|"
+    r"Liên đoàn|Các sở|Các ban|Các hội)\b(?! (?:Thường vụ|Chấp hành|Bí thư|Thường trực|viên)\b)"
+)
+_BODY_END = re.compile(rf"[,;.:]|\s(?:can|phai|da|dang|se|(?:{_ACTIONS}))\b")
+
+
+def _body_at(text: str, folded: str, pos: int) -> Owner | None:
+    """The body outside the list named at ``pos`` (as written, ``org`` None), if any."""
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    head = _BODY_HEAD.match(text, pos)
+    if head is None:
+        return None
+    stop = _BODY_END.search(folded, head.end(), head.end() + 80)
+    if stop and folded[stop.start()] == ",":  # "UBND các huyện, thành phố"
+        more = re.match(r", (?:thanh pho|thi xa|huyen)\b", folded[stop.start() :])
+        if more:
+            stop = _BODY_END.search(folded, stop.start() + more.end(), head.end() + 80)
+    if stop is None or stop.start() == head.end() and head.group() not in ("UBND", "Các sở"):
+        return None
+    written = text[pos : stop.start()].strip()
+    return Owner(None, LEAD, written) if len(written.split()) <= 12 else None
+
+
 def _subject_before(text: str, folded: str, end: int) -> tuple[tuple[Owner, ...], int]:
     """The addressee named before a modal verb ("MTTQ tỉnh cần …"): the last
     comma-separated part with an organization in it, not the speaker's title."""
@@ -219,6 +247,9 @@ def _subject_before(text: str, folded: str, end: int) -> tuple[tuple[Owner, ...]
         found = find_orgs(folded, part.start(), part.end())
         if found:
             return _owners(text, folded, found, LEAD), part.start()
+        body = _body_at(text, folded, part.start())
+        if body is not None:
+            return (body,), part.start()
     return (), end
 
 
@@ -400,6 +431,9 @@ class Extractor:
             end += self._skip_intro(f, end)
             if _STATEMENT.match(_low(s.text, f), end):
                 return  # "nhấn mạnh, Mặt trận các cấp luôn là chỗ dựa …": a statement
+        elif body := _body_at(s.text, f, pos):
+            leads = (body,)
+            end = s.text.index(body.as_written, pos) + len(body.as_written)
         else:
             leads, end = _vague_owner(s.text, f, pos)
             if not leads:
@@ -410,8 +444,8 @@ class Extractor:
     def _plain(self, s: Sentence) -> None:
         f = s.folded
         skip = 0
-        while (m := _LEADING.match(f, skip)) and m.end() > skip:
-            skip = m.end()  # "Bên cạnh đó, …", "Đặc biệt, …"
+        while (m := _LEADING.match(f[skip:])) and m.end():
+            skip += m.end()  # "Bên cạnh đó, …", "Đặc biệt, …"
         found = find_orgs(f, skip, skip + 80)
         if found and found[0].start < skip + 8:
             run, end = _run(f, found[0].start)
@@ -419,6 +453,11 @@ class Extractor:
             if _NOT_TASK_AFTER_SUBJECT.match(_low(s.text, f), end) or len(f) - end < 12:
                 return
             self._body(s, _owners(s.text, f, run, LEAD), end)
+            return
+        if body := _body_at(s.text, f, skip):
+            end = s.text.index(body.as_written, skip) + len(body.as_written)
+            if not _NOT_TASK_AFTER_SUBJECT.match(_low(s.text, f), end) and len(f) - end >= 12:
+                self._body(s, (body,), end)
             return
         lead = _LEADING.sub("", f)
         if not _ACTION_START.match(lead) and not self._intro_then_action(f):
@@ -458,6 +497,13 @@ class Extractor:
             modal = re.match(r"[ ,]*(?:can phai|can|phai)\b[ ,]*", f[end:])
             if modal or not _NOT_TASK_AFTER_SUBJECT.match(_low(text, f), end):
                 st.leads = _owners(text, f, run, LEAD)
+                cut = end + (modal.end() if modal else 0)
+                text, f = text[cut:], f[cut:]
+        elif body := _body_at(text, f, 0):
+            end = text.index(body.as_written) + len(body.as_written)
+            modal = re.match(r"[ ,]*(?:can phai|can|phai)\b[ ,]*", f[end:])
+            if modal or not _NOT_TASK_AFTER_SUBJECT.match(_low(text, f), end):
+                st.leads = (body,)
                 cut = end + (modal.end() if modal else 0)
                 text, f = text[cut:], f[cut:]
         if _PAST.match(_low(text, f).strip()) or len(f.split()) < 3:
