@@ -214,7 +214,8 @@ def _vague_owner(text: str, folded: str, start: int) -> tuple[tuple[Owner, ...],
 _BODY_HEAD = re.compile(
     r"(?:Hội|Sở|UBND|Ủy ban nhân dân|Văn phòng|Công an|Bộ Chỉ huy|Bộ đội|Liên hiệp|Liên minh|"
     r"Đảng ủy|Huyện ủy|Thị ủy|Thành ủy|Báo|Đài|Ngân hàng|Ban|Cục|Chi cục|Viện|Trung tâm|"
-    r"Liên đoàn|Các sở|Các ban|Các hội)\b(?! (?:Thường vụ|Chấp hành|Bí thư|Thường trực|viên)\b)"
+    r"Liên đoàn|Các sở|Các ban|Các hội|Các cấp ủy|Cấp ủy|Các huyện ủy|Các địa phương|"
+    r"Chính quyền)\b(?! (?:Thường vụ|Chấp hành|Bí thư|Thường trực|viên)\b)"
 )
 _BODY_END = re.compile(rf"[,;.:]|\s(?:can|phai|da|dang|se|(?:{_ACTIONS}))\b")
 
@@ -231,7 +232,8 @@ def _body_at(text: str, folded: str, pos: int) -> Owner | None:
         more = re.match(r", (?:thanh pho|thi xa|huyen)\b", folded[stop.start() :])
         if more:
             stop = _BODY_END.search(folded, stop.start() + more.end(), head.end() + 80)
-    if stop is None or stop.start() == head.end() and head.group() not in ("UBND", "Các sở"):
+    bare = ("UBND", "Các sở", "Các cấp ủy", "Cấp ủy", "Các huyện ủy", "Các địa phương")
+    if stop is None or stop.start() == head.end() and head.group() not in bare:
         return None
     written = text[pos : stop.start()].strip()
     return Owner(None, LEAD, written) if len(written.split()) <= 12 else None
@@ -421,6 +423,8 @@ class Extractor:
 
     def _speech(self, s: Sentence, cue: re.Match[str]) -> None:
         f = s.folded
+        if not _PRAISE.search(f, 0, cue.start()):  # not "ghi nhận kết quả 6 tháng đầu năm, …"
+            self._intro(f, 0, cue.start())  # "Về nhiệm vụ quý II, đồng chí đề nghị …"
         pos = cue.end()
         pos += self._skip_intro(f, pos)
         run, end = _run(f, pos)
@@ -438,7 +442,6 @@ class Extractor:
             leads, end = _vague_owner(s.text, f, pos)
             if not leads:
                 end = pos
-        self._intro(f, 0, cue.start())
         self._body(s, leads, end)
 
     def _plain(self, s: Sentence) -> None:
