@@ -597,7 +597,7 @@
 <context>
     <name>ConnectServerDialog</name>
     <message>
-        <location filename="../../ui/dialogs/connect_server.py" line="+128"/>
+        <location filename="../../ui/dialogs/connect_server.py" line="+127"/>
         <source>Mật khẩu máy chủ</source>
         <translation>Server password</translation>
     </message>
