@@ -113,6 +113,7 @@ _INTRO = re.compile(
 _ANNOUNCES = re.compile(
     r"(?:nhiem vu|noi dung|van de|giai phap|viec)[^,;]{0,25}\b(?:sau|nhu sau|duoi day)\W*$"
 )
+_ANNOUNCES_AT_END = re.compile(r"\b(?:nhu sau|sau|duoi day|nhiem vu)\W*$")
 _STATEMENT = re.compile(r"[ ,]*(?:đã|đang|sẽ|vừa|là|luôn|đều|có|được|bị|cũng đã|vẫn là)\b")
 
 
@@ -125,7 +126,7 @@ def _low(text: str, folded: str) -> str:
     return low if len(low) == len(folded) else folded
 
 
-_FOR_ORG = re.compile(r"(?:doi voi|rieng|ve phia) ")
+_FOR_ORG = re.compile(r"(?:doi voi|rieng voi|rieng|ve phia) ")
 _ACCOUNT_SPEAKERS = re.compile(r"\b(?:y kien|dai bieu|dai dien|tham luan)\b")
 _SPEAKER = re.compile(
     r"\b(?:dong chi|d/c|thuong truc tinh uy|thuong truc thanh uy|ban thuong vu)\b"
@@ -303,12 +304,22 @@ class Extractor:
         if _BACK_HEADING.match(f) and len(f.split()) <= 12:
             st.mode = "neutral"
             return True
-        if (m := _FOR_ORG.match(f)) and (run := _run(f, m.end())[0]):
-            after = re.match(r"[ ]*[:,-]+ *", f[run[-1].end :])
-            if after and len(f) - run[-1].end - after.end() > 12:  # "Đối với Hội ND tỉnh: …"
+        m = _FOR_ORG.match(f)
+        if (run := _run(f, m.end() if m else 0)[0]) and (m or run[0].start == 0):
+            # "Đối với Hội ND tỉnh: …", "Về phía Tỉnh đoàn, …", "Tỉnh đoàn: …"
+            after = re.match(r"[ ]*[:,-]+ *" if m else r" *: *", f[run[-1].end :])
+            if after and len(f) - run[-1].end - after.end() > 12:
                 st.mode = "directive"
                 self._body(s, _owners(s.text, f, run, LEAD), run[-1].end + after.end())
                 return True
+        if (
+            s.text.endswith(":")
+            and _ANNOUNCES_AT_END.search(f)
+            and not self._cue(s.text, f)
+            and not _modal(s.text, f)
+        ):
+            self._heading(s, leads=False)  # "… giao nhiệm vụ quý I năm 2024 như sau:"
+            return True
         if (
             _HEADING.match(f)
             and (len(f.split()) <= 16 or s.text.endswith(":"))
@@ -412,10 +423,10 @@ class Extractor:
             self.state.context = None
         return None
 
-    def _heading(self, s: Sentence) -> None:
+    def _heading(self, s: Sentence, *, leads: bool = True) -> None:
         st = self.state
         st.mode = "directive"
-        found = find_orgs(s.folded)
+        found = find_orgs(s.folded) if leads else []
         if found:
             st.leads = _owners(s.text, s.folded, found, LEAD)
         mentions = quarter_mentions(s.folded)
