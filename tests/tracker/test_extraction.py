@@ -55,8 +55,9 @@ def test_heldout_set_is_separate_and_annotated() -> None:
 
 def test_ten_kilobytes_within_200_ms() -> None:
     texts = [p.read_text("utf-8") for p in sorted((DATA / "dev").glob("*.txt"))]
-    text = "\n".join(texts)[:10_240]
-    extract(text)  # first call compiles nothing new, but warms the caches
+    # Without the notices' "Nơi nhận:", where reading stops: all 10 kB are read.
+    text = "\n".join(t for t in texts if "Nơi nhận" not in t)[:10_240]
+    assert len(extract(text).directives) > 30
     started = time.perf_counter()
     extract(text)
     assert time.perf_counter() - started < 0.2
