@@ -100,7 +100,8 @@ _CHAIR_ROLE = re.compile(r"^[ ,]*chu tri\b[ ,]*")
 _SUPPORT = re.compile(r"\bphoi hop(?: chat che)? (?:voi|cung) ")
 # After an organization named as subject: not a task when it reports or describes.
 _NOT_TASK_AFTER_SUBJECT = re.compile(
-    r"[ ,]*(?:đã|đang|sẽ|dự kiến|vừa|là|có|được|bị|vẫn|cũng đã|luôn|đều|"
+    r"[ ,]*(?:đã|đang|sẽ|dự kiến|vừa|là|có|được|bị|vẫn|cũng đã|luôn|đều|kiến nghị|đề xuất|"
+    r"đề nghị|cho biết|phản ánh|nêu|mong muốn|"
     r"năm (?:qua|nay|20)|trong|tại|về|với|và)\b"
 )
 _INTRO = re.compile(
@@ -335,6 +336,9 @@ class Extractor:
         if cue is not None and re.search(r"\b(?:đã|vừa|từng) $", _low(s.text, f)[: cue.start()]):
             if not _SPEAKER.search(f, 0, cue.start()):
                 return True  # "Ủy ban MTTQ tỉnh đã đề nghị …": a result, not the chair's word
+        if cue is not None and self._proposal(s.text, f, cue):
+            st.mode = "neutral"  # "Ủy ban MTTQ tỉnh đề nghị Thường trực Tỉnh ủy …": upwards
+            return True
         if cue is not None:
             said = _ACCOUNT_SPEAKERS.search(f, 0, cue.start())
             if said and not _SPEAKER.search(f, said.end(), cue.start()) and st.mode != "directive":
@@ -390,6 +394,13 @@ class Extractor:
         return None
 
     # --- pieces -------------------------------------------------------------------------
+
+    def _proposal(self, text: str, f: str, cue: re.Match[str]) -> bool:
+        """Whether a body of the list (not the chair) is the one asking: the words
+        right before the cue name an organization and no speaker."""
+        segment = f.rfind(",", 0, cue.start()) + 1
+        found = find_orgs(f, segment, cue.start())
+        return bool(found) and not _SPEAKER.search(f, segment, cue.start())
 
     def _continues(self, s: Sentence) -> bool:
         f = s.folded
