@@ -24,7 +24,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--meeting-date",
         type=date_arg,
         metavar="NGÀY",
-        help="ngày giao ban (khi văn bản không ghi)",
+        help="ngày giao ban (dùng thay ngày đọc được; năm của các quý không ghi năm)",
     )
     ext.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
 
