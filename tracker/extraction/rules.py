@@ -22,7 +22,6 @@ from tracker.quarters import Quarter
 LEAD = "lead"
 SUPPORT = "support"
 
-# "đề nghị", "yêu cầu" as nouns ("đúng yêu cầu", "các đề nghị") are no cue.
 # "đề nghị", "yêu cầu" as nouns ("đúng yêu cầu", "các đề nghị") are no cue; the word
 # before is read as written ("Lê Văn Dũng yêu cầu" is a cue, "đúng yêu cầu" is not).
 _NOUN_BEFORE = frozenset("các những đúng theo ứng đạt với thể xuất, mọi trước được nhận".split())
@@ -336,7 +335,7 @@ class Extractor:
         if cue is not None and re.search(r"\b(?:đã|vừa|từng) $", _low(s.text, f)[: cue.start()]):
             if not _SPEAKER.search(f, 0, cue.start()):
                 return True  # "Ủy ban MTTQ tỉnh đã đề nghị …": a result, not the chair's word
-        if cue is not None and self._proposal(s.text, f, cue):
+        if cue is not None and self._proposal(f, cue):
             st.mode = "neutral"  # "Ủy ban MTTQ tỉnh đề nghị Thường trực Tỉnh ủy …": upwards
             return True
         if cue is not None:
@@ -349,7 +348,7 @@ class Extractor:
         modal = _modal(s.text, f)
         low = _low(s.text, f)
         if modal is not None and not _PAST.search(low, 0, modal.start()):
-            if re.match(r" (?:duoc|bi)\b", f[modal.end() :]):  # "cần được hỗ trợ": a need
+            if re.match(r" (?:được|bị)\b", low[modal.end() :]):  # "cần được hỗ trợ": a need
                 return True
             if st.mode != "directive" and (
                 _ACCOUNT.search(f, 0, modal.start()) or _PLAN.search(low, 0, modal.start())
@@ -395,7 +394,7 @@ class Extractor:
 
     # --- pieces -------------------------------------------------------------------------
 
-    def _proposal(self, text: str, f: str, cue: re.Match[str]) -> bool:
+    def _proposal(self, f: str, cue: re.Match[str]) -> bool:
         """Whether a body of the list (not the chair) is the one asking: the words
         right before the cue name an organization and no speaker."""
         segment = f.rfind(",", 0, cue.start()) + 1
