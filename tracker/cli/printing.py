@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -229,6 +230,9 @@ def cmd_letter(args: argparse.Namespace) -> int:
                 if out.is_dir():  # each letter's report-back form beside it
                     written += write_form_beside(target, x.organization_id, x.directive_ids,
                                                  issued_on, x.reference)  # fmt: skip
+                # The command runs with the cyclic collector off (cli.main); a document
+                # writer's element trees are cycles, so each letter's is freed here.
+                gc.collect()
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
