@@ -34,6 +34,7 @@ __all__ = [
 
 MAX_CHARS = 200_000  # a long notice is 20 kB; anything far larger is not one
 _REVIEW_WORDS = re.compile(r"\b(?:da|ket qua|danh gia|so ket|tong ket|bieu duong|giao ban)\b")
+_DAY_MONTH = re.compile(r"\d{1,2}\s*(?:/|-|\.)\s*\d{1,2}|(?:ngay\s+\d{1,2}\s+)?thang\s+\d{1,2}\b")
 _AHEAD_WORDS = re.compile(
     r"(?:nhiem vu|trong tam|trien khai|phuong huong|ke hoach|toi|cuoi nam)[^,.]{0,30}$"
 )
@@ -96,8 +97,8 @@ def _reviewed(folded: list[str], held_on: date | None) -> Quarter | None:
         if not _REVIEW_WORDS.search(f):
             continue
         for q in quarter_mentions(f):
-            if _AHEAD_WORDS.search(f, 0, q.start):
-                continue
+            if _AHEAD_WORDS.search(f, 0, q.start) or _DAY_MONTH.match(f, q.start):
+                continue  # a period ahead, or the meeting's own date: not what was reviewed
             if found := q.resolve(held_on):
                 return found
     return None if held_on is None else Quarter.of(held_on).previous()
