@@ -1,7 +1,7 @@
 """Every change to the data: one typed function each, one transaction each,
 each returning the ``Changes`` it made.
 
-Close to 700 lines on purpose: the writes share the validation helpers and the status
+Close to 900 lines on purpose: the writes share the validation helpers and the status
 cache rewrite at the top, and one file is the one place to find every write.
 """
 

@@ -205,7 +205,8 @@ def test_cli_attach_list_detach(
 
 def test_schema_2_database_gains_the_attachment_tables(db_path: Path) -> None:
     """The step to schema 3 on either backend: a schema-2 database (its attachment
-    tables dropped, its version set back) gets them again on opening."""
+    tables and its history's author column dropped, its version set back) gets them
+    again on opening."""
     from tracker.store.migrations import schema_version
     from tracker.store.pg import is_postgres
     from tracker.store.proxy import database
@@ -213,6 +214,7 @@ def test_schema_2_database_gains_the_attachment_tables(db_path: Path) -> None:
     db = database.obj
     db.execute_sql("DROP TABLE attachment")
     db.execute_sql("DROP TABLE attachment_content")
+    db.execute_sql("ALTER TABLE history_entry DROP COLUMN who")
     if is_postgres(db):
         db.execute_sql("UPDATE giaoban_schema SET version = 2")
     else:

@@ -159,13 +159,10 @@ class MainWindow(WindowBase):
             never_shown=(Column.MEETING,),  # the meeting is the page's heading
         )
         self.meeting_directives.follow(self.bus, self.meeting_table)
-        # Below the meeting's heading, two rows are the least this page needs: on a
-        # short screen (1366x768 at 150 %) the reminder banner needs the rest.
-        self.meeting_table.setMinimumHeight(
-            self.meeting_table.horizontalHeader().sizeHint().height()
-            + 2 * self.meeting_table.fontMetrics().lineSpacing()
-            + 2 * self.meeting_table.frameWidth()
-        )
+        # Two lines under the heading at least: a 150 % laptop needs the rest for the banner.
+        table = self.meeting_table
+        table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 2 * (
+            table.fontMetrics().lineSpacing() + table.frameWidth()))  # fmt: skip
         mv = QVBoxLayout(self.meeting_page)
         mv.setContentsMargins(0, 0, 0, 0)
         mv.addWidget(self.meeting_header)
