@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon, QToolBar
 from tracker import queries
 from tracker.errors import TrackerError
 from tracker.reminders import Reminders, reminders
-from ui.screen_fit import keep_on_screen
 from ui.widgets.reminder_banner import ReminderBanner
 
 log = logging.getLogger(__name__)
@@ -97,6 +96,14 @@ class ReminderWatch(QObject):
         if page.only_ids is not None:
             page.show_only(None)
 
+    def _keep_height(self, height: int) -> None:
+        """Back to ``height`` (which fitted the screen) as far as the views can give
+        the banner its row."""
+        window = self._window
+        height = max(height, window.minimumSizeHint().height())
+        if window.height() != height:
+            window.resize(window.width(), height)
+
     def _show(self, text: str) -> None:
         if self.banner is not None:  # checked again while shown: one banner, new words
             self.banner.label.setText(text)
@@ -106,12 +113,15 @@ class ReminderWatch(QObject):
         self.bar.setMovable(False)
         self.bar.setFloatable(False)
         self.bar.toggleViewAction().setVisible(False)
+        self.bar.setContentsMargins(0, 0, 0, 0)  # the row as thin as its buttons
         self.banner = ReminderBanner(text, self.bar)
         self.bar.addWidget(self.banner)
         self._window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self._window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
-        # The new row must not push the window past the screen (once it is laid out).
-        QTimer.singleShot(0, self._window, lambda: keep_on_screen(self._window))
+        # The new row takes its height from the views, not from the screen: once laid
+        # out, the window goes back to the height it had (which fitted the screen).
+        height = self._window.height()
+        QTimer.singleShot(0, self._window, lambda: self._keep_height(height))
         self.banner.view_requested.connect(self.view)
         self.banner.dismissed.connect(self.dismiss)
         # Only where the desktop has a tray: offscreen and headless have none (no warning).

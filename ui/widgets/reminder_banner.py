@@ -31,7 +31,7 @@ class ReminderBanner(QFrame):
         self.close_button.setToolTip(self.tr("Đóng lời nhắc"))
         self.close_button.setAccessibleName(self.tr("Đóng lời nhắc"))
         row = QHBoxLayout(self)
-        row.setContentsMargins(8, 4, 4, 4)
+        row.setContentsMargins(8, 1, 4, 1)  # thin: a 150 % laptop has no height to spare
         row.addWidget(self.label, 1)
         row.addWidget(self.view_button)
         row.addWidget(self.close_button)
