@@ -61,22 +61,14 @@ def cmd_attachments(args: argparse.Namespace) -> int:
     model = Meeting if args.meeting else Directive
     if not model.select().where(model.id == args.id).exists():
         raise NotFoundError(f"Không có {_owner(args)}.")
-    rows = attachments.for_meeting(args.id) if args.meeting else attachments.for_directive(args.id)
     if args.json:
         print_json(
-            [
-                {
-                    "id": r.id,
-                    "file_name": r.file_name,
-                    "size": r.size,
-                    "media_type": r.media_type,
-                    "attached_on": r.attached_on.isoformat(),
-                    "sha256": r.sha256,
-                }
-                for r in rows
-            ]
+            attachments.snapshot(meeting_id=args.id)
+            if args.meeting
+            else attachments.snapshot(directive_id=args.id)
         )
         return 0
+    rows = attachments.for_meeting(args.id) if args.meeting else attachments.for_directive(args.id)
     if not rows:
         print(f"{_owner(args).capitalize()} chưa có tệp đính kèm.")
         return 0
