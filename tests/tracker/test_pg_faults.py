@@ -67,3 +67,57 @@ def test_read_only_login_gets_a_message_not_a_traceback(
     assert cli.main(["done", "--db", reader, str(directive)]) == 2
     err = capsys.readouterr().err
     assert "chỉ có quyền xem" in err and "Traceback" not in err
+
+
+KILLED_WRITER = """
+import sys
+from datetime import date
+from tracker import services
+from tracker.drafts import DirectiveDraft, MeetingDraft
+from tracker.store.db import open_db
+open_db(sys.argv[1])
+lead = [int(sys.argv[2])]
+rows = [DirectiveDraft(content=f"Nội dung số {i}", lead_ids=lead) for i in range(40_000)]
+print("writing", flush=True)
+services.log_meeting(meeting=MeetingDraft(held_on=date(2024, 7, 1), title="Lớn"), directives=rows)
+print("done", flush=True)
+"""
+
+
+@pytest.mark.parametrize("delay", [0.3, 1.0, 2.0])
+def test_client_killed_mid_transaction_leaves_nothing(pg_url: str, delay: float) -> None:
+    """A client SIGKILLed while it writes a meeting of 40,000 directives in one
+    transaction: the server rolls it back, so the database holds all of it or none of
+    it, and the next client works on it at once."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    open_db(pg_url)
+    seeding.load_sample()
+    before = (len(queries.list_meetings()), queries.count_directives(queries.DirectiveFilter()))
+    lead = queries.find_organization("MTTQ").id
+    close_db()
+    child = subprocess.Popen(
+        [sys.executable, "-P", "-c", KILLED_WRITER, pg_url, str(lead)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert child.stdout is not None and child.stdout.readline().strip() == "writing"
+    time.sleep(delay)
+    finished = child.poll() is not None
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    open_db(pg_url)
+    try:
+        after = (len(queries.list_meetings()), queries.count_directives(queries.DirectiveFilter()))
+        whole = (before[0] + 1, before[1] + 40_000)
+        assert after in (before, whole), after
+        if not finished:
+            assert after == before  # killed inside the transaction: nothing of it is there
+        draft = MeetingDraft(held_on=date(2024, 8, 1), title="Sau khi bị ngắt")
+        services.log_meeting(meeting=draft)  # no lock or half-open transaction left
+        assert len(queries.list_meetings()) == after[0] + 1
+    finally:
+        close_db()
