@@ -191,8 +191,7 @@ def test_round_trip_through_the_data_workbook(
         )
     assert _run(sample_db, "export", str(tmp_path / "a.xlsx"), capsys=capsys)[0] == 0
     assert _run(sample_db, "export", str(tmp_path / "a.json"), capsys=capsys)[0] == 0
-    other = tmp_path / "b.sqlite3"
-    assert _run(other, "meetings", capsys=capsys)[0] == 0
+    other = tmp_path / "b.sqlite3"  # not there yet: the office starts from its workbook
     rc, _, err = _run(other, "import-xlsx", str(tmp_path / "a.xlsx"), capsys=capsys)
     assert rc == 0, err
     assert _run(other, "export", str(tmp_path / "b.json"), capsys=capsys)[0] == 0

@@ -90,7 +90,7 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
             'cột được hiểu: "Nội dung chỉ đạo", "Chủ trì", "Phối hợp", "Thời hạn"…). '
             f"Chưa nhập gì.{also}"
         )
-    open_database(args, create=False, writing=not args.dry_run)
+    open_database(args, writing=not args.dry_run)  # a new file: the office starts from its workbook
     from tracker import queries
 
     extra: dict[str, tuple[int, ...]] = {}
