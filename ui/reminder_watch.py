@@ -53,10 +53,10 @@ class ReminderWatch(QObject):
             # check tell the clerk; a reminder that cannot be read waits for tomorrow.
             log.warning("Không kiểm tra được nội dung đến hạn: %s", exc)
             return None
-        settings.setValue(LAST_SHOWN, today.isoformat())
         self.found = found
         if found.empty:
-            return found
+            return found  # the day is not used up: data loaded later today is checked
+        settings.setValue(LAST_SHOWN, today.isoformat())
         self._show(self.text(found))
         return found
 

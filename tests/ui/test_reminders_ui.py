@@ -40,6 +40,21 @@ def test_banner_shows_once_a_day_and_view_narrows_the_list(qtbot, window: MainWi
     assert watch.banner is None and window.chase_page.only_ids is None
 
 
+def test_an_empty_check_does_not_use_up_the_day(qtbot, db_path: Path) -> None:  # noqa: ANN001
+    """A first start on an empty file finds nothing; the sample loaded later that day
+    is still reminded of at the next start (the day was not marked as shown)."""
+    from tracker import seeding
+
+    first = MainWindow(as_of=AS_OF)
+    qtbot.addWidget(first)
+    qtbot.waitUntil(lambda: first.reminder_watch.found is not None)  # its start-up check
+    assert first.reminder_watch.found.empty and first.reminder_watch.banner is None
+    seeding.load_sample()
+    again = MainWindow(as_of=AS_OF)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.reminder_watch.banner is not None)
+
+
 def test_reminders_off_in_settings(qtbot, sample_db: Path) -> None:  # noqa: ANN001
     """With reminders off in Settings, no banner."""
     services.save_settings(settings=ReportSettings(reminders_on=False))
