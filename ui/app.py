@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from tracker.errors import DatabaseOpenError, TrackerError
@@ -17,6 +17,7 @@ from tracker.shipped import missing_message
 from tracker.store.db import open_db
 from tracker.store.dbfile import resolve_target, sqlite_path
 from ui import assets, i18n, launch_clock, messages
+from ui.first_paint import FirstPaintWatcher
 
 ORGANIZATION = "GiaoBan"
 BACKUP_AT_THE_LATEST_MS = 2000  # the daily backup runs after the first paint, or by then
@@ -105,25 +106,6 @@ def _daily_backup(target: str) -> None:
         daily_backup(path)
     except TrackerError as exc:
         log.warning("Chưa sao lưu hằng ngày được: %s", exc.message)
-
-
-class FirstPaintWatcher(QObject):
-    """Calls ``done`` once every watched widget has been painted once."""
-
-    def __init__(self, widgets: list[QWidget], done: Callable[[], None]) -> None:
-        super().__init__(widgets[0])
-        self._pending: set[QObject] = set(widgets)
-        self._done = done
-        for w in widgets:
-            w.installEventFilter(self)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and obj in self._pending:
-            self._pending.discard(obj)
-            obj.removeEventFilter(self)
-            if not self._pending:
-                QTimer.singleShot(0, self._done)  # after this paint has finished
-        return False
 
 
 def run(args: argparse.Namespace) -> int:

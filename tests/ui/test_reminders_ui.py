@@ -47,11 +47,13 @@ def test_an_empty_check_does_not_use_up_the_day(qtbot, db_path: Path) -> None:  
 
     first = MainWindow(as_of=AS_OF)
     qtbot.addWidget(first)
+    first.show()  # the check runs once the window is painted
     qtbot.waitUntil(lambda: first.reminder_watch.found is not None)  # its start-up check
     assert first.reminder_watch.found.empty and first.reminder_watch.banner is None
     seeding.load_sample()
     again = MainWindow(as_of=AS_OF)
     qtbot.addWidget(again)
+    again.show()
     qtbot.waitUntil(lambda: again.reminder_watch.banner is not None)
 
 

@@ -52,10 +52,26 @@ def is_postgres(db: pw.Database | pw.DatabaseProxy | None) -> bool:
     return isinstance(obj, pw.PostgresqlDatabase)
 
 
+def give_peewee_psycopg() -> None:
+    """peewee's module was run without psycopg (``tracker/__init__.py``: start-up time);
+    its PostgreSQL adapter reads these names when a server is opened."""
+    if pw.psycopg is not None:
+        return
+    import psycopg
+    from psycopg.pq import TransactionStatus
+    from psycopg.types.json import Json, Jsonb
+
+    pw.psycopg = psycopg
+    pw.TransactionStatus = TransactionStatus
+    pw.Json_pg3 = Json
+    pw.Jsonb_pg3 = Jsonb
+
+
 class PgDatabase(pw.PostgresqlDatabase):
     """peewee's PostgreSQL database on psycopg 3, reading the app's SQLite-worded statements."""
 
     def __init__(self, target: PgTarget, password: str | None = None) -> None:
+        give_peewee_psycopg()
         params: dict[str, Any] = {
             "user": target.user,
             "host": target.host,

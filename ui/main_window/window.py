@@ -27,6 +27,7 @@ from tracker.rows import DirectiveRow, MeetingRow, Status
 from tracker.store.dbfile import damaged_error
 from ui import assets, i18n, messages
 from ui.actions import Actions
+from ui.first_paint import FirstPaintWatcher
 from ui.main_window import layout_state, menus
 from ui.main_window.base import WindowBase
 from ui.main_window.commands import Commands
@@ -55,6 +56,9 @@ def _viewport(view: QAbstractScrollArea) -> QWidget:
         QWidget, "qt_scrollarea_viewport", Qt.FindChildOption.FindDirectChildrenOnly
     )
     return found if isinstance(found, QWidget) else view.viewport()
+
+
+REMINDERS_AFTER_PAINT_MS = 300  # after the first paint, so the check never delays it
 
 
 class MainWindow(WindowBase):
@@ -118,7 +122,11 @@ class MainWindow(WindowBase):
         self._restore_settings()
         self.load()
         self.reminder_watch = ReminderWatch(self, as_of=as_of)
-        QTimer.singleShot(0, self, self.reminder_watch.check)
+        # Once the window is on screen: on a large file the check reads every overdue item.
+        FirstPaintWatcher(
+            self.first_paint_targets(),
+            lambda: QTimer.singleShot(REMINDERS_AFTER_PAINT_MS, self, self.reminder_watch.check),
+        )
         self._start_live_refresh()
 
     # --- building -------------------------------------------------------------------------
