@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from tracker.errors import NotFoundError
-from tracker.quarters import Quarter
+from tracker.quarter_key import iso_of
 from tracker.statuses import UNFINISHED_VALUES
 from tracker.text import fold
 
@@ -46,7 +46,7 @@ def find_organization_id(conn: sqlite3.Connection, text: str) -> int:
 
 
 def _quarter_iso(d: date) -> str:
-    return Quarter.of(d).iso
+    return iso_of(d)
 
 
 def _like_contains(key: str) -> tuple[str, tuple[str, ...]]:

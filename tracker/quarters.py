@@ -8,6 +8,7 @@ from datetime import date
 from typing import overload
 
 from tracker.errors import ValidationError
+from tracker.quarter_key import iso_key, number_of
 from tracker.text import fold
 
 MIN_YEAR = 1945
@@ -133,7 +134,7 @@ class Quarter:
     @classmethod
     def of(cls, d: date) -> Quarter:
         """Return the quarter that contains ``d``."""
-        return cls(d.year, (d.month - 1) // 3 + 1)
+        return cls(d.year, number_of(d))
 
     # --- calendar -----------------------------------------------------------
 
@@ -198,7 +199,7 @@ class Quarter:
     @property
     def iso(self) -> str:
         """The stored form, which sorts correctly as text ("2021-Q2")."""
-        return f"{self.year:04d}-Q{self.number}"
+        return iso_key(self.year, self.number)
 
     @property
     def words(self) -> str:
