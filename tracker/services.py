@@ -42,7 +42,7 @@ from tracker.store.models import (
     Setting,
     Topic,
 )
-from tracker.store.pg import is_postgres, notify_changes, server_error
+from tracker.store.pg import insert_many, is_postgres, notify_changes, server_error
 from tracker.store.proxy import database
 from tracker.store.transaction import writing
 from tracker.store.who import current_who
@@ -328,11 +328,10 @@ def _insert_new_directives(
         return []
     status, done_on = derive_status([(Status.OPEN, None)])  # every lead starts open
     who = current_who()
-    cursor = database.cursor()
-    q = _marks  # the driver's parameter mark: "?" on SQLite, "%s" on PostgreSQL
-    cursor.executemany(
+    insert_many(
+        database,
         "INSERT INTO directive (meeting_id, position, content, content_folded, due_quarter, "
-        f"original_due, status, done_on, version) VALUES ({q(8)}, 1)",
+        "original_due, status, done_on, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
         [
             (meeting_id, pos, c, fold(c), d.due.iso if d.due else None,
              d.due.iso if d.due else None, status.value, done_on)
@@ -341,7 +340,7 @@ def _insert_new_directives(
     )  # fmt: skip
     by_pos = dict(
         database.execute_sql(
-            f"SELECT position, id FROM directive WHERE meeting_id = {q(1)}", (meeting_id,)
+            "SELECT position, id FROM directive WHERE meeting_id = ?", (meeting_id,)
         ).fetchall()
     )
     ids = [int(by_pos[pos]) for pos in range(1, len(drafts) + 1)]
@@ -352,14 +351,16 @@ def _insert_new_directives(
             (did, org, role.value, pos, Status.OPEN.value, "")
             for pos, (org, role) in enumerate(wanted.items())
         ]
-    cursor.executemany(
+    insert_many(
+        database,
         "INSERT INTO assignment (directive_id, organization_id, role, position, status, "
-        f"result_note) VALUES ({q(6)})",
+        "result_note) VALUES (?, ?, ?, ?, ?, ?)",
         owners,
     )
-    cursor.executemany(
+    insert_many(
+        database,
         "INSERT INTO history_entry (directive_id, kind, happened_on, organization_id, text, "
-        f"who) VALUES ({q(3)}, NULL, {q(2)})",
+        "who) VALUES (?, ?, ?, NULL, ?, ?)",
         [
             (did, HistoryKind.CREATED.value, on.isoformat(),
              f"Giao nhiệm vụ, thời hạn: {format_deadline(d.due)}", who)
@@ -370,10 +371,6 @@ def _insert_new_directives(
         if d.topics:
             _set_topics(did, d.topics)
     return ids
-
-
-def _marks(n: int) -> str:
-    return ", ".join([database.param] * n)
 
 
 @service

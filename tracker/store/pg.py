@@ -98,6 +98,12 @@ class PgDatabase(pw.PostgresqlDatabase):
         return super().execute_sql(sql, no_negative_limit(sql, params))
 
 
+def insert_many(db: pw.Database | pw.DatabaseProxy, sql: str, rows: Any) -> None:
+    """``executemany`` of a hand-written SQLite statement on either backend (the
+    cursor bypasses ``PgDatabase.execute_sql``, which translates the others)."""
+    db.cursor().executemany(translate(sql) if is_postgres(db) else sql, rows)
+
+
 class ConnectError(DatabaseOpenError):
     """The server could not be reached or refused the login; ``needs_password`` says
     whether asking for a password could help."""
