@@ -94,30 +94,30 @@ def similar_open(
     if not texts:
         return out
     server = is_postgres(database)
-    mark = "%s" if server else "?"
     if not server:
         _ensure_vocab()
-    placeholders = ",".join(mark for _ in UNFINISHED)
+    placeholders = ",".join("?" for _ in UNFINISHED)  # PgDatabase translates the marks
     for text in texts:
         folded = fold(text)
         grams = trigrams(folded)
-        rare = _rare(grams, RARE_TRIGRAMS) if len(folded) >= MIN_CHARS else []
-        if not rare:
+        if len(folded) < MIN_CHARS:
             out.append([])
             continue
         # Candidates: the directives holding most of the draft's rarest trigrams
         # (on a server, pg_trgm's index over the folded text finds them).
         hits: Counter[int] = Counter()
         if server:
+            rare = []
             hits.update(
                 r[0]
                 for r in database.execute_sql(
-                    "SELECT id FROM directive WHERE content_folded %% %s "
-                    "ORDER BY similarity(content_folded, %s) DESC LIMIT %s",
+                    "SELECT id FROM directive WHERE content_folded % ? "
+                    "ORDER BY similarity(content_folded, ?) DESC LIMIT ?",
                     (folded, folded, CANDIDATES),
                 )
             )
-            rare = []
+        else:
+            rare = _rare(grams, RARE_TRIGRAMS)
         for g in rare:
             phrase = '"' + g.replace('"', '""') + '"'
             hits.update(
@@ -129,7 +129,7 @@ def similar_open(
         ids = [i for i, _ in hits.most_common(CANDIDATES) if i not in excluded]
         found: list[DuplicateMatch] = []
         if ids:
-            marks = ",".join(mark for _ in ids)
+            marks = ",".join("?" for _ in ids)
             for did, content, cf, mid, title, held in database.execute_sql(
                 "SELECT d.id, d.content, d.content_folded, m.id, m.title, m.held_on "
                 "FROM directive d JOIN meeting m ON m.id = d.meeting_id "
