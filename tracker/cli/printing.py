@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from collections.abc import Callable
@@ -178,13 +177,11 @@ def cmd_letter(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from tracker import queries, services
-    from tracker.filenames import safe_filename
-    from tracker.reply_form import write_form_beside
+    from tracker.letter_files import letter_file_name, write_letters
     from tracker.reporting.letter import (
         LetterOptions,
         build_letter,
         quarter_report,
-        write_letter,
     )
     from tracker.safe_write import check_target
 
@@ -198,10 +195,8 @@ def cmd_letter(args: argparse.Namespace) -> int:
                 f'"{args.out}" không phải là thư mục có sẵn: với nhiều tổ chức, --out là thư mục '
                 "để ghi mỗi tổ chức một tệp; chưa ghi gì."
             )
-        targets = [
-            out / safe_filename(f"cong-van-don-doc-{o.short_name}-{args.quarter.iso}") for o in orgs
-        ]
-        targets = [t.with_name(t.name + suffix) for t in targets]
+        quarter = args.quarter.iso
+        targets = [out / letter_file_name(o.short_name, quarter, args.format) for o in orgs]
     else:
         check_report_name(args.out, args.format)
         targets = [out]
@@ -221,22 +216,13 @@ def cmd_letter(args: argparse.Namespace) -> int:
             f"{', '.join(empty)} không còn nội dung nào chưa hoàn thành có thời hạn đến "
             f"{args.quarter}; chưa ghi gì."
         )
-    written: list[Path] = []
-    try:
-        for x, target in zip(letters, targets, strict=True):
-            if not x.empty:
-                write_letter(x, fmt=args.format, path=target)
-                written.append(target)
-                if out.is_dir():  # each letter's report-back form beside it
-                    written += write_form_beside(target, x.organization_id, x.directive_ids,
-                                                 issued_on, x.reference)  # fmt: skip
-                # The command runs with the cyclic collector off (cli.main); a document
-                # writer's element trees are cycles, so each letter's is freed here.
-                gc.collect()
-    except BaseException:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise
+    ready = [(x, t) for x, t in zip(letters, targets, strict=True) if not x.empty]
+    write_letters(
+        [x for x, _ in ready],
+        [t for _, t in ready],
+        fmt=args.format,
+        forms_made_on=issued_on if out.is_dir() else None,  # each letter's form beside it
+    )
     for x in letters:
         if not x.empty:
             services.record_chase(

@@ -40,15 +40,13 @@ from PySide6.QtWidgets import (
 
 from tracker import followup, queries, services
 from tracker.errors import TrackerError
-from tracker.filenames import safe_filename
+from tracker.letter_files import letter_file_name, write_letters
 from tracker.quarters import Quarter
-from tracker.reply_form import write_form_beside
 from tracker.reporting.letter import (
     Letter,
     LetterOptions,
     build_letter,
     quarter_report,
-    write_letter,
     write_letters_pdf,
 )
 from tracker.safe_write import check_target
@@ -232,27 +230,18 @@ class LetterDialog(QDialog):
         if not folder:
             return []
         quarter = str(self.quarter.currentData())
-        paths = [
-            Path(folder) / (safe_filename(f"cong-van-don-doc-{x.short_name}-{quarter}") + f".{fmt}")
-            for x in current
-        ]
-        written: list[Path] = []
-        forms: list[Path] = []  # each letter's report-back form, beside it
+        paths = [Path(folder) / letter_file_name(x.short_name, quarter, fmt) for x in current]
         try:
             with busy():
                 for path in paths:
                     check_target(path)
-                for letter, path in zip(current, paths, strict=True):
-                    write_letter(letter, fmt=fmt, path=path)
-                    written.append(path)
-                    forms += write_form_beside(path, letter.organization_id,
-                                               letter.directive_ids, self.options().issued_on,
-                                               letter.reference)  # fmt: skip
+                write_letters(
+                    current, paths, fmt=fmt, forms_made_on=self.options().issued_on
+                )
         except Exception as exc:  # noqa: BLE001 - shown in plain words
-            for path in written + forms:
-                path.unlink(missing_ok=True)
             self._fail(self.tr("Không lưu được công văn."), exc)
             return []
+        written = paths  # all the letters (their forms beside them)
         self._record(current)
         self.last_saved = written
         self.status_label.setText(
