@@ -171,7 +171,7 @@ def _pg_like(key: str) -> str:
     return like_pattern(key)
 
 
-def _pg_json(expr: str) -> str:
+def pg_json(expr: str) -> str:
     """``expr`` as JSON text ("null" for NULL): strings escaped as SQLite and Python's
     json escape them, UTF-8 kept as is, dates as ISO days."""
     return f"COALESCE(to_json({expr})::text, 'null')"
@@ -182,16 +182,16 @@ def _pg_json(expr: str) -> str:
 # decoding each row's JSON and encoding it again took longer than the query.
 _PG_OBJECT = (
     "'{\"id\":' || d.id || ',\"meeting_id\":' || d.meeting_id || ',\"position\":' "
-    f"|| d.position || ',\"content\":' || {_pg_json('d.content')} || ',\"owners\":[' || "
+    f"|| d.position || ',\"content\":' || {pg_json('d.content')} || ',\"owners\":[' || "
     "COALESCE((SELECT string_agg("
-    f"  '{{\"org\":' || {_pg_json('o.short_name')} || ',\"role\":' || {_pg_json('a.role')}"
-    f"  || ',\"status\":' || {_pg_json('a.status')} || ',\"done_on\":' "
-    f"  || {_pg_json('a.done_on')} || '}}', ',' "
+    f"  '{{\"org\":' || {pg_json('o.short_name')} || ',\"role\":' || {pg_json('a.role')}"
+    f"  || ',\"status\":' || {pg_json('a.status')} || ',\"done_on\":' "
+    f"  || {pg_json('a.done_on')} || '}}', ',' "
     "  ORDER BY a.role, o.position, a.position, o.id) FROM assignment a "
     "  JOIN organization o ON o.id = a.organization_id WHERE a.directive_id = d.id), '') "
-    f"|| '],\"due_quarter\":' || {_pg_json('d.due_quarter')} "
-    f"|| ',\"original_due\":' || {_pg_json('d.original_due')} "
-    f"|| ',\"status\":' || {_pg_json('d.status')} || ',\"done_on\":' || {_pg_json('d.done_on')} "
+    f"|| '],\"due_quarter\":' || {pg_json('d.due_quarter')} "
+    f"|| ',\"original_due\":' || {pg_json('d.original_due')} "
+    f"|| ',\"status\":' || {pg_json('d.status')} || ',\"done_on\":' || {pg_json('d.done_on')} "
     f"|| ',\"overdue\":' || CASE WHEN d.status {_UNFINISHED_IN} AND d.due_quarter < ? "
     "  THEN 'true' ELSE 'false' END "
     "|| ',\"topics\":[' || COALESCE((SELECT string_agg(to_json(t.name)::text, ',' "

@@ -18,3 +18,16 @@ def iso_key(year: int, number: int) -> str:
 def iso_of(d: date) -> str:
     """The stored form of the quarter containing ``d``."""
     return iso_key(d.year, number_of(d))
+
+
+_LAST_DAYS = {1: 31, 2: 30, 3: 30, 4: 31}  # of March, June, September, December
+
+
+def last_day(year: int, number: int) -> date:
+    """The last day of quarter ``number`` of ``year`` (31 March, 30 June, ...)."""
+    return date(year, 3 * number, _LAST_DAYS[number])
+
+
+def split_iso(text: str) -> tuple[int, int]:
+    """(year, number) of a stored "2021-Q2" read back from the database (trusted)."""
+    return int(text[:4]), int(text[6:])

@@ -8,7 +8,7 @@ from datetime import date
 from typing import overload
 
 from tracker.errors import ValidationError
-from tracker.quarter_key import iso_key, number_of
+from tracker.quarter_key import iso_key, last_day, number_of
 from tracker.text import fold
 
 MIN_YEAR = 1945
@@ -48,7 +48,6 @@ _PATTERNS = tuple(
 )
 _PERIOD = re.compile(rf"0?(?P<n>[369]) thang (?P<pos>dau|cuoi)(?: nam)?(?:(?: ?[-/.,] ?| ){_Y})?")
 _WHOLE_YEAR = re.compile(rf"(?:ca nam|nam(?= ))(?: {_Y})?")  # "năm 2021", "cả năm"
-_LAST_DAYS = {1: 31, 2: 30, 3: 30, 4: 31}  # of March, June, September, December
 _ISO = re.compile(r"(?P<y>[0-9]{4})-Q(?P<q>[1-4])")
 
 
@@ -146,7 +145,7 @@ class Quarter:
     @property
     def last_day(self) -> date:
         """The last day of the quarter (31 March, 30 June, 30 September, 31 December)."""
-        return date(self.year, 3 * self.number, _LAST_DAYS[self.number])
+        return last_day(self.year, self.number)
 
     def contains(self, d: date) -> bool:
         """Whether ``d`` (a date or datetime) falls within this quarter."""

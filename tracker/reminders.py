@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from tracker.errors import ValidationError
 from tracker.quarters import Quarter
 from tracker.queries import chase_due, list_organizations
+from tracker.reminder_dates import (
+    DEFAULT_WITHIN_DAYS,
+    check_within,
+    days_overdue,
+    last_due_iso,
+)
 from tracker.rows import OrganizationRow
-
-DEFAULT_WITHIN_DAYS = 14
-MAX_WITHIN_DAYS = 366
 
 
 class ReminderItem(NamedTuple):
@@ -86,23 +88,14 @@ def reminders(*, as_of: date | None = None, within_days: int = DEFAULT_WITHIN_DA
     Raises:
         ValidationError: ``within_days`` outside 0…366.
     """
-    if isinstance(within_days, bool) or not 0 <= within_days <= MAX_WITHIN_DAYS:
-        raise ValidationError(
-            f"Số ngày nhắc trước phải từ 0 đến {MAX_WITHIN_DAYS}, không phải {within_days}.",
-            field="within",
-        )
+    check_within(within_days)
     as_of = as_of or date.today()
-    until = as_of + timedelta(days=within_days)
-    last = Quarter.of(until)
-    if last.last_day > until:
-        last = last.previous()
     per_org: dict[int, list[ReminderItem]] = {}
     deadlines: dict[str, tuple[Quarter, int]] = {}  # each quarter parsed once
-    for org_id, did, content, due_iso, original_iso in chase_due(last):
+    for org_id, did, content, due_iso, original_iso in chase_due(last_due_iso(as_of, within_days)):
         known = deadlines.get(due_iso)
         if known is None:
-            q = Quarter.from_iso(due_iso)
-            known = deadlines[due_iso] = (q, max((as_of - q.last_day).days, 0))
+            known = deadlines[due_iso] = (Quarter.from_iso(due_iso), days_overdue(due_iso, as_of))
         original = (
             Quarter.from_iso(original_iso) if original_iso and original_iso != due_iso else None
         )

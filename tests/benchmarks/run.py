@@ -29,7 +29,7 @@ from attachments_bench import scenario_attachments
 from datasets import Dataset, child_env, giaoban_command
 
 HERE = Path(__file__).resolve().parent
-SCENARIOS = ("generate", "startup", "cli", "window", "report", "memory", "attachments")
+SCENARIOS = ("generate", "startup", "cli", "remind", "window", "report", "memory", "attachments")
 FRAME_MS = 16.0
 SEARCH = "bau cu"
 
@@ -220,6 +220,39 @@ def scenario_cli(s: Dataset, large: Dataset, repeats: int) -> list[Result]:
     ]
 
 
+def scenario_remind(s: Dataset, large: Dataset, repeats: int) -> list[Result]:
+    """Issue 12: ``remind --json`` within 2× the CLI search on the same file."""
+    app = giaoban_command()
+
+    def run(*argv: str) -> Callable[[], float]:
+        return lambda: _wall_ms([*app, *argv])
+
+    commands = {}
+    for ds in (s, large):
+        commands[f"remind {ds.name}"] = run("remind", "--json", "--db", str(ds.path))
+        commands[f"search {ds.name}"] = run(
+            "directives", "--search", SEARCH, "--json", "--db", str(ds.path)
+        )
+    m = _interleaved(commands, repeats)
+    items = _json_of([*app, "remind", "--json", "--db", str(large.path)])
+    count = sum(len(o["items"]) for o in items["organizations"])
+    ratio = m["remind L"] / m["search L"]
+    return [
+        Result(
+            "giaoban remind --json",
+            "ms",
+            m["remind S"],
+            m["remind L"],
+            ratio,
+            "L/search L",
+            f"≤ 2× search ({m['search L']:.0f} ms)",
+            ratio <= 2.0,
+            f"{count:,} items on L; search: directives --search \"{SEARCH}\" --json "
+            f"(S {m['search S']:.0f} ms)",
+        )
+    ]
+
+
 def _count_hits(ds: Dataset) -> int:
     import sqlite3
 
@@ -374,6 +407,7 @@ RUNNERS: dict[str, Callable[[Dataset, Dataset, int], list[Result]]] = {
     "generate": scenario_generate,
     "startup": scenario_startup,
     "cli": scenario_cli,
+    "remind": scenario_remind,
     "window": scenario_window,
     "report": scenario_report,
     "memory": scenario_memory,

@@ -166,7 +166,7 @@ def open_database(args: argparse.Namespace, *, create: bool = True, writing: boo
         integrity.verify_before_writing(getattr(db, "database", None))
 
 
-def open_connection(args: argparse.Namespace) -> sqlite3.Connection:
+def open_connection(args: argparse.Namespace, *, create: bool = True) -> sqlite3.Connection:
     """A sqlite3 connection for a command that only reads: the file checked as
     ``open_db`` checks it, without importing peewee (a third of a listing's time);
     through ``open_db`` when the file is new or must be migrated."""
@@ -186,7 +186,7 @@ def open_connection(args: argparse.Namespace) -> sqlite3.Connection:
         return conn
     from tracker.store.proxy import database
 
-    open_database(args)
+    open_database(args, create=create)
     opened: sqlite3.Connection = database.connection()
     return opened
 

@@ -14,8 +14,8 @@ from tracker.cli.common import (
     check_report_name,
     date_arg,
     one_line,
+    open_connection,
     open_database,
-    print_json,
     quarter_arg,
 )
 from tracker.errors import TrackerError
@@ -119,38 +119,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_remind(args: argparse.Namespace) -> int:
-    from tracker.dates import format_date, format_iso
+    if args.json:
+        return _remind_json(args)
+    from tracker.dates import format_date
     from tracker.reminders import reminders
 
     open_database(args, create=False)
     found = reminders(as_of=args.as_of or date.today(), within_days=args.within)
-    if args.json:
-        print_json(
-            {
-                "as_of": format_iso(found.as_of),
-                "within_days": found.within_days,
-                "organizations": [
-                    {
-                        "id": g.organization.id,
-                        "short_name": g.organization.short_name,
-                        "name": g.organization.name,
-                        "items": [
-                            {
-                                "directive_id": i.directive_id,
-                                "content": i.content,
-                                "due": i.due.iso,
-                                "extended_from": i.original_due.iso if i.original_due else None,
-                                "overdue": i.overdue,
-                                "days_overdue": i.days_overdue,
-                            }
-                            for i in g.items
-                        ],
-                    }
-                    for g in found.groups
-                ],
-            }
-        )
-        return 0
     if found.empty:
         print(
             f"Không có nội dung nào đến hạn trong {found.within_days} ngày tới hay đã quá hạn "
@@ -170,6 +145,17 @@ def cmd_remind(args: argparse.Namespace) -> int:
             extended = f", gia hạn từ {i.original_due}" if i.original_due else ""
             lines.append(f"  [{i.directive_id}] {i.due}{late}{extended}: {one_line(i.content)}")
     sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+def _remind_json(args: argparse.Namespace) -> int:
+    """``remind --json``: the database renders the items (tracker.reminder_listing)."""
+    from tracker.reminder_listing import reminders_json
+
+    conn = open_connection(args, create=False)
+    pieces = reminders_json(conn, as_of=args.as_of or date.today(), within_days=args.within)
+    sys.stdout.flush()
+    sys.stdout.buffer.writelines([*pieces, b"\n"])
     return 0
 
 

@@ -5,6 +5,7 @@ filter (filters), directives (pages, rows, as of a date, notes, history) and the
 list (chase). Every public name is importable from ``tracker.queries``.
 """
 
+from tracker.chase_rule import DUE_STATUS_INDEX
 from tracker.queries.chase import (
     chase_count,
     chase_counts,
@@ -49,9 +50,6 @@ from tracker.queries.organizations import (
     list_topics,
     load_settings,
     settings_saved,
-)
-from tracker.queries.values import (
-    DUE_STATUS_INDEX,
 )
 
 __all__ = [

@@ -7,25 +7,17 @@ from typing import Any
 
 import peewee as pw
 
+from tracker.chase_rule import CHASE_TABLES, CHASE_WHERE, DUE_STATUS_INDEX
 from tracker.quarters import Quarter
 from tracker.queries.directives import directive_rows, seen_by
 from tracker.queries.organizations import list_organizations
-from tracker.queries.values import DUE_STATUS_INDEX
 from tracker.rows import (
     DirectiveRow,
     OrganizationRow,
 )
 from tracker.store.proxy import database
 
-# Lead assignments still to chase. A lead that is open or in progress means its
-# directive is too (services derive the directive's status from its leads), so the
-# directive-side status term is redundant; it lets a page walk the (due_quarter,
-# status) index in deadline order, reading only index entries until the page is full.
-_CHASE_FROM = (
-    "FROM directive d {indexed} CROSS JOIN assignment a "
-    "WHERE d.status IN ('open', 'in_progress') AND d.due_quarter <= ? "
-    "AND a.directive_id = d.id AND a.role = 'lead' AND a.status IN ('open', 'in_progress') "
-)
+_CHASE_FROM = f"FROM {CHASE_TABLES} WHERE {CHASE_WHERE} "
 
 
 def _chase_sql(
@@ -60,13 +52,13 @@ def chase_counts(*, as_of: date | None = None) -> list[tuple[OrganizationRow, in
     return [(org, *counts[org.id]) for org in list_organizations() if org.id in counts]
 
 
-def chase_due(until: Quarter) -> list[tuple[int, int, str, str, str | None]]:
+def chase_due(until_iso: str) -> list[tuple[int, int, str, str, str | None]]:
     """The chase list's (lead organization, directive) pairs whose deadline quarter is
     ``until`` or earlier, as (organization id, directive id, content, due quarter,
     original due), oldest deadline first: one statement, no row objects (reminders)."""
     rows = _chase_sql(
         "SELECT a.organization_id, d.id, d.content, d.due_quarter, d.original_due", "",
-        (until.iso,),
+        (until_iso,),
     )  # fmt: skip
     # Sorted here: SQLite's ORDER BY sorts the texts along (a second at 67,000 rows).
     rows.sort(key=lambda r: (r[3], r[1]))

@@ -11,6 +11,7 @@ from typing import Any
 
 import peewee as pw
 
+from tracker.chase_rule import DUE_STATUS_INDEX
 from tracker.errors import NotFoundError
 from tracker.quarters import Quarter
 from tracker.queries.filters import (
@@ -28,7 +29,6 @@ from tracker.queries.values import (
     _IN_IDS,
     _ROLES,
     _STATUSES,
-    DUE_STATUS_INDEX,
     _date,
     _day,
     _ids_param,
@@ -462,9 +462,7 @@ def latest_notes(ids: Sequence[int], *, organization_id: int | None = None) -> d
     return {did: text for did, (text, _) in _latest_notes(ids, organization_id).items()}
 
 
-def _latest_notes(
-    ids: Sequence[int], organization_id: int | None
-) -> dict[int, tuple[str, str]]:
+def _latest_notes(ids: Sequence[int], organization_id: int | None) -> dict[int, tuple[str, str]]:
     """latest_notes, each with the short name of the organization it is about ("")."""
     by_org = ""
     params: tuple[Any, ...] = ()

@@ -11,7 +11,6 @@ from tracker.rows import (
     Status,
 )
 
-DUE_STATUS_INDEX = "directive_due_status"  # migrations.EXTRA_INDEXES
 _IN_IDS = "(SELECT value FROM json_each(?))"
 _ROLES = {r.value: r for r in Role}
 _STATUSES = {s.value: s for s in Status}

@@ -1,0 +1,123 @@
+"""``giaoban remind --json`` read straight to JSON: the database writes each item.
+
+At 300,000 directives the reminders list about 67,000 (organization, directive)
+pairs. Building a ``ReminderItem`` and then a dict for each and encoding them took
+four times as long as the CLI search; here one statement selects the chase list's
+rows (tracker/chase_rule.py) with their deadline's lateness joined from a small
+table of quarters, and renders each item; Python sorts and joins bytes. Nothing
+here imports peewee or ``tracker.queries``.
+
+Each item has the keys and values ``tracker.reminders`` gives the same item
+(tests/tracker/test_reminder_listing.py compares the two on both backends).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from bisect import bisect_left, bisect_right
+from datetime import date
+from typing import Any
+
+from tracker.chase_rule import CHASE_TABLES, CHASE_WHERE
+from tracker.quarter_key import iso_key, split_iso
+from tracker.reminder_dates import check_within, days_overdue, last_due_iso
+
+# On SQLite: json_object writes the item in C.
+_SQLITE_ITEM = (
+    "json_object('directive_id', d.id, 'content', d.content, 'due', d.due_quarter, "
+    "'extended_from', CASE WHEN d.original_due <> d.due_quarter THEN d.original_due END, "
+    "'overdue', json(late.overdue), 'days_overdue', late.days)"
+)
+
+
+def _pg_item() -> str:
+    """The same text on PostgreSQL (its own json output spaces the colons)."""
+    from tracker.listing import pg_json
+
+    return (
+        "'{\"directive_id\":' || d.id || ',\"content\":' || " + pg_json("d.content")
+        + " || ',\"due\":' || " + pg_json("d.due_quarter") + " || ',\"extended_from\":' || "
+        + pg_json("CASE WHEN d.original_due <> d.due_quarter THEN d.original_due END")
+        + " || ',\"overdue\":' || late.overdue || ',\"days_overdue\":' || late.days || '}'"
+    )  # fmt: skip
+
+
+def _quarters(first: str, last: str) -> list[str]:
+    """Every quarter from ``first`` to ``last``, in order (stored forms)."""
+    y, n = split_iso(first)
+    end = split_iso(last)
+    out = []
+    while (y, n) <= end:
+        out.append(iso_key(y, n))
+        y, n = (y, n + 1) if n < 4 else (y + 1, 1)
+    return out
+
+
+def _lateness(conn: Any, as_of: date, last: str) -> list[tuple[str, int, str]]:
+    """(quarter, days overdue, JSON boolean) for each deadline quarter that counts."""
+    row = conn.execute("SELECT MIN(due_quarter) FROM directive").fetchone()
+    if row is None or row[0] is None or row[0] > last:
+        return []
+    late = []
+    for q in _quarters(row[0], last):
+        days = days_overdue(q, as_of)
+        late.append((q, days, "true" if days > 0 else "false"))
+    return late
+
+
+def _rows(conn: Any, late: list[tuple[str, int, str]], last: str) -> list[tuple[Any, ...]]:
+    """(organization id, due quarter, directive id, item JSON) of every item; bytes
+    on SQLite, the text left undecoded."""
+    postgres = not isinstance(conn, sqlite3.Connection)
+    values = ", ".join(["(?, ?, ?)"] * len(late))
+    sql = (
+        f"WITH late(q, days, overdue) AS (VALUES {values}) "
+        f"SELECT a.organization_id, d.due_quarter, d.id, "
+        f"{_pg_item() if postgres else _SQLITE_ITEM} "
+        f"FROM late CROSS JOIN {CHASE_TABLES.format(indexed='')} "
+        f"WHERE d.due_quarter = late.q AND {CHASE_WHERE}"
+    )
+    params = [v for row in late for v in row] + [last]
+    if postgres:
+        from tracker.store.pgtext import translate
+
+        rows = conn.execute(translate(sql), params).fetchall()
+        return [(o, q, i, j.encode()) for o, q, i, j in rows]
+    before = conn.text_factory
+    conn.text_factory = bytes  # no decoding of 15 MB into str and encoding it back
+    try:
+        found: list[tuple[Any, ...]] = conn.execute(sql, params).fetchall()
+        return found
+    finally:
+        conn.text_factory = before
+
+
+def reminders_json(conn: Any, *, as_of: date, within_days: int) -> list[bytes]:
+    """The reminders as the UTF-8 text of ``giaoban remind --json``, in pieces to write
+    one after the other: the day, the number of days, and each organization with
+    something due, in the organizations' order, with its items oldest deadline first.
+
+    Raises:
+        ValidationError: ``within_days`` outside 0…366.
+    """
+    check_within(within_days)
+    last = last_due_iso(as_of, within_days)
+    late = _lateness(conn, as_of, last)
+    rows = _rows(conn, late, last) if late else []
+    rows.sort()  # organization, deadline, directive
+    org_of = [r[0] for r in rows]
+    items = [r[3] for r in rows]
+    head = json.dumps({"as_of": as_of.isoformat(), "within_days": within_days})
+    out = [head[:-1].encode(), b',"organizations":[']
+    for oid, short, name in conn.execute(
+        "SELECT id, short_name, name FROM organization ORDER BY position, id"
+    ):
+        lo, hi = bisect_left(org_of, oid), bisect_right(org_of, oid)
+        if lo == hi:
+            continue
+        org = json.dumps({"id": oid, "short_name": short, "name": name}, ensure_ascii=False)
+        out += [b"," if len(out) > 2 else b"", org[:-1].encode(), b',"items":[']
+        out += [b",".join(items[lo:hi]), b"]}"]
+    out.append(b"]}")
+    return out
