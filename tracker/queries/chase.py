@@ -84,10 +84,9 @@ def chase_organizations(*, as_of: date | None = None) -> list[OrganizationRow]:
     having = {
         r[0]
         for r in database.execute_sql(
+            # Assignments first: each organization's are read through its own index.
             "SELECT o.id FROM organization o WHERE EXISTS (SELECT 1 FROM assignment a "
-            "JOIN directive d ON d.id = a.directive_id WHERE a.organization_id = o.id "
-            "AND a.status IN ('open', 'in_progress') AND a.role = 'lead' "
-            "AND d.due_quarter <= ?)",
+            f"CROSS JOIN directive d WHERE a.organization_id = o.id AND {CHASE_WHERE})",
             (current,),
         )
     }
