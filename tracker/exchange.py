@@ -10,9 +10,11 @@ File format (``"format": "giaoban"``, ``"version": 1``), all keys required::
     settings:      {key: text}
     meetings:      [{id, held_on "YYYY-MM-DD", title, chair_name, chair_position,
                      reviewed_quarter "2021-Q1"|null, notes, notice_ref, version,
+                     changed_by (optional: the login that wrote this version, schema 4),
                      attendees: [organization id],
                      directives: [{id, position, content, due_quarter|null,
-                                   original_due|null, version, topics: [text],
+                                   original_due|null, version, changed_by (optional,
+                                   as the meeting's), topics: [text],
                                    owners: [{organization_id, role "lead"|"support",
                                              position, status, done_on|null, result_note}],
                                    extensions: [{old_quarter, new_quarter, extended_on,
@@ -148,6 +150,7 @@ def _meeting_dict(m: Meeting) -> dict[str, Any]:
         "notes": m.notes,
         "notice_ref": m.notice_ref,
         "version": m.version,
+        **_changed_by(m),
         "attendees": [
             a.organization_id
             for a in MeetingAttendee.select()
@@ -172,6 +175,7 @@ def _directive_dict(d: Directive) -> dict[str, Any]:
         "due_quarter": d.due_quarter,
         "original_due": d.original_due,
         "version": d.version,
+        **_changed_by(d),
         "topics": [
             t.topic.name
             for t in DirectiveTopic.select(DirectiveTopic, Topic)
@@ -215,6 +219,12 @@ def _directive_dict(d: Directive) -> dict[str, Any]:
         ],
         "attachments": attachments.snapshot(directive_id=d.id),
     }
+
+
+def _changed_by(record: Meeting | Directive) -> dict[str, Any]:
+    """Who wrote the record's version, when known (a key absent otherwise, as in files
+    written before schema 4)."""
+    return {"changed_by": record.changed_by} if record.changed_by is not None else {}
 
 
 def _iso(value: object) -> str | None:
@@ -450,7 +460,7 @@ def validate(data: Any) -> dict[str, Any]:
             m,
             w,
             ("id", *MEETING_FIELDS, "version", "attendees", "directives"),
-            ("attachments",),
+            ("attachments", "changed_by"),
         )
         c.int_(m["id"], w + ".id")
         c.day(m["held_on"], w + ".held_on")
@@ -461,6 +471,7 @@ def validate(data: Any) -> dict[str, Any]:
         c.text(m["notes"], w + ".notes")
         c.text(m["notice_ref"], w + ".notice_ref", limit=500)
         c.int_(m["version"], w + ".version")
+        _validate_changed_by(c, m, w)
         attendees = c.lst(m["attendees"], w + ".attendees")
         for j, a in enumerate(attendees):
             c.org(a, f"{w}.attendees[{j}]")
@@ -472,6 +483,11 @@ def validate(data: Any) -> dict[str, Any]:
     c.unique(directive_ids, "directives", "mã số")
     attachments.validate_exchange(root, c.fail, c.text, c.day)
     return root
+
+
+def _validate_changed_by(c: _Checker, record: dict[str, Any], w: str) -> None:
+    if record.get("changed_by") is not None:
+        c.text(record["changed_by"], w + ".changed_by", limit=MAX_WHO)
 
 
 def _validate_directive(c: _Checker, d: Any, w: str) -> None:
@@ -490,7 +506,7 @@ def _validate_directive(c: _Checker, d: Any, w: str) -> None:
             "extensions",
             "history",
         ),
-        ("attachments",),
+        ("attachments", "changed_by"),
     )
     c.int_(d["id"], w + ".id")
     c.int_(d["position"], w + ".position", positive=False)
@@ -498,6 +514,7 @@ def _validate_directive(c: _Checker, d: Any, w: str) -> None:
     c.quarter(d["due_quarter"], w + ".due_quarter")
     c.quarter(d["original_due"], w + ".original_due")
     c.int_(d["version"], w + ".version")
+    _validate_changed_by(c, d, w)
     topics = c.lst(d["topics"], w + ".topics")
     for j, t in enumerate(topics):
         c.text(t, f"{w}.topics[{j}]", required=True, limit=500)
@@ -623,6 +640,7 @@ def _insert_meeting(m: dict[str, Any]) -> None:
         notes=m["notes"],
         notice_ref=m["notice_ref"],
         version=m["version"],
+        changed_by=m.get("changed_by"),  # a file without it names no one, not today's login
     ).execute()
     for a in m["attendees"]:
         MeetingAttendee.insert(meeting=m["id"], organization=a).execute()
@@ -649,6 +667,7 @@ def _insert_directive(meeting_id: int, d: dict[str, Any]) -> None:
         status=status.value,
         done_on=done_on,
         version=d["version"],
+        changed_by=d.get("changed_by"),
     ).execute()
     for name in d["topics"]:
         topic, _ = Topic.get_or_create(name=name)

@@ -8,7 +8,7 @@ from tracker.changes import Changes
 from tracker.errors import StaleEditError
 from tracker.reply_form import ReplyPlan, batches
 from tracker.rows import Status
-from tracker.services import add_note, service, set_status
+from tracker.services import add_note, changed_words, service, set_status
 from tracker.store.models import Directive
 
 SOURCE = "Theo báo cáo của {name}"
@@ -23,15 +23,20 @@ def apply_reply(
     as the organization's progress note dated ``on`` (today). Conflicts only when
     ``accept_conflicts``. A directive changed since the plan was read refuses it all."""
     rows = plan.to_apply(accept_conflicts)
-    versions: dict[int, int] = {}
+    current: dict[int, tuple[int, str | None]] = {}
     for part in batches([r.directive_id for r in rows]):
-        versions.update(
-            Directive.select(Directive.id, Directive.version).where(Directive.id.in_(part)).tuples()
+        current.update(
+            (i, (v, who))
+            for i, v, who in Directive.select(Directive.id, Directive.version, Directive.changed_by)
+            .where(Directive.id.in_(part))
+            .tuples()
         )
     for r in rows:
-        if versions.get(r.directive_id) != r.version:
+        version, who = current.get(r.directive_id, (None, None))
+        if version != r.version:
+            changed = "vừa bị xóa" if version is None else changed_words(who)
             raise StaleEditError(
-                f"Dòng {r.row}: nội dung vừa được sửa ở nơi khác sau khi đọc phiếu. Hãy đọc "
+                f"Dòng {r.row}: nội dung {changed} ở nơi khác sau khi đọc phiếu. Hãy đọc "
                 "lại phiếu rồi nhập lại; chưa cập nhật gì."
             )
     changes = Changes()

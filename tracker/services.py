@@ -222,26 +222,26 @@ def _get(model: type[pw.Model], pk: int, what: str) -> pw.Model:
     return obj
 
 
+def new_version(
+    model: type[Meeting] | type[Directive], number: int | None = None
+) -> dict[str, Any]:
+    """The fields every write of a meeting or a directive sets: the next version number
+    (one up, or ``number``) and the login writing it, whom a stale edit names."""
+    version = model.version + 1 if number is None else number
+    return {"version": version, "changed_by": current_who()}
+
+
+def changed_words(who: str | None) -> str:
+    """How a stale-edit message says the record was changed: by whom, when known."""
+    return f"đã được {who} thay đổi" if who else "vừa được sửa"
+
+
 def _check_version(obj: Meeting | Directive, expected: int | None, what: str) -> None:
     if expected is not None and obj.version != expected:
-        who = last_changed_by(obj.id) if isinstance(obj, Directive) else None
-        changed = f"đã được {who} thay đổi" if who else "vừa được sửa"
         raise StaleEditError(
-            f"{what} này {changed} ở nơi khác (bản số {obj.version}, bạn đang sửa bản "
-            f"số {expected}). Dữ liệu đã được tải lại; hãy xem và sửa lại."
+            f"{what} này {changed_words(obj.changed_by)} ở nơi khác (bản số {obj.version}, "
+            f"bạn đang sửa bản số {expected}). Dữ liệu đã được tải lại; hãy xem và sửa lại."
         )
-
-
-def last_changed_by(directive_id: int) -> str | None:
-    """The login of the directive's latest history entry (who changed it last), if known."""
-    who: str | None = (
-        HistoryEntry.select(HistoryEntry.who)
-        .where(HistoryEntry.directive == directive_id)
-        .order_by(HistoryEntry.id.desc())
-        .limit(1)
-        .scalar()
-    )
-    return who
 
 
 def _history(
@@ -331,10 +331,10 @@ def _insert_new_directives(
     insert_many(
         database,
         "INSERT INTO directive (meeting_id, position, content, content_folded, due_quarter, "
-        "original_due, status, done_on, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+        "original_due, status, done_on, version, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
         [
             (meeting_id, pos, c, fold(c), d.due.iso if d.due else None,
-             d.due.iso if d.due else None, status.value, done_on)
+             d.due.iso if d.due else None, status.value, done_on, who)
             for pos, (d, (c, _, _)) in enumerate(zip(drafts, checked, strict=True), 1)
         ],
     )  # fmt: skip
@@ -394,7 +394,7 @@ def update_meeting(
             f"{format_date(_as_date(first_done))} của một nội dung chỉ đạo; hãy kiểm tra lại.",
             field="held_on",
         )
-    Meeting.update(**fields, version=Meeting.version + 1).where(Meeting.id == m.id).execute()
+    Meeting.update(**fields, **new_version(Meeting)).where(Meeting.id == m.id).execute()
     _set_attendees(m.id, attendees)
     old_day = _as_date(m.held_on)
     if meeting.held_on != old_day:  # a corrected date moves the "Giao nhiệm vụ" entries too
@@ -543,7 +543,7 @@ def update_directive(
         "content": content,
         "content_folded": fold(content),
         "due_quarter": due,
-        "version": Directive.version + 1,
+        **new_version(Directive),
     }
     if due != d.due_quarter and not d.extensions.exists():
         fields["original_due"] = due
@@ -651,7 +651,7 @@ def set_status(
             fields["result_note"] = note
         Assignment.update(**fields).where(Assignment.id.in_([a.id for a in query])).execute()
         _refresh_status(d.id)
-        Directive.update(version=Directive.version + 1).where(Directive.id == d.id).execute()
+        Directive.update(**new_version(Directive)).where(Directive.id == d.id).execute()
         text = status_entry_text(status, note, format_date(on), source)
         _history(d.id, HistoryKind.STATUS, text, on, organization_id)
         touched.add(d.id)
@@ -707,7 +707,7 @@ def add_note(
     if organization_id is not None:
         _get(Organization, organization_id, "tổ chức")
     _history(d.id, HistoryKind.NOTE, note, on or date.today(), organization_id)
-    Directive.update(version=Directive.version + 1).where(Directive.id == d.id).execute()
+    Directive.update(**new_version(Directive)).where(Directive.id == d.id).execute()
     return Changes(meeting_ids=frozenset({d.meeting_id}), directive_ids=frozenset({d.id}))
 
 
@@ -770,7 +770,7 @@ def extend_deadline(
     Directive.update(
         due_quarter=new_due.iso,
         original_due=d.original_due or old.iso,
-        version=Directive.version + 1,
+        **new_version(Directive),
     ).where(Directive.id == d.id).execute()
     _history(d.id, HistoryKind.EXTENSION, f"Gia hạn từ {old} đến {new_due}: {reason}", on)
     return Changes(meeting_ids=frozenset({d.meeting_id}), directive_ids=frozenset({d.id}))

@@ -9,9 +9,10 @@ with ``StaleEditError`` and write nothing. A lock held too long is ``DatabaseBus
 
 The check compares the whole record as the step saw it (fields, owners, statuses,
 history, extensions, topics; a meeting header with its attendees), all but the version
-number: undoing a later step of the same window writes the earlier step's record back
-under a new, higher version, and the earlier step must still be undoable then. Versions
-only ever grow, so a window holding an older copy always sees its edit is stale.
+number and who wrote it (``changed_by``, which a refusal names): undoing a later step of
+the same window writes the earlier step's record back under a new, higher version, and
+the earlier step must still be undoable then. Versions only ever grow, so a window
+holding an older copy always sees its edit is stale.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import peewee as pw
 from tracker import attachments, exchange
 from tracker.changes import Changes
 from tracker.errors import StaleEditError, TrackerError
-from tracker.services import _set_attendees, service
+from tracker.services import _set_attendees, changed_words, new_version, service
 from tracker.store.models import Attachment, Directive, Meeting, MeetingAttendee
 from tracker.text import fold
 
@@ -59,6 +60,7 @@ def _header(meeting_id: int) -> Snap | None:
     out: Snap = {
         "id": m.id,
         "version": m.version,
+        "changed_by": m.changed_by,
         "attendees": attendees,
         "attachments": attachments.snapshot(meeting_id=m.id),
     }
@@ -154,11 +156,15 @@ def _verb(undoing: bool) -> str:
     return "hoàn tác" if undoing else "làm lại"
 
 
+_STAMP = ("version", "changed_by")  # which version, written by whom: not the record's content
+
+
 def _content(snap: Snap | None) -> Any:
-    """A snapshot without its version numbers (they grow with every write-back)."""
+    """A snapshot without its version numbers and who wrote them (they change with
+    every write-back)."""
     if snap is None:
         return None
-    out = {k: v for k, v in snap.items() if k != "version"}
+    out = {k: v for k, v in snap.items() if k not in _STAMP}
     if "directives" in out:
         out["directives"] = [_content(d) for d in out["directives"]]
     return out
@@ -189,11 +195,21 @@ def _check(now: State, expected: State, target: State, undoing: bool) -> None:
             raise _stale("Nội dung chỉ đạo", _directive(taken[0]), None, undoing)
 
 
-def _last_who(snap: Snap) -> str | None:
-    """Who wrote the latest history entry of a directive snapshot; None for a meeting
-    (its header is changed without a history entry) or an entry naming no one."""
-    entries = snap.get("history") or []
-    who = entries[-1].get("who") if entries else None
+def _writer(current: Snap, seen: Snap) -> str | None:
+    """Who wrote the version of the record (or of one of a whole meeting's directives)
+    that is newer than the one seen. None when no version is newer (what changed is
+    then an attachment or a reminder entry, which make no new version) or not known."""
+    who = None
+    if current["version"] != seen["version"]:
+        who = current.get("changed_by")
+    else:
+        earlier = {d["id"]: d["version"] for d in seen.get("directives", ())}
+        newer = [
+            d
+            for d in current.get("directives", ())
+            if earlier.get(d["id"], d["version"]) != d["version"]
+        ]
+        who = newer[0].get("changed_by") if newer else None
     return str(who) if who else None
 
 
@@ -204,8 +220,7 @@ def _stale(what: str, current: Snap | None, seen: Snap | None, undoing: bool) ->
     elif seen is None:
         body = f"{head} vừa được tạo lại ở nơi khác (bản số {current['version']})."
     else:
-        who = _last_who(current)
-        changed = f"đã được {who} thay đổi" if who else "vừa được sửa"
+        changed = changed_words(_writer(current, seen))
         body = (
             f"{head} {changed} ở nơi khác (bản số {current['version']}, bước này "
             f"dựa trên bản số {seen['version']})."
@@ -226,7 +241,7 @@ def _write_header(mid: int, snap: Snap | None, now: Snap | None) -> Changes:
     assert snap is not None and now is not None  # a header step never creates or deletes
     fields = {name: snap[name] for name in _HEADER_FIELDS}
     Meeting.update(
-        **fields, title_folded=fold(snap["title"]), version=_next_version(snap, now)
+        **fields, title_folded=fold(snap["title"]), **new_version(Meeting, _next_version(snap, now))
     ).where(Meeting.id == mid).execute()
     _set_attendees(mid, snap["attendees"])
     if snap.get("attachments") != now.get("attachments"):
@@ -244,9 +259,10 @@ def _write_meeting(mid: int, snap: Snap | None, now: Snap | None, seen: Snap | N
     Meeting.delete().where(Meeting.id == mid).execute()  # directives etc. cascade
     if snap is not None:
         old = {d["id"]: d for s in (now, seen) if s is not None for d in s["directives"]}
-        fresh = dict(snap, version=_next_version(snap, now, seen))
+        fresh = dict(snap, **new_version(Meeting, _next_version(snap, now, seen)))
         fresh["directives"] = [
-            dict(d, version=_next_version(d, old.get(d["id"]))) for d in snap["directives"]
+            dict(d, **new_version(Directive, _next_version(d, old.get(d["id"]))))
+            for d in snap["directives"]
         ]
         exchange._insert_meeting(fresh)
     return touched
@@ -257,6 +273,6 @@ def _write_directive(did: int, snap: Snap | None, now: Snap | None) -> Changes:
     Directive.delete().where(Directive.id == did).execute()
     if snap is not None:
         fresh = {k: v for k, v in snap.items() if k != "meeting_id"}
-        fresh["version"] = _next_version(snap, now)
+        fresh.update(new_version(Directive, _next_version(snap, now)))
         exchange._insert_directive(snap["meeting_id"], fresh)
     return Changes(meeting_ids=frozenset(meeting_ids), directive_ids=frozenset({did}))

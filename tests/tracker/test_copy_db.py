@@ -13,6 +13,7 @@ import pytest
 from tracker import cli, exchange, seeding, services
 from tracker.store.db import close_db, open_db
 from tracker.store.models import HistoryEntry, Organization, Setting
+from tracker.store.who import os_user
 
 
 def _export(target: str) -> str:
@@ -26,9 +27,9 @@ def _export(target: str) -> str:
 def test_copy_to_server_and_back_keeps_everything(
     pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Meetings, directives, assignments, history, settings, groups, attachments and an
-    inactive organization survive SQLite → PostgreSQL → SQLite; the app keeps working on
-    the copy."""
+    """Meetings and directives (with who last changed each), assignments, history,
+    settings, groups, attachments and an inactive organization survive SQLite →
+    PostgreSQL → SQLite; the app keeps working on the copy."""
     src = str(tmp_path / "src.sqlite3")
     open_db(src)
     seeding.load_sample()
@@ -47,6 +48,8 @@ def test_copy_to_server_and_back_keeps_everything(
     assert "Đã chép" in capsys.readouterr().out
     assert _export(pg_url) == source
     assert len(json.loads(source)["attachment_contents"]) == 1
+    first = json.loads(source)["meetings"][0]  # who wrote each version goes along too
+    assert first["changed_by"] == first["directives"][0]["changed_by"] == os_user()
     back = str(tmp_path / "back.sqlite3")
     assert cli.main(["copy-db", pg_url, back]) == 0
     assert _export(back) == source

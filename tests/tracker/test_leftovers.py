@@ -157,7 +157,9 @@ def test_a_live_process_s_staged_file_is_kept(tmp_path: Path) -> None:
 def _downgrade_to_v1(db: Path) -> None:
     """What release 1 would have made of the same data: schema 1 exactly."""
     conn = sqlite3.connect(db)
-    # schema 3's additions, then schema 2's
+    # schema 4's additions, then schema 3's, then schema 2's
+    conn.execute('ALTER TABLE "meeting" DROP COLUMN "changed_by"')
+    conn.execute('ALTER TABLE "directive" DROP COLUMN "changed_by"')
     conn.execute('DROP TABLE "attachment"')
     conn.execute('DROP TABLE "attachment_content"')
     conn.execute('ALTER TABLE "history_entry" DROP COLUMN "who"')

@@ -13,9 +13,9 @@ from tracker import queries
 from tracker.errors import DatabaseOpenError, DiskFullError
 from tracker.store import backup, migrations
 from tracker.store.db import close_db, open_db
+from tracker.store.schema import schema_file
 
 SCHEMA_V1 = Path(migrations.__file__).with_name("schema_v1.sql")
-SCHEMA_V2 = Path(migrations.__file__).with_name("schema_v2.sql")
 V1_ROWS = {
     "organization": [
         (1, "Ban Dân vận Tỉnh ủy", "BDV", 1, 1),
@@ -81,15 +81,21 @@ V1_ROWS = {
 }
 
 
+# Schema 3's history_entry.who of the rows above (a schema-3 file names its writers).
+V3_WHO = ("tp_dan_van", None, "nva")
+
+
 def build_v1(path: Path, *, version: int = 1) -> None:
     """A database exactly as release ``version`` made it (its frozen DDL written out,
     not create_tables), with a row in every table of version 1."""
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode = wal")
     conn.execute("PRAGMA synchronous = off")  # a test fixture: speed over durability
-    ddl = (SCHEMA_V1 if version == 1 else SCHEMA_V2).read_text("utf-8")
+    ddl = schema_file(version).read_text("utf-8")
     conn.executescript("BEGIN;\n" + ddl + "COMMIT;\n")
     for table, rows in V1_ROWS.items():
+        if table == "history_entry" and version >= 3:
+            rows = [(*r, who) for r, who in zip(rows, V3_WHO, strict=True)]
         marks = ", ".join("?" * len(rows[0]))
         conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
     conn.execute(f"PRAGMA user_version = {version}")
@@ -112,7 +118,7 @@ def test_version_2_database_gains_the_attachment_tables(tmp_path: Path) -> None:
         assert [r.file_name for r in attachments.for_meeting(7)] == ["tb.pdf"]
     finally:
         close_db()
-    assert pragma(path, "user_version") == 3
+    assert pragma(path, "user_version") == migrations.SCHEMA_VERSION
     kinds = [b.kind for b in backup.list_backups(path)]
     assert "before-schema-3" in kinds
     assert dump(path) == before
@@ -174,7 +180,7 @@ def test_version_1_database_migrates_with_data_intact(v1: Path) -> None:
         assert [r.id for r in found] == [11]
     finally:
         close_db()
-    assert pragma(v1, "user_version") == migrations.SCHEMA_VERSION == 3
+    assert pragma(v1, "user_version") == migrations.SCHEMA_VERSION == 4
     assert pragma(v1, "application_id") == migrations.APPLICATION_ID
     assert dump(v1) == before
     assert _whos(v1) == [None, None, None]  # entries made before schema 3 name no one
@@ -205,11 +211,78 @@ def test_version_2_database_gets_the_who_column(tmp_path: Path) -> None:
         assert [h.who for h in queries.history(12)] == [None, os_user()]
     finally:
         close_db()
-    assert pragma(path, "user_version") == 3
+    assert pragma(path, "user_version") == migrations.SCHEMA_VERSION
     copies = [b for b in backup.list_backups(path) if b.kind == "before-schema-3"]
     assert len(copies) == 1 and pragma(copies[0].path, "user_version") == 2
     after = dump(path)
     assert after["history_entry"][:3] == before["history_entry"]
+    fresh = tmp_path / "new" / "giaoban.sqlite3"
+    open_db(str(fresh))
+    close_db()
+    assert schema(path) == schema(fresh)
+
+
+def _changed_by(path: Path) -> dict[str, list[object]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {
+            t: [r[0] for r in conn.execute(f"SELECT changed_by FROM {t} ORDER BY id")]
+            for t in ("meeting", "directive")
+        }
+    finally:
+        conn.close()
+
+
+def test_version_3_database_learns_who_changed_meetings(tmp_path: Path) -> None:
+    """A schema-3 file (its frozen DDL, rows in every table, history naming its writers)
+    migrates to 4 after a backup at version 3: rows and names intact, meetings and
+    directives naming no last writer yet, the schema that of a new file. An edit based
+    on an older version is then refused without a name; the next edit records this
+    computer's user, and an edit based on the version before it names them."""
+    from tracker import services
+    from tracker.drafts import MeetingDraft
+    from tracker.errors import StaleEditError
+    from tracker.store.who import os_user
+
+    path = tmp_path / "v3" / "giaoban.sqlite3"
+    path.parent.mkdir()
+    build_v1(path, version=3)
+    before = dump(path)
+    open_db(str(path))
+    try:
+        m = queries.meeting(7)
+        draft = MeetingDraft(
+            held_on=m.held_on,
+            title="Giao ban quý I năm 2021",
+            chair_name=m.chair_name,
+            chair_position=m.chair_position,
+            attendee_ids=m.attendee_ids,
+            reviewed_quarter=m.reviewed_quarter,
+            notes=m.notes,
+            notice_ref=m.notice_ref,
+        )
+        with pytest.raises(StaleEditError) as refused:
+            services.update_meeting(meeting_id=7, meeting=draft, expected_version=2)
+        assert str(refused.value).startswith(
+            "Cuộc giao ban này vừa được sửa ở nơi khác (bản số 3, bạn đang sửa bản số 2)."
+        )
+        services.update_meeting(meeting_id=7, meeting=draft, expected_version=3)
+        with pytest.raises(StaleEditError, match=f"này đã được {os_user()} thay đổi ở nơi khác"):
+            services.update_meeting(meeting_id=7, meeting=draft, expected_version=3)
+    finally:
+        close_db()
+    assert pragma(path, "user_version") == migrations.SCHEMA_VERSION == 4
+    copies = [b for b in backup.list_backups(path) if b.kind == "before-schema-4"]
+    assert len(copies) == 1 and pragma(copies[0].path, "user_version") == 3
+    with pytest.raises(sqlite3.OperationalError, match="no such column"):
+        _changed_by(copies[0].path)  # the copy is the schema-3 file as it was
+    after = dump(path)
+    assert after["meeting"][0][2] == "Giao ban quý I năm 2021"
+    assert {t: r for t, r in after.items() if t != "meeting"} == {
+        t: r for t, r in before.items() if t != "meeting"
+    }
+    assert _whos(path) == list(V3_WHO)
+    assert _changed_by(path) == {"meeting": [os_user()], "directive": [None, None]}
     fresh = tmp_path / "new" / "giaoban.sqlite3"
     open_db(str(fresh))
     close_db()
@@ -280,7 +353,7 @@ def test_failed_step_leaves_the_file_at_version_1(
     monkeypatch.undo()
     open_db(str(v1))
     close_db()
-    assert pragma(v1, "user_version") == 3
+    assert pragma(v1, "user_version") == migrations.SCHEMA_VERSION
 
 
 def test_no_migration_without_a_backup(v1: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -297,7 +370,8 @@ def test_no_migration_without_a_backup(v1: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_schema_versions_tried() -> None:
-    """Every earlier schema version has a builder in this file (1 and 2)."""
+    """Every earlier schema version has a builder in this file (1, 2 and 3)."""
     earlier = list(range(1, migrations.SCHEMA_VERSION))
     print(f"\nFIGURES migrations: earlier schema versions built and opened: {earlier}")
-    assert earlier == [1, 2] and set(migrations.STEPS) == set(earlier)
+    assert earlier == [1, 2, 3] and set(migrations.STEPS) == set(earlier)
+    assert all(schema_file(v).is_file() for v in earlier)

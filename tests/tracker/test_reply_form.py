@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 
 from tests.tracker.test_reminders import log, org_ids
+from tests.tracker.test_who import as_login
 from tracker import queries, reply_apply, reply_form, services
 from tracker.cli import main
 from tracker.errors import StaleEditError
@@ -369,15 +370,16 @@ def test_conflict_skipped_unless_accepted(d: dict[str, int], tmp_path: Path) -> 
 def test_apply_all_or_nothing(
     d: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A directive changed between reading and applying, or a write failing on the second
-    row, leaves every row as it was."""
+    """A directive changed between reading and applying (the refusal names who changed
+    it), or a write failing on the second row, leaves every row as it was."""
     path = form(tmp_path)
     filled = two_done(path)
     plan = read_reply(filled, today=TODAY)
     assert len(plan.changes) == 2
-    services.add_note(directive_id=d["shared"], text="vừa sửa")
+    with as_login("nva"):
+        services.add_note(directive_id=d["shared"], text="vừa sửa")
     before = state()
-    with pytest.raises(StaleEditError):
+    with pytest.raises(StaleEditError, match=r"^Dòng \d+: nội dung đã được nva thay đổi ở nơi"):
         apply_reply(plan=plan)
     assert state() == before
     plan = read_reply(filled, today=TODAY)

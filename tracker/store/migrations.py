@@ -9,6 +9,9 @@ Schema history:
        ``attachment`` (name, size, type, date; on a meeting or a directive); and
        ``history_entry.who``: the login that made each change (nullable: entries
        written before schema 3 name no one).
+    4. ``meeting.changed_by`` and ``directive.changed_by``: the login that wrote the
+       record's current version, so that an edit refused as stale names who changed it
+       (nullable: records last written before schema 4 name no one).
 
 A new database is made at schema 1 by ``create_tables`` and then runs the same
 steps an old file does, so both end with the same schema.
@@ -127,8 +130,19 @@ def _to_3(db: pw.Database) -> None:
     _who_step(db)
 
 
+def _to_4(db: pw.Database) -> None:
+    """Schema 4: who wrote each meeting's and directive's current version."""
+    from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
+
+    migrator: SchemaMigrator = PostgresqlMigrator(db) if _is_pg(db) else SqliteMigrator(db)
+    migrate(
+        migrator.add_column("meeting", "changed_by", pw.TextField(null=True)),
+        migrator.add_column("directive", "changed_by", pw.TextField(null=True)),
+    )
+
+
 # from-version → the step that makes it from-version + 1
-STEPS: dict[int, Callable[[pw.Database], None]] = {1: _to_2, 2: _to_3}
+STEPS: dict[int, Callable[[pw.Database], None]] = {1: _to_2, 2: _to_3, 3: _to_4}
 
 
 # The tables of schema 1, made by create_schema before the steps add the later ones.

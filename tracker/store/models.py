@@ -3,7 +3,10 @@
 Quarters are stored as ISO text ("2021-Q2"), which sorts correctly as text, so
 deadline comparisons run in SQL. A directive's ``status`` and ``done_on`` are a
 cache of what its lead assignments say, rewritten by the services in the same
-transaction as every assignment change; overdue is never stored.
+transaction as every assignment change; overdue is never stored. A meeting's and a
+directive's ``version`` grows with every write of it (not with its attachments or a
+reminder entry) and ``changed_by`` names the login that wrote that version
+(``services.new_version``): an edit based on an older version is refused naming them.
 """
 
 from __future__ import annotations
@@ -58,6 +61,8 @@ class Meeting(BaseModel):
     notes = pw.TextField(default="")
     notice_ref = pw.CharField(default="")  # số thông báo kết luận
     version = pw.IntegerField(default=1)
+    # Schema 4: the login that wrote this version (None: not known, or written before).
+    changed_by = pw.TextField(null=True, default=current_who)
 
 
 class MeetingAttendee(BaseModel):
@@ -78,6 +83,8 @@ class Directive(BaseModel):
     status = pw.CharField(default="open", index=True)  # cache, see module docstring
     done_on = pw.DateField(null=True)
     version = pw.IntegerField(default=1)
+    # Schema 4: the login that wrote this version (None: not known, or written before).
+    changed_by = pw.TextField(null=True, default=current_who)
 
     class Meta:
         indexes = ((("meeting", "position"), False),)
@@ -133,7 +140,11 @@ class HistoryEntry(BaseModel):
 # Columns a later schema version adds with its migration step: a new database is made
 # at schema 1 without them and gets them from the same step an old file runs, so both
 # end with the same table definition (migrations.create_schema).
-ADDED_BY_MIGRATIONS: tuple[tuple[type[BaseModel], str], ...] = ((HistoryEntry, "who"),)
+ADDED_BY_MIGRATIONS: tuple[tuple[type[BaseModel], str], ...] = (
+    (HistoryEntry, "who"),
+    (Meeting, "changed_by"),
+    (Directive, "changed_by"),
+)
 
 
 class AttachmentContent(BaseModel):

@@ -5,5 +5,5 @@ live below every one of them. A new schema version changes SCHEMA_VERSION here a
 its step in ``migrations``.
 """
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x47424E31  # "GBN1" in the file header: a Giao ban database

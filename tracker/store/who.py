@@ -1,10 +1,12 @@
-"""Who makes the changes of the current write: the login name each history entry records.
+"""Who makes the changes of the current write: the login name each history entry records,
+and each meeting and directive beside the version it writes (schema 4, ``changed_by``).
 
 On a PostgreSQL server it is the session's login (``session_user``: the name the
 person connected with, whatever role is set later); on a SQLite file it is the name
 of the computer's user (``getpass``). The name is read once per database handle and
 set once per write transaction (``tracker.store.transaction.writing``); the history
-model's default and the services' bulk inserts read it with :func:`current_who`.
+model's default, ``services.new_version`` and the services' bulk inserts read it with
+:func:`current_who`.
 """
 
 from __future__ import annotations
