@@ -158,6 +158,11 @@ def for_meeting(meeting_id: int) -> list[AttachmentRow]:
     return _rows(Attachment.meeting == meeting_id)
 
 
+def count_for_meeting(meeting_id: int) -> int:
+    """How many files are attached to the meeting itself (not to its directives)."""
+    return int(Attachment.select().where(Attachment.meeting == meeting_id).count())
+
+
 def get(attachment_id: int) -> AttachmentRow:
     rows = _rows(Attachment.id == attachment_id)
     if not rows:
