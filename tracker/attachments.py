@@ -22,6 +22,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import peewee as pw
+
 from tracker.errors import NotFoundError, StaleEditError, ValidationError
 from tracker.filenames import safe_filename
 from tracker.store.models import Attachment, AttachmentContent
@@ -46,6 +48,11 @@ class AttachmentRow:
     media_type: str
     attached_on: date
     sha256: str
+
+
+def base64_size(size: int) -> int:
+    """How many characters ``size`` bytes take as base64 (the JSON export's form)."""
+    return (size + 2) // 3 * 4
 
 
 def size_text(size: int) -> str:
@@ -158,6 +165,11 @@ def for_meeting(meeting_id: int) -> list[AttachmentRow]:
     return _rows(Attachment.meeting == meeting_id)
 
 
+def count_for_meeting(meeting_id: int) -> int:
+    """How many files are attached to the meeting itself (not to its directives)."""
+    return int(Attachment.select().where(Attachment.meeting == meeting_id).count())
+
+
 def get(attachment_id: int) -> AttachmentRow:
     rows = _rows(Attachment.id == attachment_id)
     if not rows:
@@ -196,6 +208,18 @@ def store_content(data: bytes) -> tuple[int, bool]:
         return int(found[0]), False
     new = AttachmentContent.insert(sha256=digest, size=len(data), data=data).execute()
     return int(new), True
+
+
+def used_contents_size() -> int:
+    """The bytes of every content an attachment names, together (what an export
+    carries), read from the stored sizes, never from the bytes."""
+    used = Attachment.select(Attachment.content)
+    total = (
+        AttachmentContent.select(pw.fn.SUM(AttachmentContent.size))
+        .where(AttachmentContent.id.in_(used))
+        .scalar()
+    )
+    return int(total or 0)
 
 
 def purge_unused() -> int:
@@ -283,22 +307,30 @@ Fail = Callable[[str, str], Exception]
 
 
 def validate_exchange(
-    root: dict[str, Any], fail: Fail, check_text: Callable[..., Any], check_day: Callable[..., Any]
-) -> dict[str, bytes]:
-    """Check the attachments of an import file; the decoded contents by sha256.
+    root: dict[str, Any],
+    fail: Fail,
+    check_text: Callable[..., Any],
+    check_day: Callable[..., Any],
+    *,
+    max_total: int,
+) -> dict[str, int]:
+    """Check the attachments of an import file; the size of each content by sha256.
 
-    Each content must be base64 whose sha256 is its key and of at most 25 MB; each
-    attachment must name a content of the file, with its size, and a safe name.
+    Each content must be base64 whose sha256 is its key and of at most 25 MB, all of
+    them together at most ``max_total`` bytes; each attachment must name a content of
+    the file, with its size, and a safe name. The decoded bytes are not kept (the
+    import decodes them again one at a time): the file's text is memory enough.
     """
     raw = root.get("attachment_contents", {})
     if not isinstance(raw, dict):
         raise fail("attachment_contents", "phải là một đối tượng JSON")
-    contents: dict[str, bytes] = {}
+    contents: dict[str, int] = {}
+    total = 0
     for sha, text in raw.items():
         where = f"attachment_contents.{str(sha)[:16]}"
         if not (isinstance(sha, str) and len(sha) == 64 and set(sha) <= _SHA256_HEX):
             raise fail(where, "khóa phải là mã sha256 (64 chữ số hexa thường)")
-        if not isinstance(text, str) or len(text) > (MAX_BYTES + 2) // 3 * 4:
+        if not isinstance(text, str) or len(text) > base64_size(MAX_BYTES):
             raise fail(where, f"phải là base64 của tệp tối đa {MAX_BYTES // (1024 * 1024)} MB")
         try:
             data = base64.b64decode(text, validate=True)
@@ -306,7 +338,13 @@ def validate_exchange(
             raise fail(where, "không phải base64 hợp lệ") from None
         if hashlib.sha256(data).hexdigest() != sha:
             raise fail(where, "nội dung không khớp mã sha256")
-        contents[sha] = data
+        contents[sha] = len(data)
+        total += len(data)
+        if total > max_total:
+            raise fail(
+                "attachment_contents",
+                f"các tệp đính kèm cộng lại quá giới hạn {max_total // (1024 * 1024)} MB",
+            )
     ids: list[int] = []
     for i, m in enumerate(root["meetings"]):
         groups = [(f"meetings[{i}]", m)] + [
@@ -339,7 +377,7 @@ def validate_exchange(
                 found = contents.get(a["sha256"]) if isinstance(a["sha256"], str) else None
                 if found is None:
                     raise fail(aw + ".sha256", "không có nội dung này trong attachment_contents")
-                if len(found) != a["size"]:
+                if found != a["size"]:
                     raise fail(aw + ".size", "không khớp cỡ của nội dung")
                 ids.append(a["id"])
     if len(set(ids)) != len(ids):

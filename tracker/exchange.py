@@ -30,6 +30,12 @@ File format (``"format": "giaoban"``, ``"version": 1``), all keys required::
 The ``attachments`` and ``attachment_contents`` keys (schema 3) may be absent, as in
 files written before them.
 
+Size: a file holds at most ``MAX_DATA_BYTES`` of data (the file less its attachments'
+base64) and ``MAX_CONTENTS_BYTES`` of attachments (their bytes, all together). The
+export refuses to write more than that, so every file the program writes reads back;
+the import refuses a bigger file before reading it. Both limits bound the memory an
+import takes (the whole file is parsed at once: about three times its size).
+
 A directive's status and done date are not in the file: they follow from its
 owners' statuses and are recomputed on import.
 
@@ -54,7 +60,7 @@ import peewee as pw
 
 from tracker import attachments
 from tracker.changes import Changes
-from tracker.errors import ImportFileError, ValidationError
+from tracker.errors import ImportFileError, TrackerError, ValidationError
 from tracker.quarters import Quarter
 from tracker.rows import HistoryKind, Role, Status
 from tracker.safe_write import OutputError, read_source, write_verified
@@ -95,7 +101,9 @@ MEETING_FIELDS = (
 
 FORMAT = "giaoban"
 VERSION = 1
-MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_DATA_BYTES = 200 * 1024 * 1024  # the file less its attachments' base64
+MAX_CONTENTS_BYTES = 512 * 1024 * 1024  # the attachments' bytes, all together
+MAX_FILE_BYTES = MAX_DATA_BYTES + attachments.base64_size(MAX_CONTENTS_BYTES)
 MAX_TEXT = 50_000
 MAX_INT_DIGITS = 19  # every integer in the file fits in SQLite's 64 bits
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -237,12 +245,52 @@ def dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
+def _mb(size: int) -> int:
+    return size // (1024 * 1024)
+
+
+def limits_text() -> str:
+    mb = _mb(MAX_DATA_BYTES), _mb(MAX_CONTENTS_BYTES)
+    return f"tối đa {mb[0]} MB dữ liệu cùng {mb[1]} MB tệp đính kèm"
+
+
+def _written_bytes(text: str) -> int:
+    """The bytes ``text`` takes once written by ``export_file`` (UTF-8; each line end
+    two bytes where the system writes them so)."""
+    crlf = text.count("\n") if os.linesep == "\r\n" else 0
+    return len(text.encode("utf-8")) + crlf
+
+
+def data_size(data: dict[str, Any]) -> int:
+    """The bytes of ``data``'s file less its attachments' base64: what ``read_file``
+    compares with MAX_DATA_BYTES."""
+    contents = data.get("attachment_contents", {})
+    return _written_bytes(dumps({**data, "attachment_contents": dict.fromkeys(contents, "")}))
+
+
+def _refuse_export(what: str) -> TrackerError:
+    return TrackerError(
+        f"{what}: tệp JSON sẽ không nhập lại được (giới hạn: {limits_text()}). Hãy chép "
+        'toàn bộ dữ liệu bằng "giaoban copy-db" hoặc sao lưu tệp dữ liệu. Chưa xuất gì.'
+    )
+
+
 def export_file(path: str | os.PathLike[str]) -> int:
-    """Write the JSON file; returns the number of meetings written."""
+    """Write the JSON file; returns the number of meetings written. A database whose
+    file would be over the import's limits is refused before anything is written."""
+    stored = attachments.used_contents_size()  # from the stored sizes: no bytes read
+    if stored > MAX_CONTENTS_BYTES:
+        raise _refuse_export(f"Các tệp đính kèm cộng lại nặng {attachments.size_text(stored)}")
     data = export_data()
+    size = data_size(data)
+    if size > MAX_DATA_BYTES:
+        what = f"Dữ liệu (không kể tệp đính kèm) nặng {attachments.size_text(size)}"
+        raise _refuse_export(what)
+    meetings = len(data["meetings"])
     text = dumps(data)
+    del data  # the attachments' base64 is in the text now: not held twice while writing
     write_verified(path, lambda out: out.write_text(text, encoding="utf-8"), "json")
-    return len(data["meetings"])
+    return meetings
 
 
 # --- import ---------------------------------------------------------------------------------
@@ -252,17 +300,47 @@ def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Read and parse a JSON file, turning every failure into ImportFileError."""
     p = Path(path)
     try:
+        size = p.stat().st_size
+    except OSError:
+        size = 0  # read_source names the problem
+    if size > MAX_FILE_BYTES:
+        raise ImportFileError(_too_large(p.name, size))
+    try:
         raw = read_source(p, MAX_FILE_BYTES)  # never blocks on a FIFO nor reads /dev/zero
     except OutputError as exc:
+        if "quá lớn" in str(exc):  # it grew since the stat
+            raise ImportFileError(_too_large(p.name, None)) from exc
         raise ImportFileError(f"{exc} Chưa nhập gì.") from exc
+    size = len(raw)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportFileError(
             f'Tệp "{p.name}" không phải văn bản UTF-8 (lỗi ở byte {exc.start}).'
         ) from exc
+    del raw  # the text alone while parsing
     data: dict[str, Any] = parse_text(text, name=p.name)
+    del text
+    contents = data.get("attachment_contents") if isinstance(data, dict) else None
+    encoded = (
+        sum(len(v) for v in contents.values() if isinstance(v, str))
+        if isinstance(contents, dict)
+        else 0
+    )
+    if size - encoded > MAX_DATA_BYTES:
+        raise ImportFileError(
+            f'Tệp "{p.name}" có {attachments.size_text(size - encoded)} dữ liệu không kể tệp '
+            f"đính kèm, quá giới hạn {_mb(MAX_DATA_BYTES)} MB. Chưa nhập gì."
+        )
     return data
+
+
+def _too_large(name: str, size: int | None) -> str:
+    how = f"nặng {attachments.size_text(size)}, " if size is not None else ""
+    return (
+        f'Tệp "{name}" {how}quá lớn để nhập ({limits_text()}, mỗi tệp đính kèm '
+        f"{_mb(attachments.MAX_BYTES)} MB). Chưa nhập gì."
+    )
 
 
 class _RefusedError(ValueError):
@@ -481,7 +559,7 @@ def validate(data: Any) -> dict[str, Any]:
             directive_ids.append(d["id"])
     c.unique([m["id"] for m in meetings], "meetings", "mã số")
     c.unique(directive_ids, "directives", "mã số")
-    attachments.validate_exchange(root, c.fail, c.text, c.day)
+    attachments.validate_exchange(root, c.fail, c.text, c.day, max_total=MAX_CONTENTS_BYTES)
     return root
 
 

@@ -365,17 +365,17 @@
 <context>
     <name>AttachmentsSection</name>
     <message>
-        <location filename="../../ui/views/attachments_section.py" line="+61"/>
+        <location filename="../../ui/views/attachments_section.py" line="+65"/>
         <source>Tệp đính kèm</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+30"/>
         <source>Tệp đính kèm của nội dung và của cuộc giao ban</source>
         <translation>Files attached to the directive and to its meeting</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-18"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
@@ -390,12 +390,32 @@
         <translation>Attached to</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
+        <source>Tệp đính kèm của cuộc giao ban</source>
+        <translation>Attachments of the meeting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kéo thả tệp vào đây để đính kèm vào cuộc giao ban</source>
+        <translation>Drop files here to attach them to the meeting</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Thêm tệp…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đính kèm tệp vào cuộc giao ban</source>
+        <translation>Attach files to the meeting</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Kéo thả tệp vào đây để đính kèm vào nội dung này</source>
         <translation>Drop files here to attach them to this directive</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Thêm…</source>
         <translation>Add…</translation>
     </message>
@@ -405,17 +425,17 @@
         <translation>Attach files to this directive</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Vào nội dung này (báo cáo của tổ chức)…</source>
         <translation>To this directive (an organization&apos;s report)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Vào cuộc giao ban (thông báo kết luận)…</source>
         <translation>To the meeting (its conclusion notice)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Mở</source>
         <translation>Open</translation>
     </message>
@@ -435,7 +455,7 @@
         <translation>Remove the selected attachment</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+64"/>
         <source>Nội dung</source>
         <translation>Directive</translation>
     </message>
@@ -465,7 +485,7 @@
         <translation>Choose files to attach (up to 25 MB each)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Không mở &quot;{name}&quot;: đây là tệp chạy được như một chương trình, mở ra có thể gây hại cho máy.</source>
         <translation>&quot;{name}&quot; is not opened: it would run as a program, which could harm this computer.</translation>
     </message>
@@ -589,7 +609,7 @@
         <translation>&amp;Cancel directives</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+129"/>
         <source>Nhập phiếu báo cáo của {name}</source>
         <translation>Import the report-back form of {name}</translation>
     </message>
@@ -1677,13 +1697,13 @@
 <context>
     <name>LetterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/letter.py" line="+83"/>
-        <location line="+244"/>
+        <location filename="../../ui/dialogs/letter.py" line="+81"/>
+        <location line="+235"/>
         <source>Công văn đôn đốc</source>
         <translation>Reminder letters</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-228"/>
         <source>Tổ chức nhận công văn</source>
         <translation>Organizations to receive the letter</translation>
     </message>
@@ -1778,8 +1798,8 @@
         <translation>Choose the folder for the letters</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+28"/>
+        <location line="+13"/>
+        <location line="+29"/>
         <source>Không lưu được công văn.</source>
         <translation>Could not save the letters.</translation>
     </message>
@@ -1851,12 +1871,12 @@
         <translation>The new language will be used the next time Giao ban starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/window.py" line="+108"/>
+        <location filename="../../ui/main_window/window.py" line="+116"/>
         <source>Số nội dung đang hiện</source>
         <translation>Number of directives shown</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Các cách xem</source>
         <translation>Views</translation>
     </message>
@@ -1871,7 +1891,7 @@
         <translation>Directives of the giao ban</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>&amp;Giao ban</source>
         <translation>&amp;Giao ban</translation>
     </message>
@@ -1886,7 +1906,7 @@
         <translation>&amp;All directives</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-108"/>
         <source>Theo dõi, đôn đốc nội dung chỉ đạo</source>
         <translation>Following up directives</translation>
     </message>
@@ -1942,9 +1962,32 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/window.py" line="+435"/>
+        <location filename="../../ui/main_window/window.py" line="+439"/>
         <source>Mở lại</source>
         <translation>Reopen</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingAttachmentsPanel</name>
+    <message>
+        <location filename="../../ui/views/meeting_attachments.py" line="+38"/>
+        <source>Thông báo kết luận và tài liệu của cả cuộc giao ban; tối đa 25 MB mỗi tệp. Có thể kéo thả tệp vào đây.</source>
+        <translation>The conclusion notice and documents of the whole meeting; at most 25 MB per file. Files can be dropped here.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Chưa chọn cuộc giao ban nào.</source>
+        <translation>No meeting chosen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp đính kèm của cuộc giao ban</source>
+        <translation>Attachments of the meeting</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tệp đính kèm — giao ban ngày {day}</source>
+        <translation>Attachments — meeting of {day}</translation>
     </message>
 </context>
 <context>
@@ -2151,7 +2194,12 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../ui/main_window/meeting_header.py" line="+38"/>
+        <location filename="../../ui/main_window/meeting_header.py" line="+56"/>
+        <source>Thông báo kết luận và các tệp đính kèm của cả cuộc giao ban</source>
+        <translation>The conclusion notice and other files attached to the whole meeting</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
@@ -2186,7 +2234,7 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>Chọn một cuộc giao ban ở danh sách bên trái.</source>
         <translation>Select a giao ban in the list on the left.</translation>
     </message>
@@ -2194,6 +2242,16 @@
         <location line="+22"/>
         <source>(chưa ghi)</source>
         <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Tệp đính kèm ({n})…</source>
+        <translation>Attachments ({n})…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp đính kèm…</source>
+        <translation>Attachments…</translation>
     </message>
 </context>
 <context>
@@ -2715,7 +2773,7 @@
 <context>
     <name>ReminderWatch</name>
     <message numerus="yes">
-        <location filename="../../ui/reminder_watch.py" line="+71"/>
+        <location filename="../../ui/reminder_watch.py" line="+70"/>
         <source>%n nội dung đến hạn trong {days} ngày tới</source>
         <translation>
             <numerusform>%n directive falls due in the next {days} days</numerusform>
@@ -2731,12 +2789,12 @@
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Nhắc việc</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Giao ban — nhắc việc</source>
         <translation>Giao ban — reminder</translation>
     </message>
@@ -3613,7 +3671,7 @@ line):</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+72"/>
+        <location filename="../../ui/app.py" line="+73"/>
         <source>Mở tệp dữ liệu Giao ban</source>
         <translation>Open a Giao ban data file</translation>
     </message>

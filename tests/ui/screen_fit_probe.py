@@ -77,6 +77,7 @@ def main() -> int:
     from ui.dialogs.settings import SettingsDialog
     from ui.main_window import MainWindow
     from ui.report.dialog import ReportDialog
+    from ui.views.meeting_attachments import MeetingAttachmentsPanel
 
     window = MainWindow(as_of=AS_OF)
     window.show()
@@ -92,6 +93,10 @@ def main() -> int:
 
     def nothing(*_args: object, **_kwargs: object) -> None:
         return None
+
+    def _panel(panel: MeetingAttachmentsPanel) -> MeetingAttachmentsPanel:
+        panel.show_meeting(meeting)
+        return panel
 
     makers = {
         "MeetingDialog": lambda: MeetingDialog(
@@ -109,6 +114,7 @@ def main() -> int:
         "OrganizationsDialog": lambda: OrganizationsDialog(window, run=nothing),
         "RestoreDialog": lambda: RestoreDialog(window, db_path=tmp / "giaoban.sqlite3"),
         "ReportDialog": lambda: ReportDialog(window, as_of=AS_OF),
+        "MeetingAttachmentsPanel": lambda: _panel(MeetingAttachmentsPanel(window, window.ops)),
     }
     for name, make in makers.items():
         dialog = make()

@@ -28,6 +28,7 @@ DIALOGS = {
     "OrganizationsDialog",
     "RestoreDialog",
     "ReportDialog",
+    "MeetingAttachmentsPanel",
 }
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QMenu, QSplitter, 
 if TYPE_CHECKING:
     from tracker.rows import DirectiveRow, MeetingRow
     from ui.actions import Actions
+    from ui.main_window.meeting_header import MeetingHeader
     from ui.models.chase_model import ChaseModel
     from ui.models.directive_table import DirectiveTableModel
     from ui.models.store_bus import StoreBus
@@ -39,6 +40,7 @@ class WindowBase(QMainWindow):
     right_splitter: QSplitter
     damage_label: QLabel
     meeting_list: QListView
+    meeting_header: MeetingHeader
     tabs: QTabWidget
     chase_page: ChasePage
     chase_model: ChaseModel

@@ -268,6 +268,23 @@ class Commands(QObject):
         """Choose files and attach them to the directive shown in the details panel."""
         self.window.details.attachments.choose_files(meeting=False)
 
+    def show_meeting_attachments(self) -> None:
+        """Open (or bring forward) the panel of the shown meeting's own files."""
+        header = self.window.meeting_header
+        panel = header.attachments_panel
+        if panel is None:
+            # the panel's module: loaded when first opened
+            from ui.views.meeting_attachments import MeetingAttachmentsPanel
+
+            panel = MeetingAttachmentsPanel(self.window, self.ops)
+            header.attachments_panel = panel
+        panel.show_meeting(self.window.meeting)
+        if panel.isVisible():  # open behind the window: brought forward
+            panel.raise_()
+            panel.activateWindow()
+        else:
+            panel.show()
+
     def _row_for(self, directive_id: int) -> DirectiveRow | None:
         try:
             return queries.directive(directive_id, as_of=self.window.as_of)

@@ -1,19 +1,43 @@
 """The heading of the Giao ban tab: date, chair, attending organizations, quarter reviewed
-and notes of the meeting chosen on the left."""
+and notes of the meeting chosen on the left, and the button to the meeting's own
+attached files (ui.views.meeting_attachments: made when first opened, then kept in
+step with the meeting shown here)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker import attachments
 from tracker.dates import format_date
+from tracker.errors import TrackerError
 from tracker.rows import MeetingRow
 from ui.models.meeting_list import progress_text
 from ui.widgets.text_box import TextBox
 
+if TYPE_CHECKING:
+    from ui.views.meeting_attachments import MeetingAttachmentsPanel
+
 
 class MeetingHeader(QFrame):
-    """Date, chair, attending organizations, quarter reviewed and notes of one meeting."""
+    """Date, chair, attending organizations, quarter reviewed and notes of one meeting.
+
+    Signals:
+        attachments_requested(): the "Tệp đính kèm (N)" button was pressed.
+    """
+
+    attachments_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -22,6 +46,16 @@ class MeetingHeader(QFrame):
         self.title.setObjectName("meetingTitle")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The panel listing the meeting's own files, once opened (it follows show_meeting).
+        self.attachments_panel: MeetingAttachmentsPanel | None = None
+        self.attachments_count = 0
+        self.attachments_button = QToolButton(self)
+        self.attachments_button.setObjectName("meetingAttachmentsButton")
+        self.attachments_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.attachments_button.setToolTip(
+            self.tr("Thông báo kết luận và các tệp đính kèm của cả cuộc giao ban")
+        )
+        self.attachments_button.clicked.connect(self.attachments_requested)
         self.held_on = self._value()
         self.chair = self._value()
         self.attendees = self._value()
@@ -55,9 +89,13 @@ class MeetingHeader(QFrame):
         grid.addWidget(self.notes, 3, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.attachments_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        layout.addWidget(self.title)
+        layout.addLayout(top)
         layout.addLayout(grid)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.show_meeting(None)
@@ -71,6 +109,7 @@ class MeetingHeader(QFrame):
         return label
 
     def show_meeting(self, m: MeetingRow | None) -> None:
+        self._show_attachments(m)
         if m is None:
             self.title.setText(self.tr("Chọn một cuộc giao ban ở danh sách bên trái."))
             for w in (
@@ -97,3 +136,23 @@ class MeetingHeader(QFrame):
         self.notice_ref.setText(m.notice_ref or self.tr("(chưa ghi)"))
         self.notice_ref.setToolTip(m.notice_ref)
         self.notes.setText(m.notes.strip() or "—")
+
+    def _show_attachments(self, m: MeetingRow | None) -> None:
+        """The button's count and the open panel's list, for ``m`` (called again after
+        every change, as the rest of the heading)."""
+        count = 0
+        if m is not None:
+            try:
+                count = attachments.count_for_meeting(m.id)
+            except TrackerError:
+                count = 0  # the heading still shows; the panel names any problem
+        self.attachments_count = count
+        self.attachments_button.setEnabled(m is not None)
+        if count:
+            text = self.tr("Tệp đính kèm ({n})…").format(n=count)
+        else:
+            text = self.tr("Tệp đính kèm…")
+        self.attachments_button.setText(text)
+        self.attachments_button.setAccessibleName(text.rstrip("…"))
+        if self.attachments_panel is not None:
+            self.attachments_panel.show_meeting(m)

@@ -317,6 +317,9 @@ class MainWindow(WindowBase):
         self.details.note_submitted.connect(self._on_details_note_submitted)
         self.details.extend_requested.connect(self._on_details_extend_requested)
         self.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
+        self.meeting_header.attachments_requested.connect(
+            self.commands.show_meeting_attachments
+        )
 
         menus.connect_actions(self, self.commands)
         # Enter on the meeting list edits nothing by accident: it opens the meeting's view.

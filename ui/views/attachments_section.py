@@ -1,5 +1,7 @@
-"""The details panel's attached files: the selected directive's (an organization's
-report) and its meeting's (the conclusion notice). Files are added with the button or
+"""Attached files, in two places: the details panel lists the selected directive's (an
+organization's report) with its meeting's (the conclusion notice); the meeting's own
+panel (``meeting_only``, ui.views.meeting_attachments) lists the meeting's alone, so a
+meeting without directives gets its notice too. Files are added with the button or
 dropped from the file manager, opened with the system viewer from a temporary copy,
 and removed; adding and removing are undoable steps of the window (its Operations).
 
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QMenu,
     QToolButton,
     QTreeWidget,
@@ -53,25 +56,26 @@ atexit.register(_remove_copies)
 
 
 class AttachmentsSection(QWidget):
-    """The attachments of one directive and of its meeting."""
+    """The attachments of one directive and of its meeting, or (``meeting_only``) of
+    one meeting alone."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, meeting_only: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("attachmentsSection")
         self.setAccessibleName(self.tr("Tệp đính kèm"))
         self.setAcceptDrops(True)
-        self._row: DirectiveRow | None = None
+        self.meeting_only = meeting_only
+        self._row: DirectiveRow | None = None  # the directive shown (never when meeting_only)
+        self._meeting_id: int | None = None  # its meeting, or the meeting shown
         self._ops: Operations | None = None
         # How an opened copy is shown (the system viewer); a test replaces it.
         self.opener: Callable[[QUrl], object] = QDesktopServices.openUrl
 
         self.files = QTreeWidget(self)
-        self.files.setAccessibleName(self.tr("Tệp đính kèm của nội dung và của cuộc giao ban"))
         self.files.setRootIsDecorated(False)
         self.files.setUniformRowHeights(True)
         self.files.setHeaderLabels([self.tr("Tệp"), self.tr("Cỡ"), self.tr("Thuộc")])
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.files.setToolTip(self.tr("Kéo thả tệp vào đây để đính kèm vào nội dung này"))
         self.files.setMinimumHeight(self.files.fontMetrics().lineSpacing() * 3 + 6)
         header = self.files.header()
         header.setStretchLastSection(False)
@@ -79,13 +83,28 @@ class AttachmentsSection(QWidget):
         header.resizeSection(1, max(60, header.sectionSizeHint(1)))
 
         self.add = QToolButton(self)
-        self.add.setText(self.tr("Thêm…"))
-        self.add.setAccessibleName(self.tr("Đính kèm tệp vào nội dung này"))
-        self.add.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        menu = QMenu(self.add)
-        self.add_to_directive = menu.addAction(self.tr("Vào nội dung này (báo cáo của tổ chức)…"))
-        self.add_to_meeting = menu.addAction(self.tr("Vào cuộc giao ban (thông báo kết luận)…"))
-        self.add.setMenu(menu)
+        if meeting_only:
+            self.files.setAccessibleName(self.tr("Tệp đính kèm của cuộc giao ban"))
+            self.files.setToolTip(self.tr("Kéo thả tệp vào đây để đính kèm vào cuộc giao ban"))
+            self.files.setColumnHidden(2, True)  # every file here is the meeting's
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+            self.add.setText(self.tr("Thêm tệp…"))
+            self.add.setAccessibleName(self.tr("Đính kèm tệp vào cuộc giao ban"))
+        else:
+            self.files.setAccessibleName(self.tr("Tệp đính kèm của nội dung và của cuộc giao ban"))
+            self.files.setToolTip(self.tr("Kéo thả tệp vào đây để đính kèm vào nội dung này"))
+            self.add.setText(self.tr("Thêm…"))
+            self.add.setAccessibleName(self.tr("Đính kèm tệp vào nội dung này"))
+            self.add.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+            menu = QMenu(self.add)
+            self.add_to_directive = menu.addAction(
+                self.tr("Vào nội dung này (báo cáo của tổ chức)…")
+            )
+            self.add_to_meeting = menu.addAction(self.tr("Vào cuộc giao ban (thông báo kết luận)…"))
+            self.add.setMenu(menu)
+            self.add_to_directive.triggered.connect(lambda: self.choose_files(meeting=False))
+            self.add_to_meeting.triggered.connect(lambda: self.choose_files(meeting=True))
         # Tool buttons: narrower than push buttons, so the panel's third part still
         # fits a 1366×768 screen at 150 %.
         self.open = QToolButton(self)
@@ -105,9 +124,7 @@ class AttachmentsSection(QWidget):
         buttons.addWidget(self.remove)
         layout.addLayout(buttons)
 
-        self.add.clicked.connect(lambda: self.choose_files(meeting=False))
-        self.add_to_directive.triggered.connect(lambda: self.choose_files(meeting=False))
-        self.add_to_meeting.triggered.connect(lambda: self.choose_files(meeting=True))
+        self.add.clicked.connect(lambda: self.choose_files(meeting=meeting_only))
         self.open.clicked.connect(self.open_current)
         self.remove.clicked.connect(self.remove_current)
         self.files.itemActivated.connect(lambda _item, _col: self.open_current())
@@ -121,17 +138,44 @@ class AttachmentsSection(QWidget):
     # --- showing ------------------------------------------------------------------------------
 
     def show_directive(self, row: DirectiveRow | None) -> None:
-        keep = self.current()
+        """List the files of ``row`` and of its meeting (the details panel's section)."""
         self._row = row
+        self._meeting_id = row.meeting_id if row is not None else None
+        self._fill()
+
+    def show_meeting(self, meeting_id: int | None) -> None:
+        """List the files of the meeting itself (the meeting's own panel)."""
+        self._row = None
+        self._meeting_id = meeting_id
+        self._fill()
+
+    @property
+    def meeting_id(self) -> int | None:
+        return self._meeting_id
+
+    def _shown(self) -> bool:
+        """Whether there is an owner to list and attach to."""
+        return self._meeting_id is not None if self.meeting_only else self._row is not None
+
+    def _listing(self) -> list[AttachmentRow]:
+        try:
+            if self._row is not None:
+                return attachments.for_directive(self._row.id) + attachments.for_meeting(
+                    self._row.meeting_id
+                )
+            if self.meeting_only and self._meeting_id is not None:
+                return attachments.for_meeting(self._meeting_id)
+        except TrackerError:
+            pass
+        return []
+
+    def _fill(self) -> None:
+        keep = self.current()
         self.files.clear()
-        self.add.setEnabled(row is not None)
-        self.files.setEnabled(row is not None)
-        if row is not None:
-            try:
-                listed = attachments.for_directive(row.id) + attachments.for_meeting(row.meeting_id)
-            except TrackerError:
-                listed = []
-            for a in listed:
+        self.add.setEnabled(self._shown())
+        self.files.setEnabled(self._shown())
+        if self._shown():
+            for a in self._listing():
                 owner = self.tr("Nội dung") if a.directive_id is not None else self.tr("Giao ban")
                 item = QTreeWidgetItem([a.file_name, attachments.size_text(a.size), owner])
                 item.setData(0, ROW_ROLE, a)
@@ -170,7 +214,7 @@ class AttachmentsSection(QWidget):
     # --- adding -------------------------------------------------------------------------------
 
     def choose_files(self, *, meeting: bool = False) -> None:
-        if self._row is None:
+        if not self._shown():
             return
         paths, _ = QFileDialog.getOpenFileNames(
             self,
@@ -180,14 +224,15 @@ class AttachmentsSection(QWidget):
             self.add_files([Path(p) for p in paths], meeting=meeting)
 
     def add_files(self, paths: Sequence[Path], *, meeting: bool = False) -> bool:
-        """Attach ``paths`` to the shown directive (or its meeting) as one undoable step;
-        a file refused (a folder, over 25 MB) is named and nothing is attached."""
+        """Attach ``paths`` to the shown directive (or to its meeting; always to the
+        meeting when ``meeting_only``) as one undoable step; a file refused (a folder,
+        over 25 MB) is named and nothing is attached."""
         row, ops = self._row, self._ops
-        if row is None or ops is None or not paths:
+        if not self._shown() or ops is None or not paths:
             return False
         try:
-            if meeting:
-                ops.attach_files(paths, meeting_id=row.meeting_id)
+            if meeting or row is None:
+                ops.attach_files(paths, meeting_id=self._meeting_id)
             else:
                 ops.attach_files(paths, directive_id=row.id)
         except TrackerError as exc:
@@ -206,20 +251,20 @@ class AttachmentsSection(QWidget):
         return [Path(u.toLocalFile()) for u in urls]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
-        if self._row is not None and self._local_paths(event):
+        if self._shown() and self._local_paths(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt's name)
-        if self._row is not None and self._local_paths(event):
+        if self._shown() and self._local_paths(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
         paths = self._local_paths(event)
-        if self._row is None or not paths:
+        if not self._shown() or not paths:
             event.ignore()
             return
         event.acceptProposedAction()
