@@ -1,10 +1,12 @@
 """Every read: frozen rows built with a fixed number of queries, never one per row.
 
 Split by what each answers: organizations (and topics, settings), meetings, the directive
-filter (filters), directives (pages, rows, as of a date, notes, history) and the chase
-list (chase). Every public name is importable from ``tracker.queries``.
+filter (filters), directives (pages, rows, notes, history), their rows as of a date
+(as_of) and the chase list (chase). Every public name is importable from
+``tracker.queries``.
 """
 
+from tracker.queries.as_of import directive_rows_as_of
 from tracker.queries.chase import (
     chase_count,
     chase_counts,
@@ -18,7 +20,6 @@ from tracker.queries.directives import (
     directive_ids,
     directive_page,
     directive_rows,
-    directive_rows_as_of,
     history,
     latest_notes,
     letters_sent,
