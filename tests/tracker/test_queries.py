@@ -15,6 +15,8 @@ from tracker.errors import NotFoundError
 from tracker.quarters import Quarter
 from tracker.queries import DirectiveFilter, MeetingFilter, SortKey, StatusFilter
 from tracker.rows import Role, Status
+from tracker.store.pg import is_postgres
+from tracker.store.proxy import database
 
 Q1, Q2, Q3 = Quarter(2021, 1), Quarter(2021, 2), Quarter(2021, 3)
 GROUP = "MTTQ và các đoàn thể"
@@ -356,6 +358,62 @@ def test_paging_is_consistent_with_count(data: dict[str, int], sort: SortKey) ->
     for offset in range(0, 20, 3):
         paged += [r.id for r in queries.directive_page(flt, sort=sort, offset=offset, limit=3)]
     assert paged == whole
+
+
+def _page_filters(data: dict[str, int]) -> list[DirectiveFilter]:
+    tinh_doan = org_ids()["Tỉnh đoàn"]
+    return [
+        DirectiveFilter(),
+        DirectiveFilter(status=StatusFilter.OPEN),
+        DirectiveFilter(status=StatusFilter.TO_CHASE, as_of=date(2021, 9, 1)),
+        DirectiveFilter(meeting_id=data["m_sample"]),
+        DirectiveFilter(quarter=Q2, include_carried=True),
+        DirectiveFilter(organization_id=tinh_doan),
+        DirectiveFilter(organization_id=tinh_doan, status=StatusFilter.OVERDUE),
+        DirectiveFilter(search="đoàn"),
+        DirectiveFilter(search="đoàn", status=StatusFilter.OPEN),
+    ]
+
+
+@pytest.mark.parametrize("sort", list(SortKey))
+def test_page_is_the_rows_of_its_ids(data: dict[str, int], sort: SortKey) -> None:
+    """A page (on a server: ids, rows and owners in fewer statements) holds what its
+    ids and their rows hold, as the filter's organization sees them, in that order."""
+    seen = 0
+    for flt in _page_filters(data):
+        for descending in (False, True):
+            for offset, limit in ((0, 4), (3, 5), (0, -1)):
+                page = queries.directive_page(
+                    flt, sort=sort, descending=descending, offset=offset, limit=limit
+                )
+                ids = queries.directive_ids(
+                    flt, sort=sort, descending=descending, offset=offset, limit=limit
+                )
+                rows = queries.directive_rows(ids, as_of=flt.as_of)
+                if flt.organization_id is not None:
+                    rows = queries.seen_by(rows, flt.organization_id)
+                assert page == rows, (flt, descending, offset, limit)
+                seen += len(page)
+    assert seen > 100  # not vacuous
+
+
+def test_first_page_gives_the_total_it_knows(data: dict[str, int]) -> None:
+    """first_page: directive_page's first page, and the total when the page is short or
+    its statement counted (never a wrong one); a full page of a search on a server
+    comes with its count (no second search)."""
+    for flt in _page_filters(data):
+        count = queries.count_directives(flt)
+        for limit in (3, 100):
+            rows, total = queries.first_page(flt, limit=limit)
+            assert rows == queries.directive_page(flt, limit=limit), flt
+            if len(rows) < limit:
+                assert total == count, flt
+            else:
+                assert total in (None, count), flt
+    rows, total = queries.first_page(DirectiveFilter(search="đoàn"), limit=3)
+    assert len(rows) == 3
+    if is_postgres(database):
+        assert total == queries.count_directives(DirectiveFilter(search="đoàn")) > 3
 
 
 # --- rows -----------------------------------------------------------------------------------

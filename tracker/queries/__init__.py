@@ -1,11 +1,13 @@
 """Every read: frozen rows built with a fixed number of queries, never one per row.
 
 Split by what each answers: organizations (and topics, settings), meetings, the directive
-filter (filters), directives (pages, rows, as of a date, notes, history) and the chase
-list (chase). Every public name is importable from ``tracker.queries``.
+filter (filters), directives (pages, rows, notes, history), their rows as of a date
+(as_of) and the chase list (chase). Every public name is importable from
+``tracker.queries``.
 """
 
 from tracker.chase_rule import DUE_STATUS_INDEX
+from tracker.queries.as_of import directive_rows_as_of
 from tracker.queries.chase import (
     chase_count,
     chase_counts,
@@ -19,7 +21,7 @@ from tracker.queries.directives import (
     directive_ids,
     directive_page,
     directive_rows,
-    directive_rows_as_of,
+    first_page,
     history,
     latest_notes,
     letters_sent,
@@ -70,6 +72,7 @@ __all__ = [
     "directive_page",
     "directive_rows",
     "directive_rows_as_of",
+    "first_page",
     "find_organization",
     "find_owner_ids",
     "history",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -75,8 +76,11 @@ _SUM_OF_TEST = re.compile(r"\bSUM\(([^()]*?(?:=|<|>)[^()]*?)\)")
 _LIMIT_PARAM = re.compile(r"\bLIMIT %s")
 
 
+@lru_cache(maxsize=512)
 def translate(sql: str) -> str:
-    """A hand-written SQLite statement in PostgreSQL's words (see the module docstring)."""
+    """A hand-written SQLite statement in PostgreSQL's words (see the module docstring).
+    Kept for the next run of the same text: the window runs the same few statements
+    again and again, and the rewriting cost more than sending one of them."""
     sql = sql.replace(_IN_IDS_SQLITE, "\0IDS\0")
     # A peewee statement with a hand-written fragment already has %s placeholders.
     sql = _PERCENT.sub("%%", sql).replace("?", "%s")

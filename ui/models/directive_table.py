@@ -212,9 +212,11 @@ class DirectiveTableModel(QAbstractTableModel):
             self._total = 0
             self._rows = []
         else:
-            self._rows = self._page(0)
-            # A short first page is the whole list; a full one is counted when asked.
-            self._total = len(self._rows) if len(self._rows) < PAGE_SIZE else None
+            # The total when known with the page (a short page, a search on a server);
+            # else counted when asked.
+            self._rows, self._total = queries.first_page(
+                self._filter, sort=self._sort, descending=self._descending, limit=PAGE_SIZE
+            )
         self._index_rows()
         self.endResetModel()
 
