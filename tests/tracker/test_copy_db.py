@@ -48,6 +48,14 @@ def test_copy_to_server_and_back_keeps_everything(
     assert "Đã chép" in capsys.readouterr().out
     assert _export(pg_url) == source
     assert len(json.loads(source)["attachment_contents"]) == 1
+    open_db(pg_url)  # the loaded tables are vacuumed and analyzed, not left to autovacuum
+    from tracker.store.proxy import database
+
+    ((vacuumed, analyzed),) = database.execute_sql(
+        "SELECT last_vacuum, last_analyze FROM pg_stat_user_tables WHERE relname = 'directive'"
+    ).fetchall()
+    close_db()
+    assert vacuumed is not None and analyzed is not None
     first = json.loads(source)["meetings"][0]  # who wrote each version goes along too
     assert first["changed_by"] == first["directives"][0]["changed_by"] == os_user()
     back = str(tmp_path / "back.sqlite3")

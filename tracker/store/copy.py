@@ -17,7 +17,7 @@ from typing import Any
 from tracker.errors import TrackerError
 from tracker.store.db import close_db, open_db
 from tracker.store.models import ALL_MODELS, Meeting
-from tracker.store.pg import advance_sequences
+from tracker.store.pg import advance_sequences, is_postgres
 from tracker.store.proxy import database
 
 BATCH = 2000
@@ -61,6 +61,11 @@ def copy_database(
                 for i in range(0, len(table), BATCH):
                     model.insert_many(table[i : i + BATCH], fields=fields).execute()
             advance_sequences(database.obj)
+        if is_postgres(database.obj):
+            # The server's statistics and visibility map for the rows just loaded, as
+            # autovacuum would leave them a minute later: until then counting the open
+            # directives reads every row (11 ms instead of 1 at 300,000).
+            database.execute_sql("VACUUM ANALYZE")
     finally:
         close_db()
     return {name: len(r) for name, r in rows.items()}
