@@ -14,8 +14,8 @@ DUE_STATUS_INDEX = "directive_due_status"  # migrations.EXTRA_INDEXES
 
 # ``{indexed}`` takes an INDEXED BY clause or nothing.
 CHASE_TABLES = "directive d {indexed} CROSS JOIN assignment a"
-# The one parameter is the latest deadline quarter that counts (stored form).
-CHASE_WHERE = (
-    "d.status IN ('open', 'in_progress') AND d.due_quarter <= ? "
-    "AND a.directive_id = d.id AND a.role = 'lead' AND a.status IN ('open', 'in_progress')"
-)
+# The directive's side (its one parameter: the latest deadline quarter that counts,
+# stored form) and the lead organization's side; the rule is both.
+CHASE_DIRECTIVE = "d.status IN ('open', 'in_progress') AND d.due_quarter <= ?"
+CHASE_LEAD = "a.directive_id = d.id AND a.role = 'lead' AND a.status IN ('open', 'in_progress')"
+CHASE_WHERE = f"{CHASE_DIRECTIVE} AND {CHASE_LEAD}"
