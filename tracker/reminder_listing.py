@@ -124,7 +124,9 @@ def reminders_json(conn: Any, *, as_of: date, within_days: int) -> list[bytes]:
     last = last_due_iso(as_of, within_days)
     late = _lateness(conn, as_of, last)
     places, items = _items(conn, late, last) if late else ([], [])
-    head = json.dumps({"as_of": as_of.isoformat(), "within_days": within_days})
+    head = json.dumps(
+        {"as_of": as_of.isoformat(), "within_days": within_days}, separators=(",", ":")
+    )
     out = [head[:-1].encode(), b',"organizations":[']
     for oid, short, name in conn.execute(
         "SELECT id, short_name, name FROM organization ORDER BY position, id"
@@ -132,7 +134,11 @@ def reminders_json(conn: Any, *, as_of: date, within_days: int) -> list[bytes]:
         lo, hi = bisect_left(places, oid * _ORG_UNIT), bisect_left(places, (oid + 1) * _ORG_UNIT)
         if lo == hi:
             continue
-        org = json.dumps({"id": oid, "short_name": short, "name": name}, ensure_ascii=False)
+        org = json.dumps(
+            {"id": oid, "short_name": short, "name": name},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
         out += [b"," if len(out) > 2 else b"", org[:-1].encode(), b',"items":[']
         out += [b",".join(items[lo:hi]), b"]}"]
     out.append(b"]}")
